@@ -1,0 +1,6 @@
+import { Foundation1764403200000 } from './1764403200000-Foundation';
+
+/** Every migration, in order. A new migration file is added here too. */
+export const MIGRATIONS = [Foundation1764403200000];
+
+export { APP_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

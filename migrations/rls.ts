@@ -1,0 +1,46 @@
+import { QueryRunner } from 'typeorm';
+
+/** The database role the application connects as: not the owner of any table, so row-level security binds it. */
+export const APP_ROLE = 'ruta_app';
+
+/**
+ * Turns on row-level security for a table, forced even for the owner, with one policy per command.
+ * `using` decides which rows are visible (SELECT, UPDATE, DELETE); `check` which rows may be written (INSERT, UPDATE).
+ * The expressions read the acting user through the `ruta_ctx_*()` functions that each request sets in its transaction.
+ * Later features call this from their migrations for every table that holds victim data.
+ */
+export async function enableRowLevelSecurity(
+  queryRunner: QueryRunner,
+  table: string,
+  policy: { using: string; check?: string; commands?: ('SELECT' | 'INSERT' | 'UPDATE' | 'DELETE')[] },
+): Promise<void> {
+  const check = policy.check ?? policy.using;
+  const commands = policy.commands ?? ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
+  await queryRunner.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);
+  await queryRunner.query(`ALTER TABLE "${table}" FORCE ROW LEVEL SECURITY`);
+  for (const command of commands) {
+    const name = `${table}_${command.toLowerCase()}`;
+    const clause =
+      command === 'INSERT' ? `WITH CHECK (${check})` : command === 'UPDATE' ? `USING (${policy.using}) WITH CHECK (${check})` : `USING (${policy.using})`;
+    await queryRunner.query(`CREATE POLICY "${name}" ON "${table}" FOR ${command} TO ${APP_ROLE} ${clause}`);
+  }
+}
+
+export async function disableRowLevelSecurity(queryRunner: QueryRunner, table: string): Promise<void> {
+  for (const command of ['select', 'insert', 'update', 'delete']) {
+    await queryRunner.query(`DROP POLICY IF EXISTS "${table}_${command}" ON "${table}"`);
+  }
+  await queryRunner.query(`ALTER TABLE "${table}" NO FORCE ROW LEVEL SECURITY`);
+  await queryRunner.query(`ALTER TABLE "${table}" DISABLE ROW LEVEL SECURITY`);
+}
+
+/** Makes a table append-only: UPDATE, DELETE and TRUNCATE raise an error for every role, the owner included. */
+export async function makeAppendOnly(queryRunner: QueryRunner, table: string): Promise<void> {
+  await queryRunner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "${table}" FROM ${APP_ROLE}`);
+  await queryRunner.query(
+    `CREATE TRIGGER "${table}_append_only" BEFORE UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION ruta_reject_change()`,
+  );
+  await queryRunner.query(
+    `CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION ruta_reject_change()`,
+  );
+}

@@ -1,0 +1,51 @@
+import { FieldError } from '@ruta/shared';
+
+/** A failure the API explains to its caller: a stable code, an HTTP status, and a message free of personal data. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Also what a record outside the actor's scope answers: its existence is not revealed. */
+export class NotFoundError extends DomainError {
+  constructor(entity = 'resource') {
+    super('not_found', 404, `The ${entity} does not exist or is not available to you`);
+  }
+}
+
+export class ValidationFailedError extends DomainError {
+  constructor(errors: FieldError[], message = 'The request has invalid fields') {
+    super('validation_failed', 400, message, errors);
+  }
+}
+
+export class StaleVersionError extends DomainError {
+  constructor(readonly currentVersion?: number) {
+    super('stale_version', 409, 'The record was changed by someone else since you opened it; reload and apply your change again');
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string, errors?: FieldError[]) {
+    super(code, 409, message, errors);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(code = 'unauthenticated', message = 'Sign in to continue') {
+    super(code, 401, message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(code = 'forbidden', message = 'Your role does not allow this action') {
+    super(code, 403, message);
+  }
+}

@@ -1,20 +1,30 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessGuard } from './access/access.guard';
+import { RequestContextMiddleware } from './access/request-context';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { RutaConfig } from './config/config';
+import { RUTA_CONFIG } from './config/config.token';
 import { DatabaseModule } from './database/database.module';
 import { RequestTransactionInterceptor } from './database/request-transaction.interceptor';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './http/logging';
 import { ProblemFilter } from './http/problem.filter';
-import { RUTA_CONFIG } from './config/config.token';
+import { InstitutionsModule } from './institutions/institutions.module';
+import { RolesModule } from './roles/roles.module';
+import { UsersModule } from './users/users.module';
+
+/** Feature modules of the API, in one list. */
+const FEATURES = [HealthModule, AuthModule, AuditModule, InstitutionsModule, RolesModule, UsersModule];
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
   static forRoot(config: RutaConfig, appUrl: string): DynamicModule {
     const clientDir = resolve(config.CLIENT_DIR);
     const serveClient = existsSync(resolve(clientDir, 'index.html'))
@@ -22,7 +32,13 @@ export class AppModule {
       : [];
     return {
       module: AppModule,
-      imports: [LoggerModule.forRoot(loggerParams(config.LOG_LEVEL)), DatabaseModule.forRoot(appUrl), HealthModule, ...serveClient],
+      imports: [
+        LoggerModule.forRoot({ ...loggerParams(config.LOG_LEVEL), forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] }),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: 300 }]),
+        DatabaseModule.forRoot(appUrl),
+        ...FEATURES,
+        ...serveClient,
+      ],
       providers: [
         { provide: RUTA_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemFilter },
@@ -32,5 +48,9 @@ export class AppModule {
       exports: [RUTA_CONFIG],
       global: true,
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

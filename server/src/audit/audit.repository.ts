@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner';
+import { AuditEventEntity } from './audit-event.entity';
+import { AuditQueryDto } from './dto/audit-query.dto';
+
+export interface AuditRow extends AuditEventEntity {
+  actorName: string | null;
+  actorInstitutionCode: string | null;
+}
+
+/** Reads the audit trail newest first with keyset pagination on id; each filter has an (x, id) index. */
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly transactions: TransactionRunner) {}
+
+  async find(query: AuditQueryDto, limit: number): Promise<AuditRow[]> {
+    const qb = this.transactions.manager
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('e')
+      .leftJoin('users', 'u', 'u.id = e.actorUserId')
+      .leftJoin('institutions', 'i', 'i.id = e.actorInstitutionId')
+      .select('e')
+      .addSelect('u.name', 'actorName')
+      .addSelect('i.code', 'actorInstitutionCode')
+      .orderBy('e.id', 'DESC')
+      .limit(limit);
+    if (query.userId) qb.andWhere('e.actorUserId = :userId', { userId: query.userId });
+    if (query.entityType) qb.andWhere('e.entityType = :entityType', { entityType: query.entityType });
+    if (query.entityId) qb.andWhere('e.entityId = :entityId', { entityId: query.entityId });
+    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
+    if (query.from) qb.andWhere('e.occurredAt >= :from', { from: query.from });
+    if (query.to) qb.andWhere('e.occurredAt < :to', { to: query.to });
+    if (query.cursor) qb.andWhere('e.id < :cursor', { cursor: query.cursor });
+    const { entities, raw } = await qb.getRawAndEntities();
+    return entities.map((entity, index) => Object.assign(entity, { actorName: raw[index].actorName, actorInstitutionCode: raw[index].actorInstitutionCode }));
+  }
+}

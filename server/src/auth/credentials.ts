@@ -1,0 +1,69 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import * as argon2 from 'argon2';
+import { authenticator } from 'otplib';
+import QRCode from 'qrcode';
+
+// OWASP's argon2id baseline (m=19 MiB, t=2, p=1).
+const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+authenticator.options = { window: 1, step: 30, digits: 6 };
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, ARGON2_OPTIONS);
+}
+
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
+let dummyHash: Promise<string> | undefined;
+/** Spends the time of a real verification, so an unknown email answers as slowly as a wrong password. */
+export async function burnPasswordCheck(password: string): Promise<void> {
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  await verifyPassword(await dummyHash, password);
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+export function randomToken(): string {
+  return randomBytes(32).toString('hex');
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** A password an administrator hands over once; the user must change it at first login. */
+export function temporaryPassword(): string {
+  return `tmp-${randomBytes(12).toString('base64url')}`;
+}
+
+export const totp = {
+  newSecret: () => authenticator.generateSecret(20),
+  verify: (secret: string, code: string) => /^\d{6}$/.test(code) && authenticator.check(code, secret),
+  generate: (secret: string) => authenticator.generate(secret),
+  uri: (email: string, secret: string) => authenticator.keyuri(email, 'Ruta', secret),
+  qrDataUrl: (uri: string) => QRCode.toDataURL(uri, { margin: 1, width: 220 }),
+};
+
+/** Ten single-use recovery codes, e.g. `7k2m-9xqp-4hdt`. Only their SHA-256 is stored. */
+export function newRecoveryCodes(): string[] {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  return Array.from({ length: 10 }, () => {
+    const bytes = randomBytes(12);
+    const chars = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+    return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+  });
+}
+
+export function normaliseRecoveryCode(code: string): string {
+  return code.trim().toLowerCase();
+}

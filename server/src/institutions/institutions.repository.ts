@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner';
+import { InstitutionEntity } from './institution.entity';
+
+@Injectable()
+export class InstitutionsRepository {
+  constructor(private readonly transactions: TransactionRunner) {}
+
+  private get repo() {
+    return this.transactions.manager.getRepository(InstitutionEntity);
+  }
+
+  /** Institutions are a short list (tens); ordered by name. */
+  list(): Promise<InstitutionEntity[]> {
+    return this.repo.find({ order: { name: 'ASC' } });
+  }
+
+  findById(id: string): Promise<InstitutionEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  insert(values: Partial<InstitutionEntity>): Promise<InstitutionEntity> {
+    return this.repo.save(this.repo.create(values));
+  }
+
+  async updateVersioned(id: string, expectedVersion: number, changes: Partial<InstitutionEntity>): Promise<boolean> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update(InstitutionEntity)
+      .set({ ...changes, version: () => '"version" + 1' })
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+}

@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Permission, RecordScope } from '@ruta/shared';
+
+/** A role is data: a set of permissions plus the record scope they apply to. */
+@Entity({ name: 'roles' })
+@Unique('UQ_roles_code', ['code'])
+export class RoleEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_roles' })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  nameEs!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  nameEn!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  scope!: RecordScope;
+
+  @Column({ type: 'boolean', default: false })
+  requiresMfa!: boolean;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  permissions!: Permission[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @VersionColumn()
+  version!: number;
+}

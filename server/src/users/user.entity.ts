@@ -1,0 +1,74 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Language } from '@ruta/shared';
+import { InstitutionEntity } from '../institutions/institution.entity';
+import { RoleEntity } from '../roles/role.entity';
+
+@Entity({ name: 'users' })
+@Unique('UQ_users_email', ['email'])
+@Index('IDX_users_institution_name', ['institutionId', 'name'])
+@Index('IDX_users_name', ['name'])
+@Index('IDX_users_role', ['roleId'])
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_users' })
+  id!: string;
+
+  /** Stored lower-cased. */
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'uuid' })
+  institutionId!: string;
+
+  @ManyToOne(() => InstitutionEntity, { nullable: false })
+  @JoinColumn({ name: 'institutionId', foreignKeyConstraintName: 'FK_users_institution' })
+  institution?: InstitutionEntity;
+
+  @Column({ type: 'uuid' })
+  roleId!: string;
+
+  @ManyToOne(() => RoleEntity, { nullable: false })
+  @JoinColumn({ name: 'roleId', foreignKeyConstraintName: 'FK_users_role' })
+  role?: RoleEntity;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ type: 'varchar', length: 2, default: 'es' })
+  language!: Language;
+
+  @Column({ type: 'varchar', length: 255 })
+  passwordHash!: string;
+
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  mfaSecret!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  mfaEnabled!: boolean;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  recoveryCodeHashes!: string[];
+
+  @Column({ type: 'integer', default: 0 })
+  failedLogins!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastLoginAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @VersionColumn()
+  version!: number;
+}

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { loadConfig } from '@ruta/server/config/config';
@@ -31,9 +32,14 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   let serverUrl = process.env.DATABASE_URL;
   let stopCluster: () => Promise<void> = async () => undefined;
   if (!serverUrl) {
-    const cluster = await startEmbeddedPostgres({ dataDir: `.ruta-test-data/${label}`, port: await freePort() });
+    // One throwaway cluster per run, so parallel runs (two developers, two suites) never share a data directory.
+    const dataDir = `.ruta-test-data/${label}-${process.pid}`;
+    const cluster = await startEmbeddedPostgres({ dataDir, port: await freePort() });
     serverUrl = cluster.urlFor('postgres');
-    stopCluster = () => cluster.stop();
+    stopCluster = async () => {
+      await cluster.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
   }
   const adminUrl = new URL(serverUrl);
   adminUrl.pathname = '/postgres';

@@ -63,3 +63,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     stop: () => pg.stop(),
   };
 }
+
+/** The owner URL of the embedded cluster kept in `dataDir`, whether or not it runs; undefined if it was never created. */
+export function embeddedOwnerUrl(dataDir: string, port: number, database: string): string | undefined {
+  const passwordFile = join(resolve(dataDir), 'owner-password');
+  if (!existsSync(passwordFile)) return undefined;
+  return `postgres://postgres:${readFileSync(passwordFile, 'utf8').trim()}@127.0.0.1:${port}/${database}`;
+}

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_ROLE } from '@ruta/migrations';
 import { RutaConfig } from '../config/config';
 import { dataSourceOptions } from './data-source-options';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { embeddedOwnerUrl, startEmbeddedPostgres } from './embedded-postgres';
 
 export interface PreparedDatabase {
   /** Connects as the table owner: migrations and seeding only. */
@@ -48,9 +48,14 @@ export async function provisionAppRole(ownerUrl: string): Promise<string> {
 }
 
 /** Starts embedded PostgreSQL when there is no DATABASE_URL, applies migrations, and provisions the app role. */
-export async function prepareDatabase(config: RutaConfig, log: (line: string) => void): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  config: RutaConfig,
+  log: (line: string) => void,
+  options: { reuseRunningEmbedded?: boolean; provisionAppRole?: boolean } = {},
+): Promise<PreparedDatabase> {
   let ownerUrl = config.DATABASE_URL;
   let stop: () => Promise<void> = async () => undefined;
+  if (!ownerUrl && options.reuseRunningEmbedded) ownerUrl = await runningEmbeddedUrl(config);
   if (!ownerUrl) {
     const cluster = await startEmbeddedPostgres({ dataDir: config.RUTA_DATA_DIR, port: config.EMBEDDED_PG_PORT });
     await cluster.createDatabaseIfMissing(EMBEDDED_DATABASE);
@@ -61,10 +66,24 @@ export async function prepareDatabase(config: RutaConfig, log: (line: string) =>
   try {
     const applied = await runMigrations(ownerUrl);
     log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
-    const appUrl = config.DATABASE_APP_URL ?? (await provisionAppRole(ownerUrl));
+    const appUrl = config.DATABASE_APP_URL ?? (options.provisionAppRole === false ? '' : await provisionAppRole(ownerUrl));
     return { ownerUrl, appUrl, embedded: !config.DATABASE_URL, stop };
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** The owner URL of an embedded cluster that is already running (e.g. under `npm start`), if any. */
+async function runningEmbeddedUrl(config: RutaConfig): Promise<string | undefined> {
+  const url = embeddedOwnerUrl(config.RUTA_DATA_DIR, config.EMBEDDED_PG_PORT, EMBEDDED_DATABASE);
+  if (!url) return undefined;
+  const probe = new DataSource({ type: 'postgres', url, poolSize: 1, connectTimeoutMS: 1000 } as never);
+  try {
+    await probe.initialize();
+    await probe.destroy();
+    return url;
+  } catch {
+    return undefined;
   }
 }

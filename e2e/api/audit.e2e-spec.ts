@@ -1,0 +1,73 @@
+import { INestApplication } from '@nestjs/common';
+import { spawnSync } from 'node:child_process';
+import { Client } from 'pg';
+import request from 'supertest';
+import { createTestApp } from '../support/test-app';
+import { loginAs } from '../support/sessions';
+
+describe('audit trail: events, filters and tamper detection', () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('records failed logins and permission denials, and lets the auditor filter them', async () => {
+    await request(app.getHttpServer()).post('/api/auth/login').send({ email: 'caseworker@oim.demo', password: 'not-the-password' }).expect(401);
+    const caseworker = await loginAs(app, 'caseworker@oim.demo');
+    await caseworker.get('/api/audit/events').expect(403);
+
+    const auditor = await loginAs(app, 'auditor@procuraduria.demo');
+    const failed = await auditor.get('/api/audit/events?action=login_failed&limit=5').expect(200);
+    expect(failed.body.items[0]).toMatchObject({ action: 'login_failed', outcome: 'failure', actorInstitutionCode: 'oim' });
+    const me = await caseworker.get('/api/auth/me').expect(200);
+    const denied = await auditor.get(`/api/audit/events?action=access_denied&userId=${me.body.id}`).expect(200);
+    expect(denied.body.items).toHaveLength(1);
+    expect(denied.body.items[0].details).toMatchObject({ permission: 'audit:read' });
+    expect(JSON.stringify(failed.body)).not.toContain('not-the-password');
+  });
+
+  it('pages through events newest first with a cursor', async () => {
+    const auditor = await loginAs(app, 'auditor@procuraduria.demo');
+    const first = await auditor.get('/api/audit/events?limit=2').expect(200);
+    expect(first.body.items).toHaveLength(2);
+    const second = await auditor.get(`/api/audit/events?limit=2&cursor=${first.body.nextCursor}`).expect(200);
+    expect(BigInt(second.body.items[0].id)).toBeLessThan(BigInt(first.body.items[1].id));
+  });
+
+  it('rejects a bad filter with a field error', async () => {
+    const auditor = await loginAs(app, 'auditor@procuraduria.demo');
+    const response = await auditor.get('/api/audit/events?action=dance&from=yesterday').expect(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['action', 'from']);
+  });
+
+  it('verifies the chain, then detects one tampered row', async () => {
+    const auditor = await loginAs(app, 'auditor@procuraduria.demo');
+    const clean = await auditor.post('/api/audit/verify').expect(200);
+    expect(clean.body).toMatchObject({ ok: true });
+    expect(clean.body.checked).toBeGreaterThan(0);
+
+    const owner = new Client({ connectionString: process.env.RUTA_TEST_OWNER_URL });
+    await owner.connect();
+    const { rows } = await owner.query(`SELECT "eventId" FROM audit_seals ORDER BY seq LIMIT 1 OFFSET 2`);
+    try {
+      await owner.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
+      await owner.query(`UPDATE audit_events SET action = 'read' WHERE id = $1`, [rows[0].eventId]);
+      const tampered = await auditor.post('/api/audit/verify').expect(200);
+      expect(tampered.body).toMatchObject({ ok: false, brokenAt: { eventId: rows[0].eventId, reason: 'hash_mismatch' } });
+      const cli = spawnSync(process.execPath, ['-r', '@swc-node/register', 'server/src/audit/verify.cli.ts'], {
+        env: { ...process.env, DATABASE_URL: process.env.RUTA_TEST_OWNER_URL, SWC_NODE_PROJECT: 'server/tsconfig.json' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(cli.status).toBe(1);
+      expect(cli.stdout).toContain(`AUDIT TRAIL BROKEN at event ${rows[0].eventId} (hash_mismatch)`);
+    } finally {
+      await owner.query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`);
+      await owner.end();
+    }
+  });
+});

@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   say(`Ruta is ready at http://localhost:${config.PORT}/ (API docs at /api/docs)`);
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`[ruta] Start-up failed: ${error?.message ?? error}\n`); if (process.env.RUTA_DEBUG) console.error(error);
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`[ruta] Start-up failed: ${message.split('\n')[0]}\n`);
   process.exit(1);
 });

@@ -8,4 +8,5 @@ module.exports = {
   globalTeardown: '<rootDir>/api/support/global-teardown.ts',
   testTimeout: 30000,
   maxWorkers: 2,
+  verbose: true,
 };

@@ -8,4 +8,5 @@ module.exports = {
   globalTeardown: '<rootDir>/browser/support/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 1,
+  verbose: true,
 };

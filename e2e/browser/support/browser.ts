@@ -1,6 +1,6 @@
 import { Browser, chromium, Page } from 'playwright-core';
+import { CHROMIUM_PATH } from './chromium';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** `describe` for browser journeys: skipped, with the reason printed once by the global setup, when Chromium is missing. */
 export const describeBrowser: jest.Describe = process.env.RUTA_BROWSER_SKIP ? describe.skip : describe;

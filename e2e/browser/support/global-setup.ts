@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { createApp } from '@ruta/server/app';
 import { loadConfig } from '@ruta/server/config/config';
 import { createTestDatabase, freePort, TestDatabase } from '../../support/test-database';
-import { CHROMIUM_PATH } from './browser';
+import { CHROMIUM_PATH } from './chromium';
 
 declare global {
   var __RUTA_BROWSER_ENV__: { database: TestDatabase; app: INestApplication } | undefined;

@@ -1,0 +1,115 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslatePipe } from '@ngx-translate/core';
+import { INSTITUTION_TYPES, InstitutionType, InstitutionView, UpdateInstitutionRequest } from '@ruta/shared';
+import { FormError } from '../../core/http/form-error';
+import { ErrorMessage, problemCode } from '../../core/http/problem';
+import { submitErrors } from '../../core/http/submit-errors';
+import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
+import { InstitutionsApi } from './institutions.api';
+
+/** Closes with the saved institution, or `'stale'` when someone else changed it meanwhile. */
+export type InstitutionFormResult = InstitutionView | 'stale';
+
+@Component({
+  selector: 'ruta-institution-form-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    TranslatePipe,
+    ErrorMessagePipe,
+    FormError,
+  ],
+  template: `
+    <h2 mat-dialog-title>{{ (institution ? 'institutions.editTitle' : 'institutions.new') | translate }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="stack">
+        <mat-form-field>
+          <mat-label>{{ 'institutions.code' | translate }}</mat-label>
+          <input matInput formControlName="code" autocomplete="off" spellcheck="false" data-testid="institution-code" />
+          @if (!institution) {
+            <mat-hint>{{ 'institutions.codeHint' | translate }}</mat-hint>
+          }
+          <mat-error>{{ form.controls.code.errors | rutaError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'institutions.name' | translate }}</mat-label>
+          <input matInput formControlName="name" autocomplete="off" data-testid="institution-name" />
+          <mat-error>{{ form.controls.name.errors | rutaError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'institutions.type' | translate }}</mat-label>
+          <mat-select formControlName="type" data-testid="institution-type">
+            @for (type of types; track type) {
+              <mat-option [value]="type">{{ 'institutionTypes.' + type | translate }}</mat-option>
+            }
+          </mat-select>
+          <mat-error>{{ form.controls.type.errors | rutaError }}</mat-error>
+        </mat-form-field>
+        <ruta-form-error [message]="error()" />
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | translate }}</button>
+        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="institution-save">
+          {{ (institution ? 'common.save' : 'common.create') | translate }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+})
+export class InstitutionFormDialog {
+  protected readonly institution = inject<InstitutionView | null>(MAT_DIALOG_DATA);
+  private readonly ref = inject<MatDialogRef<InstitutionFormDialog, InstitutionFormResult>>(MatDialogRef);
+  private readonly api = inject(InstitutionsApi);
+
+  protected readonly types = INSTITUTION_TYPES;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    code: [
+      { value: this.institution?.code ?? '', disabled: !!this.institution },
+      [Validators.required, Validators.maxLength(40), Validators.pattern(/^[a-z0-9_-]+$/)],
+    ],
+    name: [this.institution?.name ?? '', [Validators.required, Validators.maxLength(200)]],
+    type: [(this.institution?.type ?? '') as InstitutionType, Validators.required],
+  });
+  protected readonly busy = signal(false);
+  protected readonly error = signal<ErrorMessage | null>(null);
+
+  protected save(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    const { code, name, type } = this.form.getRawValue();
+    const institution = this.institution;
+    const request = institution
+      ? this.api.update(institution.id, this.changes(institution, name, type))
+      : this.api.create({ code, name, type });
+    request.subscribe({
+      next: (saved) => this.ref.close(saved),
+      error: (error: unknown) => {
+        this.busy.set(false);
+        if (problemCode(error) === 'stale_version') this.ref.close('stale');
+        else this.error.set(submitErrors(this.form, error));
+      },
+    });
+  }
+
+  private changes(institution: InstitutionView, name: string, type: InstitutionType): UpdateInstitutionRequest {
+    const changes: UpdateInstitutionRequest = { version: institution.version };
+    if (name !== institution.name) changes.name = name;
+    if (type !== institution.type) changes.type = type;
+    return changes;
+  }
+}

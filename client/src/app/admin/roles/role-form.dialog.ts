@@ -1,0 +1,119 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslatePipe } from '@ngx-translate/core';
+import { Permission, RECORD_SCOPES, RecordScope, RoleView } from '@ruta/shared';
+import { FormError } from '../../core/http/form-error';
+import { ErrorMessage, problemCode } from '../../core/http/problem';
+import { submitErrors } from '../../core/http/submit-errors';
+import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
+import { PermissionChecklist } from './permission-checklist';
+import { RolesApi } from './roles.api';
+
+export type RoleFormResult = RoleView | 'stale';
+
+@Component({
+  selector: 'ruta-role-form-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatCheckboxModule,
+    MatButtonModule,
+    TranslatePipe,
+    ErrorMessagePipe,
+    FormError,
+    PermissionChecklist,
+  ],
+  template: `
+    <h2 mat-dialog-title>{{ (role ? 'roles.editTitle' : 'roles.new') | translate }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="stack">
+        <mat-form-field>
+          <mat-label>{{ 'roles.code' | translate }}</mat-label>
+          <input matInput formControlName="code" autocomplete="off" spellcheck="false" data-testid="role-code" />
+          <mat-error>{{ form.controls.code.errors | rutaError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'roles.nameEs' | translate }}</mat-label>
+          <input matInput formControlName="nameEs" lang="es" data-testid="role-name-es" />
+          <mat-error>{{ form.controls.nameEs.errors | rutaError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'roles.nameEn' | translate }}</mat-label>
+          <input matInput formControlName="nameEn" lang="en" data-testid="role-name-en" />
+          <mat-error>{{ form.controls.nameEn.errors | rutaError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'roles.scope' | translate }}</mat-label>
+          <mat-select formControlName="scope" data-testid="role-scope">
+            @for (scope of scopes; track scope) {
+              <mat-option [value]="scope">{{ 'recordScopes.' + scope | translate }}</mat-option>
+            }
+          </mat-select>
+          <mat-error>{{ form.controls.scope.errors | rutaError }}</mat-error>
+        </mat-form-field>
+        <mat-checkbox formControlName="requiresMfa" data-testid="role-requires-mfa">{{ 'roles.requiresMfa' | translate }}</mat-checkbox>
+        <h3>{{ 'roles.permissions' | translate }}</h3>
+        <ruta-permission-checklist [(value)]="permissions" />
+        <ruta-form-error [message]="error()" />
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | translate }}</button>
+        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="role-save">
+          {{ (role ? 'common.save' : 'common.create') | translate }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+})
+export class RoleFormDialog {
+  protected readonly role = inject<RoleView | null>(MAT_DIALOG_DATA);
+  private readonly ref = inject<MatDialogRef<RoleFormDialog, RoleFormResult>>(MatDialogRef);
+  private readonly api = inject(RolesApi);
+
+  protected readonly scopes = RECORD_SCOPES;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    code: [
+      { value: this.role?.code ?? '', disabled: !!this.role },
+      [Validators.required, Validators.maxLength(40), Validators.pattern(/^[a-z0-9_-]+$/)],
+    ],
+    nameEs: [this.role?.nameEs ?? '', [Validators.required, Validators.maxLength(100)]],
+    nameEn: [this.role?.nameEn ?? '', [Validators.required, Validators.maxLength(100)]],
+    scope: [(this.role?.scope ?? 'none') as RecordScope, Validators.required],
+    requiresMfa: [this.role?.requiresMfa ?? false],
+  });
+  protected readonly permissions = signal<readonly Permission[]>(this.role?.permissions ?? []);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<ErrorMessage | null>(null);
+
+  protected save(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    const { code, ...fields } = this.form.getRawValue();
+    const body = { ...fields, permissions: [...this.permissions()] };
+    const request = this.role
+      ? this.api.update(this.role.id, { version: this.role.version, ...body })
+      : this.api.create({ code, ...body });
+    request.subscribe({
+      next: (saved) => this.ref.close(saved),
+      error: (error: unknown) => {
+        this.busy.set(false);
+        if (problemCode(error) === 'stale_version') this.ref.close('stale');
+        else this.error.set(submitErrors(this.form, error));
+      },
+    });
+  }
+}

@@ -1,0 +1,144 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslatePipe } from '@ngx-translate/core';
+import { InstitutionView, RoleView, TemporaryPasswordResponse, UpdateUserRequest, UserView } from '@ruta/shared';
+import { FormError } from '../../core/http/form-error';
+import { ErrorMessage, problemCode } from '../../core/http/problem';
+import { submitErrors } from '../../core/http/submit-errors';
+import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
+import { RoleNamePipe } from '../../core/i18n/role-name.pipe';
+import { UsersApi } from './users.api';
+
+export interface UserFormData {
+  user: UserView | null;
+  institutions: InstitutionView[];
+  roles: RoleView[];
+}
+
+/** What the dialog closes with: the created user and its password, the edited user, or a stale-version notice. */
+export type UserFormResult =
+  | { kind: 'created'; response: TemporaryPasswordResponse }
+  | { kind: 'updated'; user: UserView }
+  | { kind: 'stale' };
+
+@Component({
+  selector: 'ruta-user-form-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatCheckboxModule,
+    MatButtonModule,
+    TranslatePipe,
+    ErrorMessagePipe,
+    RoleNamePipe,
+    FormError,
+  ],
+  template: `
+    <h2 mat-dialog-title>{{ (data.user ? 'users.editTitle' : 'users.new') | translate }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="stack">
+        <mat-form-field>
+          <mat-label>{{ 'users.name' | translate }}</mat-label>
+          <input matInput formControlName="name" autocomplete="off" data-testid="user-name" />
+          <mat-error>{{ form.controls.name.errors | rutaError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'users.email' | translate }}</mat-label>
+          <input matInput type="email" formControlName="email" autocomplete="off" data-testid="user-email" />
+          <mat-error>{{ form.controls.email.errors | rutaError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'users.institution' | translate }}</mat-label>
+          <mat-select formControlName="institutionId" data-testid="user-institution">
+            @for (institution of data.institutions; track institution.id) {
+              <mat-option [value]="institution.id" [attr.data-testid]="'user-institution-' + institution.code">
+                {{ institution.name }}
+              </mat-option>
+            }
+          </mat-select>
+          <mat-error>{{ form.controls.institutionId.errors | rutaError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'users.role' | translate }}</mat-label>
+          <mat-select formControlName="roleId" data-testid="user-role">
+            @for (role of data.roles; track role.id) {
+              <mat-option [value]="role.id" [attr.data-testid]="'user-role-' + role.code">{{ role | roleName }}</mat-option>
+            }
+          </mat-select>
+          <mat-error>{{ form.controls.roleId.errors | rutaError }}</mat-error>
+        </mat-form-field>
+        @if (data.user) {
+          <mat-checkbox formControlName="active" data-testid="user-active">{{ 'users.active' | translate }}</mat-checkbox>
+        }
+        <ruta-form-error [message]="error()" />
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | translate }}</button>
+        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="user-save">
+          {{ (data.user ? 'common.save' : 'common.create') | translate }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+})
+export class UserFormDialog {
+  protected readonly data = inject<UserFormData>(MAT_DIALOG_DATA);
+  private readonly ref = inject<MatDialogRef<UserFormDialog, UserFormResult>>(MatDialogRef);
+  private readonly api = inject(UsersApi);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: [this.data.user?.name ?? '', [Validators.required, Validators.maxLength(200)]],
+    email: [{ value: this.data.user?.email ?? '', disabled: !!this.data.user }, [Validators.required, Validators.email]],
+    institutionId: [this.data.user?.institution.id ?? '', Validators.required],
+    roleId: [this.data.user?.role.id ?? '', Validators.required],
+    active: [this.data.user?.active ?? true],
+  });
+  protected readonly busy = signal(false);
+  protected readonly error = signal<ErrorMessage | null>(null);
+
+  protected save(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    const { name, email, institutionId, roleId, active } = this.form.getRawValue();
+    const user = this.data.user;
+    if (!user) {
+      this.api.create({ name, email, institutionId, roleId }).subscribe({
+        next: (response) => this.ref.close({ kind: 'created', response }),
+        error: (error: unknown) => this.fail(error),
+      });
+      return;
+    }
+    const changes: UpdateUserRequest = { version: user.version };
+    if (name !== user.name) changes.name = name;
+    if (institutionId !== user.institution.id) changes.institutionId = institutionId;
+    if (roleId !== user.role.id) changes.roleId = roleId;
+    if (active !== user.active) changes.active = active;
+    this.api.update(user.id, changes).subscribe({
+      next: (updated) => this.ref.close({ kind: 'updated', user: updated }),
+      error: (error: unknown) => this.fail(error),
+    });
+  }
+
+  private fail(error: unknown): void {
+    this.busy.set(false);
+    if (problemCode(error) === 'stale_version') {
+      this.ref.close({ kind: 'stale' });
+      return;
+    }
+    this.error.set(submitErrors(this.form, error));
+  }
+}

@@ -1,0 +1,41 @@
+import { Routes } from '@angular/router';
+import { authGuard, permissionGuard } from './core/auth/auth.guards';
+
+/** Paths are Spanish and stable (browser tests and bookmarks use them); they carry ids only, never personal data. */
+export const routes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'inicio' },
+  { path: 'estado', loadChildren: () => import('./status/status.routes').then((m) => m.STATUS_ROUTES) },
+  { path: 'ingresar', loadChildren: () => import('./login/login.routes').then((m) => m.LOGIN_ROUTES) },
+  {
+    path: 'inicio',
+    canActivate: [authGuard],
+    loadChildren: () => import('./home/home.routes').then((m) => m.HOME_ROUTES),
+  },
+  {
+    path: 'perfil',
+    canActivate: [authGuard],
+    loadChildren: () => import('./profile/profile.routes').then((m) => m.PROFILE_ROUTES),
+  },
+  {
+    path: 'admin',
+    canActivate: [authGuard],
+    loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+  },
+  {
+    path: 'auditoria',
+    canActivate: [permissionGuard('audit:read')],
+    loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),
+  },
+  {
+    path: 'sin-acceso',
+    title: 'forbidden.title',
+    data: { kind: 'forbidden' },
+    loadComponent: () => import('./errors/error.page').then((m) => m.ErrorPage),
+  },
+  {
+    path: '**',
+    title: 'notFound.title',
+    data: { kind: 'notFound' },
+    loadComponent: () => import('./errors/error.page').then((m) => m.ErrorPage),
+  },
+];

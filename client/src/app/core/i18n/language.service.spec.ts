@@ -1,0 +1,45 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { TranslateService } from '@ngx-translate/core';
+import { AuthStore } from '../auth/auth.store';
+import { newMe } from '../auth/auth.testing';
+import { provideTestI18n } from './i18n.testing';
+import { LANGUAGE_STORAGE_KEY, LanguageService } from './language.service';
+
+describe('LanguageService', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideTestI18n('es')] });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('starts in Spanish', () => {
+    const language = TestBed.inject(LanguageService);
+    language.init();
+    expect(language.current()).toBe('es');
+    expect(document.documentElement.lang).toBe('es');
+    expect(TestBed.inject(TranslateService).instant('nav.home')).toBe('Inicio');
+  });
+
+  it('switches to English, remembers it, and sets <html lang>', () => {
+    const language = TestBed.inject(LanguageService);
+    language.choose('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
+    expect(TestBed.inject(TranslateService).instant('nav.home')).toBe('Home');
+  });
+
+  it('saves the choice to the profile when signed in', () => {
+    TestBed.inject(AuthStore).setMe(newMe({ language: 'es' }));
+    TestBed.inject(LanguageService).choose('en');
+    const request = http.expectOne('/api/auth/me');
+    expect(request.request.method).toBe('PATCH');
+    expect(request.request.body).toEqual({ language: 'en' });
+    request.flush(newMe({ language: 'en' }));
+  });
+});

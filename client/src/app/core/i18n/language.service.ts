@@ -1,0 +1,62 @@
+import { DOCUMENT } from '@angular/common';
+import { inject, Injectable, signal } from '@angular/core';
+import { TranslateService } from '@ngx-translate/core';
+import { Language, LANGUAGES } from '@ruta/shared';
+import { AuthStore } from '../auth/auth.store';
+
+export const LANGUAGE_STORAGE_KEY = 'ruta.language';
+export const DEFAULT_LANGUAGE: Language = 'es';
+/** Locale used by date pipes for each language (Bogotá). */
+export const LOCALES: Record<Language, string> = { es: 'es-CO', en: 'en-US' };
+
+function isLanguage(value: unknown): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value);
+}
+
+/** The interface language: Spanish by default, remembered in localStorage and, when signed in, in the profile. */
+@Injectable({ providedIn: 'root' })
+export class LanguageService {
+  private readonly translate = inject(TranslateService);
+  private readonly document = inject(DOCUMENT);
+  private readonly auth = inject(AuthStore);
+
+  readonly current = signal<Language>(DEFAULT_LANGUAGE);
+
+  init(): void {
+    this.translate.setFallbackLang(DEFAULT_LANGUAGE);
+    this.apply(this.stored() ?? DEFAULT_LANGUAGE);
+  }
+
+  /** Switches the interface language (e.g. the profile's language after sign-in). */
+  apply(language: Language): void {
+    this.translate.use(language);
+    this.current.set(language);
+    this.document.documentElement.lang = language;
+    try {
+      localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+    } catch {
+      // Storage may be disabled; the choice then lasts for this page only.
+    }
+  }
+
+  /** The user's own choice: applied at once and, when signed in, saved to the profile. */
+  choose(language: Language): void {
+    this.apply(language);
+    if (this.auth.isAuthenticated() && this.auth.me()?.language !== language) {
+      this.auth.updateLanguage(language).subscribe({ error: () => undefined });
+    }
+  }
+
+  other(): Language {
+    return this.current() === 'es' ? 'en' : 'es';
+  }
+
+  private stored(): Language | null {
+    try {
+      const value = localStorage.getItem(LANGUAGE_STORAGE_KEY);
+      return isLanguage(value) ? value : null;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import { Permission } from '@ruta/shared';
+
+export interface NavItem {
+  /** Stable key: `data-testid="nav-<key>"` and the label `nav.<key>`. */
+  key: string;
+  path: string;
+  icon: string;
+  /** Shown when the user holds one of these; none means every signed-in user. */
+  permissions?: Permission[];
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'home', path: '/inicio', icon: 'home' },
+  { key: 'users', path: '/admin/usuarios', icon: 'group', permissions: ['users:manage'] },
+  { key: 'institutions', path: '/admin/instituciones', icon: 'account_balance', permissions: ['institutions:manage'] },
+  { key: 'roles', path: '/admin/roles', icon: 'badge', permissions: ['roles:manage'] },
+  { key: 'audit', path: '/auditoria', icon: 'policy', permissions: ['audit:read'] },
+  { key: 'status', path: '/estado', icon: 'monitor_heart' },
+];

@@ -1,0 +1,82 @@
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { Router, RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { AuthStore, LOGIN_ROUTE } from '../auth/auth.store';
+import { LanguageService } from '../i18n/language.service';
+
+@Component({
+  selector: 'ruta-top-bar',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatToolbarModule, MatButtonModule, MatIconModule, MatMenuModule, RouterLink, TranslatePipe],
+  styles: `
+    .spacer { flex: 1 1 auto; }
+    .brand { color: inherit; text-decoration: none; font-weight: 500; font-size: 1.25rem; margin-inline: 8px; }
+    .brand:focus-visible { outline: 3px solid currentColor; outline-offset: 2px; }
+    .user-name { max-width: 16rem; overflow: hidden; text-overflow: ellipsis; }
+  `,
+  template: `
+    <mat-toolbar class="top-bar">
+      @if (showMenuToggle()) {
+        <button mat-icon-button type="button" (click)="menuToggled.emit()" [attr.aria-label]="'common.openMenu' | translate">
+          <mat-icon>menu</mat-icon>
+        </button>
+      }
+      <a class="brand" routerLink="/">{{ 'app.name' | translate }}</a>
+      <span class="spacer"></span>
+      <button
+        mat-button
+        type="button"
+        data-testid="language-switch"
+        [attr.aria-label]="'language.switchTo' | translate: { language: ('language.' + language.other() | translate) }"
+        (click)="language.choose(language.other())"
+      >
+        <mat-icon>translate</mat-icon>
+        <span [attr.lang]="language.other()">{{ 'language.' + language.other() | translate }}</span>
+      </button>
+      @if (auth.me(); as me) {
+        <button
+          mat-button
+          type="button"
+          data-testid="user-menu"
+          [matMenuTriggerFor]="userMenu"
+          [attr.aria-label]="'userMenu.open' | translate: { name: me.name }"
+        >
+          <mat-icon>account_circle</mat-icon>
+          <span class="user-name">{{ me.name }}</span>
+        </button>
+        <mat-menu #userMenu="matMenu">
+          @if (auth.isAuthenticated()) {
+            <a mat-menu-item routerLink="/perfil" data-testid="menu-profile">
+              <mat-icon>person</mat-icon>{{ 'userMenu.profile' | translate }}
+            </a>
+            <a mat-menu-item routerLink="/perfil/cambiar-clave" data-testid="menu-change-password">
+              <mat-icon>password</mat-icon>{{ 'userMenu.changePassword' | translate }}
+            </a>
+          }
+          <button mat-menu-item type="button" data-testid="logout" (click)="logout()">
+            <mat-icon>logout</mat-icon>{{ 'userMenu.logout' | translate }}
+          </button>
+        </mat-menu>
+      } @else {
+        <a mat-button routerLink="/ingresar" data-testid="sign-in-link">{{ 'common.signIn' | translate }}</a>
+      }
+    </mat-toolbar>
+  `,
+})
+export class TopBar {
+  protected readonly auth = inject(AuthStore);
+  protected readonly language = inject(LanguageService);
+  private readonly router = inject(Router);
+
+  readonly showMenuToggle = input(false);
+  readonly menuToggled = output<void>();
+
+  protected logout(): void {
+    const leave = () => void this.router.navigateByUrl(LOGIN_ROUTE);
+    this.auth.logout().subscribe({ next: leave, error: () => (this.auth.endSession(), leave()) });
+  }
+}

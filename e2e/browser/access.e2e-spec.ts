@@ -1,0 +1,82 @@
+import { authenticator } from 'otplib';
+import { Browser, Page } from 'playwright-core';
+import { DEMO_TOTP_SECRET } from '@ruta/server/database/seed/seed';
+import { describeBrowser, launchBrowser, newPage } from './support/browser';
+
+const DEMO_PASSWORD = 'ruta-demo-2026';
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/ingresar');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** Picks a mat-select option and waits for its panel to close, so the next click lands on the form. */
+async function chooseOption(page: Page, select: string, option: string): Promise<void> {
+  await page.getByTestId(select).click();
+  await page.getByTestId(option).click();
+  await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-email').waitFor();
+}
+
+describeBrowser('access journey: an administrator creates an investigator, who signs in and sees only their navigation', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('runs the whole journey', async () => {
+    // The administrator signs in with password and TOTP.
+    await signIn(page, 'admin@mininterior.demo', DEMO_PASSWORD);
+    await page.getByTestId('totp-code').fill(authenticator.generate(DEMO_TOTP_SECRET));
+    await page.getByTestId('totp-submit').click();
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('users-table').waitFor();
+
+    // Creates an investigator of the police.
+    const email = `nuevo.investigador.${Date.now()}@policia.demo`;
+    await page.getByTestId('new-user').click();
+    await page.getByTestId('user-name').fill('Nuevo Investigador Ficticio');
+    await page.getByTestId('user-email').fill(email);
+    await chooseOption(page, 'user-institution', 'user-institution-policia');
+    await chooseOption(page, 'user-role', 'user-role-investigator');
+    await page.getByTestId('user-save').click();
+    const temporary = (await page.getByTestId('temporary-password').innerText()).trim();
+    expect(temporary).toMatch(/^tmp-/);
+    await page.getByTestId('temporary-password-close').click();
+    await page.getByTestId('users-table').getByText(email).waitFor();
+    await signOut(page);
+
+    // The new investigator signs in, must replace the temporary password, then signs in again.
+    await signIn(page, email, temporary);
+    const newPassword = 'cafetal en la montaña 2026';
+    await page.getByTestId('current-password').fill(temporary);
+    await page.getByTestId('new-password').fill(newPassword);
+    await page.getByTestId('confirm-password').fill(newPassword);
+    await page.getByTestId('change-password-submit').click();
+    await page.getByTestId('login-email').waitFor();
+    await signIn(page, email, newPassword);
+    await page.getByTestId('home-role').waitFor();
+
+    // Only investigator navigation: no administration, no audit.
+    await page.getByTestId('nav-home').waitFor();
+    for (const hidden of ['nav-users', 'nav-institutions', 'nav-roles', 'nav-audit']) {
+      expect(await page.getByTestId(hidden).count()).toBe(0);
+    }
+    await page.goto('/admin/usuarios');
+    await page.getByTestId('error-forbidden').waitFor();
+    await signOut(page);
+  });
+});

@@ -19,9 +19,20 @@ import { ProblemFilter } from './http/problem.filter';
 import { InstitutionsModule } from './institutions/institutions.module';
 import { RolesModule } from './roles/roles.module';
 import { UsersModule } from './users/users.module';
+import { PlacesModule } from './places/places.module';
+import { CasesModule } from './cases/cases.module';
+import { CaseIntakeModule } from './case-intake/case-intake.module';
+import { ConsentsModule } from './consents/consents.module';
+import { CaseNotesModule } from './case-notes/case-notes.module';
+import { CaseDocumentsModule } from './case-documents/case-documents.module';
+import { CaseTimelineModule } from './case-timeline/case-timeline.module';
+import { SavedFiltersModule } from './saved-filters/saved-filters.module';
 
 /** Feature modules of the API, in one list. */
-const FEATURES = [HealthModule, AuthModule, AuditModule, InstitutionsModule, RolesModule, UsersModule];
+const FEATURES = [
+  HealthModule, AuthModule, AuditModule, InstitutionsModule, RolesModule, UsersModule,
+  PlacesModule, CasesModule, CaseIntakeModule, ConsentsModule, CaseNotesModule, CaseDocumentsModule, CaseTimelineModule, SavedFiltersModule,
+];
 
 @Module({})
 export class AppModule implements NestModule {

@@ -6,3 +6,7 @@ export * from './http/problem';
 export * from './auth/auth-api';
 export * from './users/users-api';
 export * from './audit/audit-api';
+export * from './cases/labelled';
+export * from './cases/case-options';
+export * from './cases/victim-options';
+export * from './cases/cases-api';

@@ -3,6 +3,7 @@ import { DEMO_ACCOUNTS, SEED_INSTITUTIONS, SEED_ROLES } from '@ruta/shared';
 import { hashPassword } from '../../auth/credentials';
 import { RutaConfig } from '../../config/config';
 import { dataSourceOptions } from '../data-source-options';
+import { seedDemoCases } from './demo-cases';
 
 /** The demo TOTP secret of the demo accounts whose role requires two-factor (README lists it). */
 export const DEMO_TOTP_SECRET = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD';
@@ -42,6 +43,7 @@ export async function seedDatabase(ownerUrl: string, config: RutaConfig): Promis
       );
       if (roles.length) lines.push(`Seeded ${roles.length} roles`);
       if (config.demo) lines.push(...(await seedDemoAccounts(manager, config)));
+      if (config.demo) lines.push(...(await seedDemoCases(manager)));
       return lines;
     });
   } finally {

@@ -1,0 +1,162 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_ROLE } from '@ruta/migrations';
+import { caseScopeCondition } from '@ruta/server/cases/case-scope';
+import { CaseSearchQuery, CaseSearchRepository } from '@ruta/server/cases/case-search.repository';
+import { dataSourceOptions } from '@ruta/server/database/data-source-options';
+import { runMigrations } from '@ruta/server/database/prepare-database';
+import { TransactionRunner } from '@ruta/server/database/transaction-runner';
+
+/**
+ * The case list and search at scale: a database of its own (not the shared test database) with 40,000 synthetic
+ * cases and victims, ANALYZEd, and the exact queries CaseSearchRepository builds, EXPLAINed as the application role
+ * under row-level security. The planner must walk the indexes of migration 1764403400000-Cases, never scan a table.
+ */
+const ROWS = 40_000;
+
+interface PlanNode {
+  'Node Type': string;
+  'Function Name'?: string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
+  const name = `ruta_perf_${Date.now().toString(36)}_${process.pid}`;
+  let adminUrl: URL;
+  let dataSource: DataSource;
+  let runner: TransactionRunner;
+  let ids: { institution: string; user: string };
+
+  beforeAll(async () => {
+    adminUrl = new URL(process.env.RUTA_TEST_OWNER_URL!);
+    adminUrl.pathname = '/postgres';
+    const admin = new Client({ connectionString: adminUrl.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = new URL(process.env.RUTA_TEST_OWNER_URL!);
+    url.pathname = `/${name}`;
+    await runMigrations(url.toString());
+    dataSource = new DataSource(dataSourceOptions(url.toString(), { poolSize: 2, applicationName: 'ruta-perf' }));
+    await dataSource.initialize();
+    await dataSource.query(`INSERT INTO institutions (code, name, type, version) SELECT 'inst' || i, 'Institución ' || i, 'police', 1 FROM generate_series(1, 8) i`);
+    await dataSource.query(`INSERT INTO roles (code, "nameEs", "nameEn", scope, version) VALUES ('perf', 'Perf', 'Perf', 'institution', 1)`);
+    await dataSource.query(
+      `INSERT INTO users (email, name, "institutionId", "roleId", "passwordHash", version)
+       SELECT 'user' || i.code || '@perf.demo', 'Usuario ' || i.code, i.id, r.id, 'x', 1 FROM institutions i, roles r`,
+    );
+    await dataSource.query(
+      `INSERT INTO cases (id, code, "ownerInstitutionId", "createdById", source, scope, "identifiedOn", "departmentCode", status, purposes,
+         "childWelfareFlag", "createdAt", "updatedAt", version)
+       SELECT gen_random_uuid(), 'RT-2026-' || lpad(g::text, 6, '0'), u."institutionId", u.id, 'hotline', 'internal', date '2026-01-01' - (g % 700),
+         (ARRAY['05','11','76','08','13','54','66','68','52','50','17','47','19','73','88','81'])[1 + g % 16],
+         (ARRAY['received','screening','ruled_out','immediate_assistance','medium_term_assistance','follow_up','closed','suspended'])[1 + (g * 7) % 8],
+         ARRAY[(ARRAY['sexual_exploitation','forced_labour','servitude','forced_begging','forced_recruitment','other'])[1 + g % 6]],
+         g % 5 = 0, now() - g * interval '17 minutes', now() - g * interval '11 minutes', 1
+       FROM generate_series(1, ${ROWS}) g
+       JOIN (SELECT id, "institutionId", row_number() OVER (ORDER BY email) - 1 AS n FROM users) u ON u.n = g % 8`,
+    );
+    await dataSource.query(
+      `INSERT INTO victims ("caseId", "givenNames", "familyNames", sex, "birthDate", "documentNumber", "documentNumberNormalized")
+       SELECT c.id,
+         (ARRAY['Ana','Luz','Marta','Sofía','Valeria','Camila','Andrés','Carlos','Juan','Pedro','Diego','Mateo','Lucía','Elena','Iván','Rosa','Nubia','Yesenia','Wilson','Fabio'])[1 + n % 20],
+         (ARRAY['Gómez','Rodríguez','López','Martínez','García','Hernández','Ramírez','Torres','Castro','Moreno','Rojas','Vargas','Ortiz','Jiménez','Suárez','Navarro','Quintero','Salazar','Cárdenas','Mejía'])[1 + (n / 20) % 20]
+           || ' ' || (ARRAY['Ávila','Bernal','Cifuentes','Duarte','Espinosa','Forero','Guzmán','Hoyos','Ibarra','Jaramillo'])[1 + (n / 400) % 10] || ' ' || n,
+         CASE WHEN n % 2 = 0 THEN 'female' ELSE 'male' END, date '1970-01-01' + (n % 15000)::int, (50000000 + n)::text, (50000000 + n)::text
+       FROM (SELECT id, row_number() OVER () AS n FROM cases) c`,
+    );
+    await dataSource.query(`ANALYZE`);
+    const [row] = await dataSource.query(`SELECT "institutionId" AS institution, id AS user FROM users ORDER BY email LIMIT 1`);
+    ids = row;
+    await dataSource.query(
+      `UPDATE victims SET "givenNames" = 'José', "familyNames" = 'Pérez Zúñiga' WHERE "caseId" = (SELECT id FROM cases WHERE "ownerInstitutionId" = $1 ORDER BY code LIMIT 1)`,
+      [ids.institution],
+    );
+    runner = new TransactionRunner(dataSource);
+  }, 60_000);
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    const admin = new Client({ connectionString: adminUrl.toString() });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  async function explain(scope: 'institution' | 'all_pseudonymised', filters: Partial<CaseSearchQuery>): Promise<{ nodes: PlanNode[]; text: string; rows: number }> {
+    const actor = { userId: ids.user, institutionId: ids.institution, scope };
+    const permissions = ['cases:read', 'victim_identity:read'];
+    return runner.run({ ...actor, permissions }, async (manager) => {
+      await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
+      const repository = new CaseSearchRepository(runner);
+      const [sql, params] = repository.build({ scope: caseScopeCondition(actor), userId: ids.user, sort: 'created_desc', limit: 26, ...filters }).getQueryAndParameters();
+      const [{ 'QUERY PLAN': [plan] }] = await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+      const found = await manager.query(sql, params);
+      const all = nodes(plan.Plan);
+      return { nodes: all, text: JSON.stringify(plan), rows: found.length };
+    });
+  }
+
+  function expectNoSeqScan(plan: { nodes: PlanNode[] }) {
+    const scans = plan.nodes.filter((n) => n['Node Type'] === 'Seq Scan' && ['cases', 'victims', 'case_assignments'].includes(n['Relation Name'] ?? ''));
+    expect(scans).toEqual([]);
+  }
+
+  it('lists an institution\'s newest cases through IDX_cases_institution_created', async () => {
+    const plan = await explain('institution', {});
+    expect(plan.rows).toBe(26);
+    expect(plan.text).toContain('IDX_cases_institution_created');
+    expectNoSeqScan(plan);
+  });
+
+  it('pages on with the keyset cursor on the same index', async () => {
+    const plan = await explain('institution', { after: { at: new Date(Date.now() - 86_400_000).toISOString(), id: '00000000-0000-4000-8000-000000000000' } });
+    expect(plan.text).toContain('IDX_cases_institution_created');
+    expectNoSeqScan(plan);
+  });
+
+  it('filters an institution\'s cases by status through IDX_cases_institution_status_created', async () => {
+    const plan = await explain('institution', { status: ['follow_up'] });
+    expect(plan.text).toContain('IDX_cases_institution_status_created');
+    expectNoSeqScan(plan);
+  });
+
+  it('finds "José Pérez" from "jose peres" through the trigram index on the normalised name', async () => {
+    const plan = await explain('institution', { name: 'jose peres' });
+    expect(plan.rows).toBe(1);
+    expect(plan.nodes.find((n) => n['Node Type'] === 'Function Scan')).toMatchObject({ 'Function Name': 'ruta_search_victim_names' });
+    expect(plan.text).toContain('PK_cases');
+    expectNoSeqScan(plan);
+    // Inside the SECURITY DEFINER function (past RLS, as its owner): the trigram GIN index.
+    const [{ prosrc }] = await dataSource.query(`SELECT prosrc FROM pg_proc WHERE proname = 'ruta_search_victim_names'`);
+    const inner = await runner.run({ ...ids, scope: 'institution', userId: ids.user, institutionId: ids.institution, permissions: ['cases:read', 'victim_identity:read'] }, (manager) =>
+      manager.query(`EXPLAIN (FORMAT JSON) ${prosrc.replace(/p_name/g, '$1')}`, ['jose peres']),
+    );
+    const innerText = JSON.stringify(inner[0]['QUERY PLAN']);
+    expect(innerText).toContain('IDX_victims_search_name');
+    expect(innerText).not.toMatch(/"Seq Scan","Parent Relationship":"[^"]+","Parallel Aware":false,"Async Capable":false,"Relation Name":"(victims|cases)"/);
+  });
+
+  it('finds a document number through IDX_victims_document', async () => {
+    const plan = await explain('institution', { documentNumber: '50000008' });
+    expect(plan.text).toContain('IDX_victims_document');
+    expectNoSeqScan(plan);
+  });
+
+  it('lists every case for a coordinator through IDX_cases_created, and filters by status, department, purpose without scanning', async () => {
+    const all = await explain('all_pseudonymised', {});
+    expect(all.text).toContain('IDX_cases_created');
+    expectNoSeqScan(all);
+    for (const filters of [{ status: ['suspended' as const] }, { departmentCode: '88' }, { purpose: ['forced_recruitment' as const] }, { code: 'RT-2026-000123' }]) {
+      const plan = await explain('all_pseudonymised', filters);
+      expect(plan.text).toMatch(/IDX_cases_|UQ_cases_code/);
+      expectNoSeqScan(plan);
+    }
+  });
+});

@@ -129,8 +129,9 @@ export class AccessAndAudit1764403300000 implements MigrationInterface {
       using: `ruta_ctx_system() OR ruta_ctx_has_permission('users:manage') OR "id" = ruta_ctx_user()`,
       commands: ['INSERT', 'UPDATE'],
     });
+    // Administrators revoke other users' sessions (deactivation, password reset); everyone else only their own.
     await enableRowLevelSecurity(queryRunner, 'sessions', {
-      using: `ruta_ctx_system() OR "userId" = ruta_ctx_user()`,
+      using: `ruta_ctx_system() OR "userId" = ruta_ctx_user() OR ruta_ctx_has_permission('users:manage')`,
       commands: ['SELECT', 'INSERT', 'UPDATE'],
     });
     await queryRunner.query(`REVOKE DELETE ON "users", "sessions" FROM ${APP_ROLE}`);

@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from '@ruta/shared';
 import { DEMO_TOTP_SECRET } from '@ruta/server/database/seed/seed';
 import { createTestApp } from '../support/test-app';
 import { ApiSession, DEMO_PASSWORD, loginAs } from '../support/sessions';
+import { newUser } from '../support/user-factory';
 
 describe('auth: login, sessions, two-factor, lockout', () => {
   let app: INestApplication;
@@ -44,10 +45,11 @@ describe('auth: login, sessions, two-factor, lockout', () => {
   });
 
   it('locks an account after five failed attempts, even with the right password afterwards', async () => {
+    const user = await newUser(app, await loginAs(app, 'admin@mininterior.demo'), { role: 'partner', institution: 'icbf' });
     for (let i = 0; i < 5; i++) {
-      await request(app.getHttpServer()).post('/api/auth/login').send({ email: 'partner@icbf.demo', password: `wrong-password-${i}` }).expect(401);
+      await request(app.getHttpServer()).post('/api/auth/login').send({ email: user.email, password: `wrong-password-${i}` }).expect(401);
     }
-    const locked = await request(app.getHttpServer()).post('/api/auth/login').send({ email: 'partner@icbf.demo', password: DEMO_PASSWORD }).expect(429);
+    const locked = await request(app.getHttpServer()).post('/api/auth/login').send({ email: user.email, password: user.password }).expect(429);
     expect(locked.body.code).toBe('account_locked');
   });
 
@@ -81,12 +83,12 @@ describe('auth: login, sessions, two-factor, lockout', () => {
 
   it('ends every session of a user when an administrator deactivates it', async () => {
     const admin = await loginAs(app, 'admin@mininterior.demo');
-    const operator = await loginAs(app, 'operator@oim.demo');
-    const me = await operator.get('/api/auth/me').expect(200);
-    const user = await admin.get(`/api/users/${me.body.id}`).expect(200);
-    await admin.patch(`/api/users/${me.body.id}`, { version: user.body.version, active: false }).expect(200);
+    const user = await newUser(app, admin, { role: 'operator', institution: 'oim' });
+    const operator = await loginAs(app, user.email, user.password);
+    await operator.get('/api/auth/me').expect(200);
+    const before = await admin.get(`/api/users/${user.id}`).expect(200);
+    await admin.patch(`/api/users/${user.id}`, { version: before.body.version, active: false }).expect(200);
     await operator.get('/api/auth/me').expect(401);
-    const again = await admin.get(`/api/users/${me.body.id}`).expect(200);
-    await admin.patch(`/api/users/${me.body.id}`, { version: again.body.version, active: true }).expect(200);
+    await ApiSession.anonymous(app).post('/api/auth/login', { email: user.email, password: user.password }).expect(401);
   });
 });

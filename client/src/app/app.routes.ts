@@ -22,6 +22,11 @@ export const routes: Routes = [
     loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
   },
   {
+    path: 'casos',
+    canActivate: [permissionGuard('cases:read')],
+    loadChildren: () => import('./cases/cases.routes').then((m) => m.CASES_ROUTES),
+  },
+  {
     path: 'auditoria',
     canActivate: [permissionGuard('audit:read')],
     loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),

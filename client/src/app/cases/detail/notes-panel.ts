@@ -1,0 +1,92 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { TranslatePipe } from '@ngx-translate/core';
+import { CaseNoteView } from '@ruta/shared';
+import { CanDirective } from '../../core/auth/can.directive';
+import { FormError } from '../../core/http/form-error';
+import { ErrorMessage } from '../../core/http/problem';
+import { submitErrors } from '../../core/http/submit-errors';
+import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
+import { LanguageService, LOCALES } from '../../core/i18n/language.service';
+import { CaseRecordsApi } from '../case-records.api';
+
+/** The case's notes; a restricted note is visible only inside its author's institution. */
+@Component({
+  selector: 'ruta-notes-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslatePipe, ErrorMessagePipe, CanDirective, FormError],
+  template: `
+    <h3 class="section-title">{{ 'notes.title' | translate }}</h3>
+    <form class="stack" [formGroup]="form" (ngSubmit)="add()" *rutaCan="'notes:create'" data-testid="note-form">
+      <mat-form-field>
+        <mat-label>{{ 'notes.body' | translate }}</mat-label>
+        <textarea matInput formControlName="body" rows="3" data-testid="note-body"></textarea>
+        <mat-error>{{ form.controls.body.errors | rutaError }}</mat-error>
+      </mat-form-field>
+      <mat-checkbox formControlName="restricted" data-testid="note-restricted">{{ 'notes.restricted' | translate }}</mat-checkbox>
+      <ruta-form-error [message]="error()" />
+      <div class="actions">
+        <button mat-stroked-button type="submit" [disabled]="busy()" data-testid="note-add"><mat-icon>note_add</mat-icon>{{ 'notes.add' | translate }}</button>
+      </div>
+    </form>
+    <ul class="notes" data-testid="notes">
+      @for (n of notes(); track n.id) {
+        <li data-testid="note">
+          <p class="muted">
+            {{ n.author.name }} · {{ n.authorInstitution.name }} · {{ n.createdAt | date: 'medium' : undefined : locales[language.current()] }}
+            @if (n.restricted) {
+              <span class="tag"><mat-icon inline>lock</mat-icon>{{ 'notes.restrictedTag' | translate }}</span>
+            }
+          </p>
+          <p class="note-body">{{ n.body }}</p>
+        </li>
+      } @empty {
+        <li class="muted">{{ 'notes.none' | translate }}</li>
+      }
+    </ul>
+  `,
+})
+export class NotesPanel implements OnInit {
+  private readonly api = inject(CaseRecordsApi);
+  protected readonly language = inject(LanguageService);
+  protected readonly locales = LOCALES;
+  readonly code = input.required<string>();
+  protected readonly notes = signal<CaseNoteView[]>([]);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<ErrorMessage | null>(null);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    body: ['', [Validators.required, Validators.maxLength(20000)]],
+    restricted: [false],
+  });
+
+  ngOnInit(): void {
+    this.api.notes(this.code()).subscribe({ next: (list) => this.notes.set(list), error: () => undefined });
+  }
+
+  protected add(): void {
+    if (this.form.invalid || !this.form.value.body?.trim()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    const { body, restricted } = this.form.getRawValue();
+    this.api.addNote(this.code(), { body: body.trim(), restricted }).subscribe({
+      next: (list) => {
+        this.notes.set(list);
+        this.form.reset();
+        this.busy.set(false);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.error.set(submitErrors(this.form, error));
+      },
+    });
+  }
+}

@@ -1,0 +1,119 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { TranslatePipe } from '@ngx-translate/core';
+import { AGE_BAND, DISABILITY, DOCUMENT_TYPE, ETHNICITY, GENDER_IDENTITY, MIGRATION_STATUS, SEX, UpdateVictimRequest, VictimView } from '@ruta/shared';
+import { AuthStore } from '../../core/auth/auth.store';
+import { CanDirective } from '../../core/auth/can.directive';
+import { FormError } from '../../core/http/form-error';
+import { Notifier } from '../../core/http/notifier';
+import { ErrorMessage } from '../../core/http/problem';
+import { submitErrors } from '../../core/http/submit-errors';
+import { todayInColombia } from '../calendar-date';
+import { CasesApi } from '../cases.api';
+import { IdentityFields } from '../intake/identity-step';
+import { identityGroup, IdentityGroup, victimFields } from '../intake/intake-form';
+import { OptionLabelPipe } from '../option-label.pipe';
+import { CaseDetailStore } from './case-detail.store';
+import { ConflictBanner } from './conflict-banner';
+import { changedFields, StaleConflict, staleConflictOf } from './stale-version';
+
+/** The victim's identity: hidden (pseudonym + age band) without `victim_identity:read`; editable with conflict handling. */
+@Component({
+  selector: 'ruta-victim-tab',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, FormError, OptionLabelPipe, IdentityFields, ConflictBanner],
+  templateUrl: './victim-tab.html',
+})
+export class VictimTab {
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly api = inject(CasesApi);
+  private readonly auth = inject(AuthStore);
+  private readonly notifier = inject(Notifier);
+  protected readonly store = inject(CaseDetailStore);
+  protected readonly today = todayInColombia();
+  protected readonly labels = { AGE_BAND, SEX, GENDER_IDENTITY, DOCUMENT_TYPE, ETHNICITY, DISABILITY, MIGRATION_STATUS };
+
+  protected readonly form = signal<IdentityGroup | null>(null);
+  protected readonly conflict = signal<StaleConflict | null>(null);
+  protected readonly error = signal<ErrorMessage | null>(null);
+  protected readonly busy = signal(false);
+
+  protected edit(victim: VictimView): void {
+    const group = identityGroup(this.fb);
+    group.reset({
+      givenNames: victim.givenNames,
+      familyNames: victim.familyNames ?? '',
+      aliases: victim.aliases.join(', '),
+      sex: victim.sex,
+      genderIdentity: victim.genderIdentity ?? '',
+      birthDate: victim.birthDate ?? '',
+      estimatedAge: victim.estimatedAge ?? null,
+      nationality: victim.nationality ?? '',
+      documentType: victim.documentType ?? '',
+      documentNumber: victim.documentNumber ?? '',
+      languages: victim.languages,
+      ethnicity: victim.ethnicity ?? '',
+      disability: victim.disability ?? '',
+      migrationStatus: victim.migrationStatus ?? '',
+      phone: victim.phone ?? '',
+      email: victim.email ?? '',
+      currentLocation: victim.currentLocation ?? '',
+      shelterLocation: victim.shelterLocation ?? '',
+    });
+    this.conflict.set(null);
+    this.error.set(null);
+    this.form.set(group);
+  }
+
+  protected save(): void {
+    const form = this.form();
+    const detail = this.store.detail();
+    if (!form || !detail?.victim) return;
+    if (form.invalid) {
+      form.markAllAsTouched();
+      return;
+    }
+    const withShelter = this.auth.can('victim_location:read');
+    const patch = changedFields(detail.victim, victimFields(form.getRawValue(), withShelter));
+    if (!Object.keys(patch).length) {
+      this.form.set(null);
+      return;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    this.api.updateVictim(detail.code, { ...(patch as Partial<UpdateVictimRequest>), version: detail.version }).subscribe({
+      next: (view) => {
+        this.busy.set(false);
+        this.store.set(view);
+        this.form.set(null);
+        this.conflict.set(null);
+        this.notifier.info('caseDetail.saved');
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const conflict = staleConflictOf(error);
+        if (conflict) this.conflict.set(conflict);
+        else this.error.set(submitErrors(form, error));
+      },
+    });
+  }
+
+  /** Reload the case; the form keeps the user's values and the next save uses the new version. */
+  protected reapply(): void {
+    this.store.reload().subscribe(() => {
+      this.conflict.set(null);
+      this.notifier.info('conflict.reloaded');
+    });
+  }
+
+  protected discard(): void {
+    this.store.reload().subscribe((view) => (view.victim ? this.edit(view.victim) : this.form.set(null)));
+  }
+
+  protected cancel(): void {
+    this.form.set(null);
+    this.conflict.set(null);
+  }
+}

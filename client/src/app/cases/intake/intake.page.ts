@@ -1,0 +1,176 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { StepperSelectionEvent } from '@angular/cdk/stepper';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatStepper, MatStepperModule } from '@angular/material/stepper';
+import { Router } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { DuplicateHint } from '@ruta/shared';
+import { debounceTime } from 'rxjs';
+import { AuthStore } from '../../core/auth/auth.store';
+import { FormError } from '../../core/http/form-error';
+import { Notifier } from '../../core/http/notifier';
+import { ErrorMessage } from '../../core/http/problem';
+import { submitErrors } from '../../core/http/submit-errors';
+import { LanguageService, LOCALES } from '../../core/i18n/language.service';
+import { todayInColombia } from '../calendar-date';
+import { CasesApi } from '../cases.api';
+import { SituationFields, SituationGroup } from '../situation-fields';
+import { buildEventGroup } from '../trafficking-event-form';
+import { ConsentStep } from './consent-step';
+import { DuplicatePanel } from './duplicate-panel';
+import { IdentityFields } from './identity-step';
+import { IntakeDraft } from './intake-draft';
+import { buildIntakeForm, IntakeValue, toCreateCaseRequest, toDuplicateCheck } from './intake-form';
+import { ReviewStep } from './review-step';
+import { ScreeningStep } from './screening-step';
+
+const SITUATION_STEP = 2;
+
+/** Intake wizard: screening → identity → situation → consent → review, written in one request. */
+@Component({
+  selector: 'ruta-intake-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, ReactiveFormsModule, MatStepperModule, MatButtonModule, MatIconModule, TranslatePipe, FormError, ScreeningStep, IdentityFields, SituationFields, ConsentStep, ReviewStep, DuplicatePanel],
+  templateUrl: './intake.page.html',
+})
+export class IntakePage implements OnInit {
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly api = inject(CasesApi);
+  private readonly draft = inject(IntakeDraft);
+  private readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+  private readonly notifier = inject(Notifier);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly language = inject(LanguageService);
+  protected readonly locales = LOCALES;
+
+  protected readonly today = todayInColombia();
+  protected readonly form = buildIntakeForm(this.fb, this.today);
+  protected readonly situation = this.form.controls.situation as unknown as SituationGroup;
+  private readonly stepper = viewChild.required(MatStepper);
+  protected readonly value = signal<IntakeValue>(this.form.getRawValue());
+  protected readonly hints = signal<DuplicateHint[]>([]);
+  protected readonly checking = signal(false);
+  protected readonly savedAt = signal<Date | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<ErrorMessage | null>(null);
+  private step = 0;
+  /** The identity last checked for duplicates and cleared (none found, or the user chose to continue). */
+  private clearedIdentity: string | null = null;
+
+  ngOnInit(): void {
+    const saved = this.draft.get();
+    if (saved) {
+      saved.value.situation.events.forEach(() => this.form.controls.situation.controls.events.push(buildEventGroup(this.fb)));
+      this.form.setValue(saved.value);
+      this.step = saved.step;
+      this.savedAt.set(saved.savedAt);
+      queueMicrotask(() => (this.stepper().selectedIndex = saved.step));
+    }
+    this.value.set(this.form.getRawValue());
+    this.form.valueChanges.pipe(debounceTime(300), takeUntilDestroyed(this.destroyRef)).subscribe(() => {
+      this.value.set(this.form.getRawValue());
+      this.savedAt.set(this.draft.save(this.form.getRawValue(), this.step).savedAt);
+    });
+  }
+
+  protected stepChanged(event: StepperSelectionEvent): void {
+    this.step = event.selectedIndex;
+    this.value.set(this.form.getRawValue());
+    const purposes = this.form.controls.situation.controls.purposes;
+    if (event.selectedIndex === SITUATION_STEP && !purposes.value.length) purposes.setValue(this.form.controls.screening.controls.purposes.value);
+  }
+
+  /** Moves on when the step's controls are valid; otherwise shows their errors. */
+  protected next(...groups: AbstractControl[]): void {
+    const invalid = groups.filter((g) => g.invalid);
+    if (invalid.length) {
+      invalid.forEach((g) => g.markAllAsTouched());
+      return;
+    }
+    this.stepper().next();
+  }
+
+  /** After the identity: ask for possible duplicates across institutions before going on. */
+  protected identityNext(): void {
+    const victim = this.form.controls.victim;
+    if (victim.invalid) {
+      victim.markAllAsTouched();
+      return;
+    }
+    const request = toDuplicateCheck(victim.getRawValue());
+    const key = JSON.stringify(request);
+    if (!request || key === this.clearedIdentity) {
+      this.stepper().next();
+      return;
+    }
+    this.checking.set(true);
+    this.api.duplicates(request).subscribe({
+      next: (hints) => {
+        this.checking.set(false);
+        this.hints.set(hints);
+        if (hints.length) return;
+        this.clearedIdentity = key;
+        this.stepper().next();
+      },
+      error: () => {
+        // The check helps; it never blocks an intake.
+        this.checking.set(false);
+        this.stepper().next();
+      },
+    });
+  }
+
+  protected continueDespiteDuplicates(): void {
+    this.clearedIdentity = JSON.stringify(toDuplicateCheck(this.form.controls.victim.getRawValue()));
+    this.stepper().next();
+  }
+
+  protected submit(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.goToFirstInvalidStep();
+      return;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    const request = toCreateCaseRequest(this.form.getRawValue(), { withShelter: this.auth.can('victim_location:read') });
+    this.api.create(request).subscribe({
+      next: (response) => {
+        this.draft.clear();
+        const code = response.case.code;
+        this.notifier.info(response.duplicates.length ? 'intake.createdWithDuplicates' : 'intake.created', { code });
+        void this.router.navigate(['/casos', code]);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.error.set(submitErrors(this.form, error));
+        this.goToFirstInvalidStep();
+      },
+    });
+  }
+
+  protected discard(): void {
+    this.draft.clear();
+    this.form.controls.situation.controls.events.clear();
+    this.form.reset();
+    this.hints.set([]);
+    this.clearedIdentity = null;
+    this.error.set(null);
+    this.savedAt.set(null);
+    this.stepper().selectedIndex = 0;
+    queueMicrotask(() => this.draft.clear());
+  }
+
+  private goToFirstInvalidStep(): void {
+    const c = this.form.controls;
+    const steps = [c.case.invalid || c.screening.invalid, c.victim.invalid, c.situation.invalid, c.consents.invalid];
+    const index = steps.indexOf(true);
+    if (index >= 0) this.stepper().selectedIndex = index;
+  }
+
+}

@@ -1,0 +1,132 @@
+import { Browser, Page } from 'playwright-core';
+import { describeBrowser, launchBrowser, newPage } from './support/browser';
+
+const DEMO_PASSWORD = 'ruta-demo-2026';
+const VICTIM = { givenNames: 'José', familyNames: 'Pérez Ficticio' };
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/ingresar');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('home-role').waitFor();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-email').waitFor();
+}
+
+/**
+ * Opens a mat-select from the keyboard (its floating label may cover the trigger), picks the option and waits for the
+ * panel to close, so the next action lands on the form.
+ */
+async function chooseOption(page: Page, select: string, option: string): Promise<void> {
+  await page.getByTestId(select).focus();
+  await page.getByTestId(select).press('Enter');
+  await page.getByTestId(option).click();
+  await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
+}
+
+/** Searches the case list by name and waits for that search's answer (not the previous one). */
+async function searchByName(page: Page, name: string): Promise<void> {
+  const status = page.getByTestId('cases-status');
+  await page.locator('[data-testid="cases-status"]:not([data-searches="0"])').waitFor({ state: 'attached' });
+  const before = Number(await status.getAttribute('data-searches'));
+  await page.getByTestId('cases-filter-name').fill(name);
+  await page.getByTestId('cases-search').click();
+  await page.locator(`[data-testid="cases-status"][data-searches="${before + 1}"]`).waitFor({ state: 'attached' });
+}
+
+describeBrowser('cases journey: an investigator records a case, finds it without accents, adds a document and edits it; another institution cannot find it', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('runs the whole journey', async () => {
+    await signIn(page, 'investigator@policia.demo');
+    await page.getByTestId('nav-cases').click();
+    await page.getByTestId('cases-table').waitFor();
+    await page.getByTestId('new-case').click();
+
+    // Screening: source, Palermo act and purpose (no means: never required), result.
+    await chooseOption(page, 'intake-source', 'intake-source-police_operation');
+    await page.getByTestId('intake-acts-recruitment').click();
+    await page.getByTestId('intake-screening-purposes-forced_labour').click();
+    await chooseOption(page, 'intake-result', 'intake-result-possible_victim');
+    await page.getByTestId('intake-next-screening').click();
+
+    // Identity, then the duplicate check (continue if the demo data happens to hold a similar person).
+    await page.getByTestId('victim-given-names').fill(VICTIM.givenNames);
+    await page.getByTestId('victim-family-names').fill(VICTIM.familyNames);
+    await chooseOption(page, 'victim-sex', 'victim-sex-male');
+    await page.getByTestId('victim-birth-date').fill('1990-05-01');
+    await page.getByTestId('victim-document-number').fill(`E2E-${Date.now()}`);
+    await page.getByTestId('intake-next-identity').click();
+    const situation = page.getByTestId('situation-purposes');
+    await page.getByTestId('duplicate-continue').or(situation).first().waitFor();
+    if (await page.getByTestId('duplicate-continue').isVisible()) await page.getByTestId('duplicate-continue').click();
+
+    // Situation: the screening's purpose is carried over; one recruitment event in Bogotá (DIVIPOLA 11001).
+    await situation.waitFor();
+    await page.getByTestId('event-add').click();
+    await chooseOption(page, 'event-0-department', 'event-0-department-11');
+    await chooseOption(page, 'event-0-municipality', 'event-0-municipality-11001');
+    await page.getByTestId('intake-next-situation').click();
+
+    // Consent to data processing, then review and submit.
+    await page.getByTestId('consent-data_processing-granted').click();
+    await page.getByTestId('intake-next-consent').click();
+    await page.getByTestId('review-name').filter({ hasText: 'José Pérez Ficticio' }).waitFor();
+    await page.getByTestId('intake-submit').click();
+    const code = (await page.getByTestId('case-code').innerText()).trim();
+    expect(code).toMatch(/^RT-\d{4}-\d{6}$/);
+    expect(page.url()).toContain(`/casos/${code}`);
+    expect(page.url()).not.toMatch(/jos|p%C3%A9rez|perez/i);
+
+    // Found from the list by name without accents.
+    await page.getByTestId('nav-cases').click();
+    await searchByName(page, 'jose perez');
+    await page.getByTestId(`case-row-${code}`).filter({ hasText: 'José Pérez Ficticio' }).waitFor();
+    await page.getByTestId(`case-link-${code}`).click();
+    await page.getByTestId('case-code').filter({ hasText: code }).waitFor();
+
+    // Uploads a small consent PDF.
+    await page.getByRole('tab', { name: 'Notas y documentos' }).click();
+    await page.getByTestId('document-file').setInputFiles({
+      name: 'consentimiento.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+    });
+    await page.getByTestId('document-file-name').filter({ hasText: 'consentimiento.pdf' }).waitFor();
+    await page.getByTestId('document-upload').click();
+    await page.getByTestId('document').filter({ hasText: 'Formato de consentimiento' }).waitFor();
+
+    // Edits the victim's current location and saves (with the case version).
+    await page.getByRole('tab', { name: 'Víctima' }).click();
+    await page.getByTestId('victim-edit').click();
+    await page.getByTestId('victim-current-location').fill('Albergue temporal ficticio');
+    await page.getByTestId('victim-save').click();
+    await page.getByTestId('victim-current-location-value').filter({ hasText: 'Albergue temporal ficticio' }).waitFor();
+    await signOut(page);
+
+    // An investigator of another institution does not find it.
+    await signIn(page, 'investigator@das.demo');
+    await page.getByTestId('nav-cases').click();
+    await searchByName(page, 'jose perez');
+    expect(await page.getByTestId(`case-row-${code}`).count()).toBe(0);
+    expect(await page.getByTestId('cases-table').getByText('José Pérez Ficticio').count()).toBe(0);
+    await page.goto(`/casos/${code}`);
+    await page.getByTestId('form-error').waitFor();
+    expect(await page.getByTestId('case-code').count()).toBe(0);
+    await signOut(page);
+  });
+});

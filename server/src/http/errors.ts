@@ -7,6 +7,8 @@ export class DomainError extends Error {
     readonly status: number,
     message: string,
     readonly errors?: FieldError[],
+    /** Extra members of the problem document (RFC 9457 extensions), e.g. `currentVersion`. Never personal data. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -27,14 +29,17 @@ export class ValidationFailedError extends DomainError {
 }
 
 export class StaleVersionError extends DomainError {
-  constructor(readonly currentVersion?: number) {
-    super('stale_version', 409, 'The record was changed by someone else since you opened it; reload and apply your change again');
+  constructor(currentVersion?: number, changedFields?: string[]) {
+    super('stale_version', 409, 'The record was changed by someone else since you opened it; reload and apply your change again', undefined, {
+      ...(currentVersion !== undefined ? { currentVersion } : {}),
+      ...(changedFields ? { changedFields } : {}),
+    });
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(code: string, message: string, errors?: FieldError[]) {
-    super(code, 409, message, errors);
+  constructor(code: string, message: string, errors?: FieldError[], extensions?: Record<string, unknown>) {
+    super(code, 409, message, errors, extensions);
   }
 }
 

@@ -21,6 +21,7 @@ interface Mapped {
   code: string;
   detail: string;
   errors?: FieldError[];
+  extensions?: Record<string, unknown>;
 }
 
 /** PostgreSQL errors caused by the input, not by the server. Their text (which may quote values) is never returned. */
@@ -48,7 +49,7 @@ function mapDatabaseError(error: QueryFailedError & { code?: string; constraint?
 
 export function mapException(exception: unknown): Mapped {
   if (exception instanceof DomainError) {
-    return { status: exception.status, code: exception.code, detail: exception.message, errors: exception.errors };
+    return { status: exception.status, code: exception.code, detail: exception.message, errors: exception.errors, extensions: exception.extensions };
   }
   if (exception instanceof OptimisticLockVersionMismatchError) {
     return { status: 409, code: 'stale_version', detail: 'The record was changed by someone else since you opened it' };
@@ -90,6 +91,7 @@ export function sendProblem(request: Request, response: Response, exception: unk
     logger.error({ requestId, err: { name: error?.name, message: error?.message, stack: error?.stack } }, 'Unhandled error');
   }
   const problem: Problem = {
+    ...mapped.extensions,
     type: `https://ruta.example/problems/${mapped.code}`,
     title: mapped.code.replace(/_/g, ' '),
     status: mapped.status,

@@ -17,6 +17,8 @@ export interface Problem {
   detail?: string;
   requestId: string;
   errors?: FieldError[];
+  /** RFC 9457 extension members, e.g. `currentVersion` and `changedFields` of a `stale_version` conflict. */
+  [extension: string]: unknown;
 }
 
 export interface HealthReport {

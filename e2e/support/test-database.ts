@@ -7,8 +7,12 @@ import { provisionAppRole, runMigrations } from '@ruta/server/database/prepare-d
 import { seedDatabase } from '@ruta/server/database/seed/seed';
 
 export interface TestDatabase {
+  /** Owner URL of the run's migrated and seeded database. */
   ownerUrl: string;
+  /** Application-role URL of the same database. */
   appUrl: string;
+  /** Name of the template that `cloneTestDatabase` copies (the run's database, kept free of connections). */
+  template: string;
   dispose(): Promise<void>;
 }
 
@@ -24,11 +28,13 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * A fresh database for one test run, migrated and seeded with demo data: on the server of DATABASE_URL when set
- * (its user needs CREATEDB and CREATEROLE), otherwise on an embedded PostgreSQL cluster kept in .ruta-test-data.
+ * A fresh database for one test run, migrated and seeded with demo data, kept as a template: on the server of
+ * DATABASE_URL when set (its user needs CREATEDB, CREATEROLE and BYPASSRLS), otherwise on an embedded PostgreSQL cluster
+ * of its own. Test files then work on clones of it (`cloneTestDatabase`), so they never see each other's writes.
  */
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const name = `ruta_test_${label}_${Date.now().toString(36)}_${process.pid}`;
+  const prefix = `ruta_test_${label}_${Date.now().toString(36)}_${process.pid}`;
+  const template = `${prefix}_template`;
   let serverUrl = process.env.DATABASE_URL;
   let stopCluster: () => Promise<void> = async () => undefined;
   if (!serverUrl) {
@@ -41,28 +47,64 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       rmSync(dataDir, { recursive: true, force: true });
     };
   }
-  const adminUrl = new URL(serverUrl);
-  adminUrl.pathname = '/postgres';
-  const admin = new Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-
-  const ownerUrl = new URL(serverUrl);
-  ownerUrl.pathname = `/${name}`;
-  await runMigrations(ownerUrl.toString());
-  await seedDatabase(ownerUrl.toString(), loadConfig({ DEMO: 'true', NODE_ENV: 'test' }));
-  const appUrl = await provisionAppRole(ownerUrl.toString());
+  await adminQuery(serverUrl, `CREATE DATABASE "${template}"`);
+  const ownerUrl = withDatabase(serverUrl, template);
+  await runMigrations(ownerUrl);
+  await seedDatabase(ownerUrl, loadConfig({ DEMO: 'true', NODE_ENV: 'test' }));
+  const appUrl = await provisionAppRole(ownerUrl);
+  process.env.RUTA_TEST_SERVER_URL = serverUrl;
+  process.env.RUTA_TEST_TEMPLATE = template;
 
   return {
-    ownerUrl: ownerUrl.toString(),
+    ownerUrl,
     appUrl,
+    template,
     async dispose() {
-      const client = new Client({ connectionString: adminUrl.toString() });
+      const client = new Client({ connectionString: withDatabase(serverUrl!, 'postgres') });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}%`]);
+      for (const row of rows) await client.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
       await client.end();
       await stopCluster();
     },
   };
+}
+
+/**
+ * A private copy of the run's template database for one test file: owner and application-role URLs. The application
+ * role's password is cluster-wide, so the run's application URL only changes its database name.
+ */
+export async function cloneTestDatabase(): Promise<{ ownerUrl: string; appUrl: string }> {
+  const serverUrl = process.env.RUTA_TEST_SERVER_URL;
+  const template = process.env.RUTA_TEST_TEMPLATE;
+  const appUrl = process.env.RUTA_TEST_RUN_APP_URL;
+  if (!serverUrl || !template || !appUrl) throw new Error('No test database: run API tests through e2e/jest.api.config.js');
+  const name = `${template.replace(/_template$/, '')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}" STRATEGY FILE_COPY`);
+      break;
+    } catch (error) {
+      // Two files cloning at the same moment: PostgreSQL lets one copy a template at a time.
+      if ((error as { code?: string }).code !== '55006' || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    }
+  }
+  return { ownerUrl: withDatabase(serverUrl, name), appUrl: withDatabase(appUrl, name) };
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }

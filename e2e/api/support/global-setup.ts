@@ -1,4 +1,4 @@
-import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { cloneTestDatabase, createTestDatabase, TestDatabase } from '../../support/test-database';
 
 declare global {
   var __RUTA_TEST_DB__: TestDatabase | undefined;
@@ -7,6 +7,9 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   const database = await createTestDatabase('api');
   globalThis.__RUTA_TEST_DB__ = database;
-  process.env.RUTA_TEST_OWNER_URL = database.ownerUrl;
-  process.env.RUTA_TEST_APP_URL = database.appUrl;
+  process.env.RUTA_TEST_RUN_APP_URL = database.appUrl;
+  // Files that read the database without an app (schema checks) get a clone of their own too.
+  const shared = await cloneTestDatabase();
+  process.env.RUTA_TEST_OWNER_URL = shared.ownerUrl;
+  process.env.RUTA_TEST_APP_URL = shared.appUrl;
 }

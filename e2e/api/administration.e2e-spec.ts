@@ -93,6 +93,13 @@ describe('administration: institutions, roles as data, users, password resets, s
     await old.get('/api/auth/me').expect(401);
   });
 
+  it('keeps an administrator\'s edit valid when the user merely signs in meanwhile', async () => {
+    const user = await newUser(app, admin, { role: 'caseworker', institution: 'oim' });
+    const opened = await admin.get(`/api/users/${user.id}`).expect(200);
+    await loginAs(app, user.email, user.password);
+    await admin.patch(`/api/users/${user.id}`, { version: opened.body.version, name: 'Nombre Corregido Ficticio' }).expect(200);
+  });
+
   it('does not let an administrator read victim cases', async () => {
     await admin.post('/api/cases/search', {}).expect(403);
   });

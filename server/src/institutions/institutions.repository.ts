@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../database/transaction-runner';
+import { updateVersioned } from '../database/versioned-update';
 import { InstitutionEntity } from './institution.entity';
 
 @Injectable()
@@ -23,13 +24,9 @@ export class InstitutionsRepository {
     return this.repo.save(this.repo.create(values));
   }
 
-  async updateVersioned(id: string, expectedVersion: number, changes: Partial<InstitutionEntity>): Promise<boolean> {
-    const result = await this.repo
-      .createQueryBuilder()
-      .update(InstitutionEntity)
-      .set({ ...changes, version: () => '"version" + 1' })
-      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-      .execute();
-    return (result.affected ?? 0) > 0;
+  /** Optimistic locking: false when the row changed since `expectedVersion` (or is not visible). */
+  updateVersioned(id: string, expectedVersion: number, changes: Partial<InstitutionEntity>): Promise<boolean> {
+    return updateVersioned(this.transactions.manager, InstitutionEntity, id, expectedVersion, changes);
   }
+
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../database/transaction-runner';
+import { updateVersioned } from '../database/versioned-update';
 import { RoleEntity } from './role.entity';
 
 @Injectable()
@@ -22,13 +23,9 @@ export class RolesRepository {
     return this.repo.save(this.repo.create(values));
   }
 
-  async updateVersioned(id: string, expectedVersion: number, changes: Partial<RoleEntity>): Promise<boolean> {
-    const result = await this.repo
-      .createQueryBuilder()
-      .update(RoleEntity)
-      .set({ ...changes, version: () => '"version" + 1' })
-      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-      .execute();
-    return (result.affected ?? 0) > 0;
+  /** Optimistic locking: false when the row changed since `expectedVersion` (or is not visible). */
+  updateVersioned(id: string, expectedVersion: number, changes: Partial<RoleEntity>): Promise<boolean> {
+    return updateVersioned(this.transactions.manager, RoleEntity, id, expectedVersion, changes);
   }
+
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
+import { updateVersioned } from '../database/versioned-update';
 import { UserEntity } from './user.entity';
 
 export interface UserListQuery {
@@ -52,23 +53,20 @@ export class UsersRepository {
     return (await this.findById(saved.id))!;
   }
 
-  /**
-   * Updates fields only if the row still has `expectedVersion` (optimistic locking). Returns false when it does not
-   * (or the row is not visible), so the caller answers 409 or 404.
-   */
-  async updateVersioned(id: string, expectedVersion: number, changes: Partial<UserEntity>): Promise<boolean> {
-    const result = await this.repo
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({ ...changes, version: () => '"version" + 1' })
-      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-      .execute();
-    return (result.affected ?? 0) > 0;
+  /** Optimistic locking: false when the row changed since `expectedVersion` (or is not visible). */
+  updateVersioned(id: string, expectedVersion: number, changes: Partial<UserEntity>): Promise<boolean> {
+    return updateVersioned(this.transactions.manager, UserEntity, id, expectedVersion, changes);
   }
 
   /** System-side updates (login counters, MFA secrets) that are not user edits and do not bump the version. */
   async updateInternal(id: string, changes: Partial<UserEntity>): Promise<void> {
-    await this.repo.createQueryBuilder().update(UserEntity).set(changes).where('id = :id', { id }).execute();
+    // Naming the version column keeps TypeORM from bumping it, so a login does not turn an administrator's edit stale.
+    await this.repo
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({ ...changes, version: () => '"version"' })
+      .where('id = :id', { id })
+      .execute();
   }
 }
 

@@ -80,3 +80,9 @@ export interface TemporaryPasswordResponse {
   user: UserView;
   temporaryPassword: string;
 }
+
+/** Validation shared by the API's DTOs and the client's forms. */
+export const INSTITUTION_CODE_PATTERN = /^[a-z][a-z0-9-]{1,39}$/;
+export const ROLE_CODE_PATTERN = /^[a-z][a-z0-9_-]{1,39}$/;
+export const NAME_MAX_LENGTH = 200;
+export const ROLE_NAME_MAX_LENGTH = 120;

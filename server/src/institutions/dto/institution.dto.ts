@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { CreateInstitutionRequest, INSTITUTION_TYPES, InstitutionType, UpdateInstitutionRequest } from '@ruta/shared';
+import { CreateInstitutionRequest, INSTITUTION_CODE_PATTERN, INSTITUTION_TYPES, InstitutionType, UpdateInstitutionRequest } from '@ruta/shared';
 
 export class CreateInstitutionDto implements CreateInstitutionRequest {
   @ApiProperty({ example: 'comite-antioquia' })
-  @Matches(/^[a-z][a-z0-9-]{1,39}$/, { message: 'code must be 2-40 lower-case letters, digits or hyphens' })
+  @Matches(INSTITUTION_CODE_PATTERN, { message: 'code must be 2-40 lower-case letters, digits or hyphens' })
   code!: string;
 
   @ApiProperty()

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { ALL_PERMISSIONS, CreateRoleRequest, Permission, RECORD_SCOPES, RecordScope, UpdateRoleRequest } from '@ruta/shared';
+import { ALL_PERMISSIONS, CreateRoleRequest, Permission, RECORD_SCOPES, RecordScope, ROLE_CODE_PATTERN, UpdateRoleRequest } from '@ruta/shared';
 
 const PERMISSION_MESSAGE = 'permissions must be known resource:action names';
 
 export class CreateRoleDto implements CreateRoleRequest {
-  @ApiProperty() @Matches(/^[a-z][a-z0-9_-]{1,39}$/, { message: 'code must be 2-40 lower-case letters, digits, - or _' }) code!: string;
+  @ApiProperty() @Matches(ROLE_CODE_PATTERN, { message: 'code must be 2-40 lower-case letters, digits, - or _' }) code!: string;
   @ApiProperty() @IsString() @IsNotEmpty({ message: 'nameEs is required' }) @MaxLength(120) nameEs!: string;
   @ApiProperty() @IsString() @IsNotEmpty({ message: 'nameEn is required' }) @MaxLength(120) nameEn!: string;
   @ApiProperty({ enum: RECORD_SCOPES }) @IsIn(RECORD_SCOPES as readonly string[], { message: 'scope is not a known record scope' }) scope!: RecordScope;

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CreateUserRequest, UpdateUserRequest } from '@ruta/shared';
+import { CreateUserRequest, NAME_MAX_LENGTH, UpdateUserRequest } from '@ruta/shared';
 
 export class CreateUserDto implements CreateUserRequest {
-  @ApiProperty() @IsString() @IsNotEmpty({ message: 'name is required' }) @MaxLength(200) name!: string;
+  @ApiProperty() @IsString() @IsNotEmpty({ message: 'name is required' }) @MaxLength(NAME_MAX_LENGTH) name!: string;
   @ApiProperty() @IsEmail({}, { message: 'email must be a valid email address' }) @MaxLength(254) email!: string;
   @ApiProperty() @IsUUID('4', { message: 'institutionId must be an institution id' }) institutionId!: string;
   @ApiProperty() @IsUUID('4', { message: 'roleId must be a role id' }) roleId!: string;

@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import { INSTITUTION_TYPES, InstitutionType, InstitutionView, UpdateInstitutionRequest } from '@ruta/shared';
+import { INSTITUTION_CODE_PATTERN, INSTITUTION_TYPES, InstitutionType, InstitutionView, NAME_MAX_LENGTH, UpdateInstitutionRequest } from '@ruta/shared';
 import { FormError } from '../../core/http/form-error';
 import { ErrorMessage, problemCode } from '../../core/http/problem';
 import { submitErrors } from '../../core/http/submit-errors';
@@ -76,9 +76,9 @@ export class InstitutionFormDialog {
   protected readonly form = inject(NonNullableFormBuilder).group({
     code: [
       { value: this.institution?.code ?? '', disabled: !!this.institution },
-      [Validators.required, Validators.maxLength(40), Validators.pattern(/^[a-z0-9_-]+$/)],
+      [Validators.required, Validators.pattern(INSTITUTION_CODE_PATTERN)],
     ],
-    name: [this.institution?.name ?? '', [Validators.required, Validators.maxLength(200)]],
+    name: [this.institution?.name ?? '', [Validators.required, Validators.maxLength(NAME_MAX_LENGTH)]],
     type: [(this.institution?.type ?? '') as InstitutionType, Validators.required],
   });
   protected readonly busy = signal(false);

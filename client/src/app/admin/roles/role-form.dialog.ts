@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import { Permission, RECORD_SCOPES, RecordScope, RoleView } from '@ruta/shared';
+import { Permission, RECORD_SCOPES, RecordScope, ROLE_CODE_PATTERN, ROLE_NAME_MAX_LENGTH, RoleView } from '@ruta/shared';
 import { FormError } from '../../core/http/form-error';
 import { ErrorMessage, problemCode } from '../../core/http/problem';
 import { submitErrors } from '../../core/http/submit-errors';
@@ -84,10 +84,10 @@ export class RoleFormDialog {
   protected readonly form = inject(NonNullableFormBuilder).group({
     code: [
       { value: this.role?.code ?? '', disabled: !!this.role },
-      [Validators.required, Validators.maxLength(40), Validators.pattern(/^[a-z0-9_-]+$/)],
+      [Validators.required, Validators.pattern(ROLE_CODE_PATTERN)],
     ],
-    nameEs: [this.role?.nameEs ?? '', [Validators.required, Validators.maxLength(100)]],
-    nameEn: [this.role?.nameEn ?? '', [Validators.required, Validators.maxLength(100)]],
+    nameEs: [this.role?.nameEs ?? '', [Validators.required, Validators.maxLength(ROLE_NAME_MAX_LENGTH)]],
+    nameEn: [this.role?.nameEn ?? '', [Validators.required, Validators.maxLength(ROLE_NAME_MAX_LENGTH)]],
     scope: [(this.role?.scope ?? 'none') as RecordScope, Validators.required],
     requiresMfa: [this.role?.requiresMfa ?? false],
   });

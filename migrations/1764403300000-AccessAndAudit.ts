@@ -35,6 +35,7 @@ export class AccessAndAudit1764403300000 implements MigrationInterface {
       "mustChangePassword" boolean NOT NULL DEFAULT false,
       "mfaSecret" character varying(64),
       "mfaEnabled" boolean NOT NULL DEFAULT false,
+      "mfaLastStep" integer,
       "recoveryCodeHashes" text array NOT NULL DEFAULT '{}',
       "failedLogins" integer NOT NULL DEFAULT 0,
       "lockedUntil" TIMESTAMP WITH TIME ZONE,

@@ -3,13 +3,15 @@ import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
 import request from 'supertest';
 import { createTestApp } from '../support/test-app';
-import { loginAs } from '../support/sessions';
+import { ApiSession, loginAs } from '../support/sessions';
 
 describe('audit trail: events, filters and tamper detection', () => {
   let app: INestApplication;
+  let auditor: ApiSession;
 
   beforeAll(async () => {
     app = await createTestApp();
+    auditor = await loginAs(app, 'auditor@procuraduria.demo');
   });
   afterAll(async () => {
     await app.close();
@@ -20,7 +22,6 @@ describe('audit trail: events, filters and tamper detection', () => {
     const caseworker = await loginAs(app, 'caseworker@oim.demo');
     const refused = await caseworker.get('/api/audit/events').expect(403);
 
-    const auditor = await loginAs(app, 'auditor@procuraduria.demo');
     const failed = await auditor.get('/api/audit/events?action=login_failed&limit=5').expect(200);
     expect(failed.body.items[0]).toMatchObject({ action: 'login_failed', outcome: 'failure', actorInstitutionCode: 'oim' });
     const me = await caseworker.get('/api/auth/me').expect(200);
@@ -31,7 +32,6 @@ describe('audit trail: events, filters and tamper detection', () => {
   });
 
   it('pages through events newest first with a cursor', async () => {
-    const auditor = await loginAs(app, 'auditor@procuraduria.demo');
     const first = await auditor.get('/api/audit/events?limit=2').expect(200);
     expect(first.body.items).toHaveLength(2);
     const second = await auditor.get(`/api/audit/events?limit=2&cursor=${first.body.nextCursor}`).expect(200);
@@ -39,13 +39,11 @@ describe('audit trail: events, filters and tamper detection', () => {
   });
 
   it('rejects a bad filter with a field error', async () => {
-    const auditor = await loginAs(app, 'auditor@procuraduria.demo');
     const response = await auditor.get('/api/audit/events?action=dance&from=yesterday').expect(400);
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['action', 'from']);
   });
 
   it('verifies the chain, then detects one tampered row', async () => {
-    const auditor = await loginAs(app, 'auditor@procuraduria.demo');
     const clean = await auditor.post('/api/audit/verify').expect(200);
     expect(clean.body).toMatchObject({ ok: true });
     expect(clean.body.checked).toBeGreaterThan(0);

@@ -1,14 +1,15 @@
 import { INestApplication } from '@nestjs/common';
-import { authenticator } from 'otplib';
 import request from 'supertest';
 import { SESSION_COOKIE } from '@ruta/shared';
-import { DEMO_TOTP_SECRET } from '@ruta/server/database/seed/seed';
 import { createTestApp } from '../support/test-app';
-import { ApiSession, DEMO_PASSWORD, loginAs } from '../support/sessions';
+import { ApiSession, DEMO_PASSWORD, loginAs, nextTotp } from '../support/sessions';
 import { newUser } from '../support/user-factory';
 
 describe('auth: login, sessions, two-factor, lockout', () => {
   let app: INestApplication;
+  let admin: ApiSession | undefined;
+  /** One administrator session for the whole file (each TOTP login spends a time step). */
+  const adminSession = async () => (admin ??= await loginAs(app, 'admin@mininterior.demo'));
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -45,7 +46,7 @@ describe('auth: login, sessions, two-factor, lockout', () => {
   });
 
   it('locks an account after five failed attempts, even with the right password afterwards', async () => {
-    const user = await newUser(app, await loginAs(app, 'admin@mininterior.demo'), { role: 'partner', institution: 'icbf' });
+    const user = await newUser(app, await adminSession(), { role: 'partner', institution: 'icbf' });
     for (let i = 0; i < 5; i++) {
       await request(app.getHttpServer()).post('/api/auth/login').send({ email: user.email, password: `wrong-password-${i}` }).expect(401);
     }
@@ -60,9 +61,16 @@ describe('auth: login, sessions, two-factor, lockout', () => {
     expect(login.body.stage).toBe('totp');
     await session.get('/api/users').expect(401);
     await session.post('/api/auth/totp', { code: '000000' }).expect(400);
-    const ok = await session.post('/api/auth/totp', { code: authenticator.generate(DEMO_TOTP_SECRET) }).expect(200);
+    const code = await nextTotp('admin@mininterior.demo');
+    const ok = await session.post('/api/auth/totp', { code }).expect(200);
     expect(ok.body.stage).toBe('done');
     await session.get('/api/users').expect(200);
+
+    // The same code never opens a second session (RFC 6238 §5.2).
+    const replay = ApiSession.anonymous(app);
+    replay.captureXsrf(await replay.post('/api/auth/login', { email: 'admin@mininterior.demo', password: DEMO_PASSWORD }).expect(200));
+    const refused = await replay.post('/api/auth/totp', { code }).expect(400);
+    expect(refused.body.errors[0]).toMatchObject({ field: 'code', code: 'invalid_code' });
   });
 
   it('refuses a logged-out session at once', async () => {
@@ -82,7 +90,7 @@ describe('auth: login, sessions, two-factor, lockout', () => {
   });
 
   it('ends every session of a user when an administrator deactivates it', async () => {
-    const admin = await loginAs(app, 'admin@mininterior.demo');
+    const admin = await adminSession();
     const user = await newUser(app, admin, { role: 'operator', institution: 'oim' });
     const operator = await loginAs(app, user.email, user.password);
     await operator.get('/api/auth/me').expect(200);

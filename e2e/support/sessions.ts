@@ -39,6 +39,26 @@ export class ApiSession {
   }
 }
 
+const STEP_MS = 30_000;
+const lastStepUsed = new Map<string, number>();
+
+/**
+ * A TOTP code of the demo secret that the server has not accepted yet for this account in this database: Ruta refuses a
+ * code twice (RFC 6238 §5.2), so successive logins use the next time step (the server accepts ±1 step of drift) and
+ * wait only when both are spent.
+ */
+export async function nextTotp(email: string, secret = DEMO_TOTP_SECRET): Promise<string> {
+  const key = `${process.env.RUTA_TEST_APP_URL}|${email}`;
+  let current = Math.floor(Date.now() / STEP_MS);
+  const step = Math.max(current, (lastStepUsed.get(key) ?? -1) + 1);
+  while (step > current + 1) {
+    await new Promise((resolve) => setTimeout(resolve, (current + 1) * STEP_MS - Date.now() + 50));
+    current = Math.floor(Date.now() / STEP_MS);
+  }
+  lastStepUsed.set(key, step);
+  return authenticator.clone({ epoch: step * STEP_MS }).generate(secret);
+}
+
 /** Signs in (password, then the demo TOTP when the account has two-factor) and returns the session. */
 export async function loginAs(app: INestApplication, email: string, password = DEMO_PASSWORD): Promise<ApiSession> {
   const session = ApiSession.anonymous(app);
@@ -47,7 +67,7 @@ export async function loginAs(app: INestApplication, email: string, password = D
   session.captureXsrf(response);
   session.loginResponse = response;
   if (response.body.stage === 'totp') {
-    const totp = await session.post('/api/auth/totp', { code: authenticator.generate(DEMO_TOTP_SECRET) });
+    const totp = await session.post('/api/auth/totp', { code: await nextTotp(email) });
     if (totp.status !== 200) throw new Error(`TOTP of ${email} failed: ${totp.status} ${JSON.stringify(totp.body)}`);
   }
   return session;

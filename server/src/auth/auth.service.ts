@@ -83,12 +83,14 @@ export class AuthService {
     const user = await this.requireUser(actor);
     if (!user.mfaEnabled || !user.mfaSecret) throw new DomainError('mfa_not_enrolled', 409, 'Two-factor authentication is not set up');
     const recoveryHash = sha256(normaliseRecoveryCode(code));
-    const byTotp = totp.verify(user.mfaSecret, code.trim());
+    const step = totp.step(user.mfaSecret, code.trim());
+    const byTotp = step !== null && step > (user.mfaLastStep ?? -1);
     const byRecovery = !byTotp && user.recoveryCodeHashes.includes(recoveryHash);
     if (!byTotp && !byRecovery) {
       await this.recordFailure(user.email, user, 'mfa_failed');
       throw new ValidationFailedError([{ field: 'code', code: 'invalid_code', message: 'The code is not valid' }], 'The code is not valid');
     }
+    if (byTotp) await this.users.updateInternal(user.id, { mfaLastStep: step });
     if (byRecovery) await this.users.updateInternal(user.id, { recoveryCodeHashes: user.recoveryCodeHashes.filter((h) => h !== recoveryHash) });
     await this.sessions.markMfaVerified(actor.sessionId);
     await this.audit.record({ action: 'mfa_verified', entityType: 'user', entityId: user.id, details: { method: byTotp ? 'totp' : 'recovery_code' } });
@@ -102,7 +104,7 @@ export class AuthService {
     if (user.mfaEnabled && stage !== 'done') throw new DomainError('mfa_already_enrolled', 409, 'Two-factor authentication is already set up');
     if (user.mfaEnabled) throw new DomainError('mfa_already_enrolled', 409, 'Two-factor authentication is already set up');
     const secret = totp.newSecret();
-    await this.users.updateInternal(user.id, { mfaSecret: secret });
+    await this.users.updateInternal(user.id, { mfaSecret: secret, mfaLastStep: null });
     const otpauthUrl = totp.uri(user.email, secret);
     return { secret, otpauthUrl, qrDataUrl: await totp.qrDataUrl(otpauthUrl) };
   }
@@ -110,11 +112,12 @@ export class AuthService {
   async confirmEnrolment(actor: Actor, code: string): Promise<TotpConfirmResponse> {
     const user = await this.requireUser(actor);
     if (user.mfaEnabled || !user.mfaSecret) throw new DomainError('mfa_not_started', 409, 'Start the enrolment first');
-    if (!totp.verify(user.mfaSecret, code.trim())) {
+    const step = totp.step(user.mfaSecret, code.trim());
+    if (step === null) {
       throw new ValidationFailedError([{ field: 'code', code: 'invalid_code', message: 'The code is not valid' }], 'The code is not valid');
     }
     const recoveryCodes = newRecoveryCodes();
-    await this.users.updateInternal(user.id, { mfaEnabled: true, recoveryCodeHashes: recoveryCodes.map((c) => sha256(c)) });
+    await this.users.updateInternal(user.id, { mfaEnabled: true, mfaLastStep: step, recoveryCodeHashes: recoveryCodes.map((c) => sha256(c)) });
     await this.sessions.markMfaVerified(actor.sessionId);
     await this.audit.record({ action: 'mfa_enrolled', entityType: 'user', entityId: user.id });
     return { recoveryCodes, stage: loginStage({ ...user, mfaEnabled: true }, true) };
@@ -126,7 +129,7 @@ export class AuthService {
     if (!(await verifyPassword(user.passwordHash, password))) {
       throw new ValidationFailedError([{ field: 'password', code: 'invalid_credentials', message: 'The password is not correct' }]);
     }
-    await this.users.updateInternal(user.id, { mfaEnabled: false, mfaSecret: null, recoveryCodeHashes: [] });
+    await this.users.updateInternal(user.id, { mfaEnabled: false, mfaSecret: null, mfaLastStep: null, recoveryCodeHashes: [] });
     await this.audit.record({ action: 'update', entityType: 'user', entityId: user.id, details: { fields: ['mfaEnabled'] } });
   }
 

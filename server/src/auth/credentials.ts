@@ -46,9 +46,19 @@ export function temporaryPassword(): string {
   return `tmp-${randomBytes(12).toString('base64url')}`;
 }
 
+const TOTP_STEP_SECONDS = 30;
+
 export const totp = {
   newSecret: () => authenticator.generateSecret(20),
-  verify: (secret: string, code: string) => /^\d{6}$/.test(code) && authenticator.check(code, secret),
+  /**
+   * The time step a six-digit code belongs to (current step ± 1 for clock drift), or null when it is not valid now.
+   * Callers refuse a step not newer than the last one accepted, so an observed code cannot be replayed.
+   */
+  step: (secret: string, code: string, now = Date.now()): number | null => {
+    if (!/^\d{6}$/.test(code)) return null;
+    const delta = authenticator.checkDelta(code, secret);
+    return delta === null ? null : Math.floor(now / 1000 / TOTP_STEP_SECONDS) + delta;
+  },
   generate: (secret: string) => authenticator.generate(secret),
   uri: (email: string, secret: string) => authenticator.keyuri(email, 'Ruta', secret),
   qrDataUrl: (uri: string) => QRCode.toDataURL(uri, { margin: 1, width: 220 }),

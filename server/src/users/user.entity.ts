@@ -51,6 +51,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: false })
   mfaEnabled!: boolean;
 
+  /** The TOTP time step last accepted: a code is never accepted twice (RFC 6238 §5.2). */
+  @Column({ type: 'integer', nullable: true })
+  mfaLastStep!: number | null;
+
   @Column({ type: 'text', array: true, default: '{}' })
   recoveryCodeHashes!: string[];
 

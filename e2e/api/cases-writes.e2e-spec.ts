@@ -103,6 +103,8 @@ describe('cases: validation, optimistic locking, status machine, documents, note
       expect(loser.body.errors[0]).toMatchObject({ field: 'version', code: 'stale_version' });
       const changedField = winner === a ? 'source' : 'labourSector';
       expect(loser.body.errors.map((e: { field: string }) => e.field)).toContain(changedField);
+      // RFC 9457 extension members: what the client reads to explain the conflict.
+      expect(loser.body).toMatchObject({ currentVersion: created.version + 1, editedVersion: created.version, changedFields: [changedField] });
       const detail = await police.get(`/api/cases/${created.code}`).expect(200);
       expect(detail.body.version).toBe(created.version + 1);
       // No lost update: the winner's change is there, the loser's is not.

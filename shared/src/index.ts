@@ -10,3 +10,4 @@ export * from './cases/labelled';
 export * from './cases/case-options';
 export * from './cases/victim-options';
 export * from './cases/cases-api';
+export * from './cases/case-links-api';

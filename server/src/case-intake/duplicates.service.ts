@@ -3,7 +3,7 @@ import { DuplicateCheckRequest, DuplicateHint, FieldError } from '@ruta/shared';
 import { AuditService } from '../audit/audit.service';
 import { normalizeDocumentNumber } from '../cases/search-terms';
 import { ValidationFailedError } from '../http/errors';
-import { DuplicatesRepository } from './duplicates.repository';
+import { DuplicateRow, DuplicatesRepository } from './duplicates.repository';
 
 /**
  * Duplicate detection at intake and on demand: the same document number, or a similar name with the same birth date
@@ -39,11 +39,16 @@ export class DuplicatesService {
       sex: input.sex && input.sex !== 'unknown' ? input.sex : null,
       excludeCaseId: excludeCaseId ?? null,
     });
-    const hints = new Map<string, DuplicateHint>();
-    for (const row of rows) {
-      const key = `${row.institutionId}|${row.matchedOn}|${row.code ?? ''}`;
-      if (!hints.has(key)) hints.set(key, { institution: { id: row.institutionId, code: row.institutionCode, name: row.institutionName }, matchedOn: row.matchedOn, code: row.code });
-    }
-    return [...hints.values()];
+    return toDuplicateHints(rows);
   }
+}
+
+/** One hint per institution, match and visible code: outside the scope not even how many cases. */
+export function toDuplicateHints(rows: DuplicateRow[]): DuplicateHint[] {
+  const hints = new Map<string, DuplicateHint>();
+  for (const row of rows) {
+    const key = `${row.institutionId}|${row.matchedOn}|${row.code ?? ''}`;
+    if (!hints.has(key)) hints.set(key, { institution: { id: row.institutionId, code: row.institutionCode, name: row.institutionName }, matchedOn: row.matchedOn, code: row.code });
+  }
+  return [...hints.values()];
 }

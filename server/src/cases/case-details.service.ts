@@ -47,6 +47,8 @@ export class CaseDetailsService {
       scope: c.scope,
       direction: c.direction,
       municipalityCode: c.municipalityCode,
+      departmentName: c.department?.name ?? null,
+      municipalityName: c.municipality?.name ?? null,
       traffickingStatusDecidedBy: c.traffickingStatusInstitution
         ? { id: c.traffickingStatusInstitution.id, code: c.traffickingStatusInstitution.code, name: c.traffickingStatusInstitution.name }
         : null,

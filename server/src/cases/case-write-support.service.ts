@@ -37,15 +37,22 @@ export class CaseWriteSupport {
     private readonly records: CaseRecordsRepository,
   ) {}
 
-  /** 409 stale_version with the current version and the names of the fields changed since the editor's version. */
+  /**
+   * 409 stale_version. The RFC 9457 extension members `currentVersion`, `editedVersion` and `changedFields` (names
+   * only, never values) tell the client what changed; `errors[]` repeats them per field for generic problem readers.
+   */
   async staleVersion(caseId: string, editedVersion: number): Promise<ConflictError> {
-    const current = await this.cases.currentVersion(caseId);
-    const fields = await this.cases.fieldsChangedSince(caseId, editedVersion);
+    const currentVersion = await this.cases.currentVersion(caseId);
+    const changedFields = await this.cases.fieldsChangedSince(caseId, editedVersion);
     const errors: FieldError[] = [
-      { field: 'version', code: 'stale_version', message: `The case is now at version ${current}; you edited version ${editedVersion}` },
-      ...fields.map((field) => ({ field, code: 'changed', message: `${field} was changed by someone else` })),
+      { field: 'version', code: 'stale_version', message: `The case is now at version ${currentVersion}; you edited version ${editedVersion}` },
+      ...changedFields.map((field) => ({ field, code: 'changed', message: `${field} was changed by someone else` })),
     ];
-    return new ConflictError('stale_version', 'The case was changed by someone else since you opened it; reload to see what changed', errors);
+    return new ConflictError('stale_version', 'The case was changed by someone else since you opened it; reload to see what changed', errors, {
+      currentVersion,
+      editedVersion,
+      changedFields,
+    });
   }
 
   /** Age band, minor flags and the child-welfare flag, from the victim's dates and the case's events. */

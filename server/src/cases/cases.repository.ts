@@ -38,6 +38,8 @@ export class CasesRepository {
       .innerJoinAndSelect('c.ownerInstitution', 'owner')
       .leftJoinAndSelect('c.createdBy', 'createdBy')
       .leftJoinAndSelect('c.traffickingStatusInstitution', 'decider')
+      .leftJoinAndSelect('c.department', 'department')
+      .leftJoinAndSelect('c.municipality', 'municipality')
       .where('c.code = :code', { code })
       .andWhere(scope.sql, scope.params)
       .getOne();

@@ -16,8 +16,11 @@ import { ConsentEntity } from '../consents/consent.entity';
 import { CaseNoteEntity } from '../case-notes/case-note.entity';
 import { CaseDocumentEntity } from '../case-documents/case-document.entity';
 import { SavedFilterEntity } from '../saved-filters/saved-filter.entity';
+import { CaseLinkRequestEntity } from '../case-link-requests/case-link-request.entity';
+import { CaseLinkEntity } from '../case-link-requests/case-link.entity';
 
 /** Every TypeORM entity. A new entity is added here, and its table comes from a migration. */
 export const ENTITIES = [InstitutionEntity, RoleEntity, UserEntity, SessionEntity, AuditEventEntity, AuditSealEntity,
   PlaceEntity, CaseEntity, CaseAssignmentEntity, CaseStatusTransitionEntity, VictimEntity, VictimLocationEntity, ScreeningEntity,
-  TraffickingEventEntity, ConsentEntity, CaseNoteEntity, CaseDocumentEntity, SavedFilterEntity];
+  TraffickingEventEntity, ConsentEntity, CaseNoteEntity, CaseDocumentEntity, SavedFilterEntity,
+  CaseLinkRequestEntity, CaseLinkEntity];

@@ -116,10 +116,16 @@ export interface VictimView extends Omit<VictimIdentityInput, 'shelterLocation'>
   shelterLocation?: string | null;
 }
 
-export interface UpdateVictimRequest extends Partial<VictimIdentityInput> {
+/** Identity fields an edit may clear by sending `null` (names and sex stay required). */
+type ClearableVictimField = Exclude<keyof VictimIdentityInput, 'givenNames' | 'sex' | 'aliases' | 'languages'>;
+
+/** A PATCH of the identity: absent = unchanged, `null` = cleared. */
+export type UpdateVictimRequest = Partial<Pick<VictimIdentityInput, 'givenNames' | 'sex' | 'aliases' | 'languages'>> & {
+  [K in ClearableVictimField]?: VictimIdentityInput[K] | null;
+} & {
   /** The case version the edit was based on. */
   version: number;
-}
+};
 
 export interface CaseSituationInput {
   purposes: ExploitationPurpose[];
@@ -159,10 +165,27 @@ export interface CreateCaseRequest {
   consents?: ConsentInput[];
 }
 
-export interface UpdateCaseRequest extends Partial<Omit<CaseBasicsInput, 'identifiedOn'>>, Partial<CaseSituationInput> {
+/**
+ * A PATCH of the case: absent = unchanged, `null` = cleared (only for optional fields; source, scope, identification
+ * date, trafficking status and purposes cannot be emptied).
+ */
+export interface UpdateCaseRequest {
   version: number;
+  source?: CaseSource;
+  scope?: CaseScope;
+  direction?: CaseDirection | null;
   identifiedOn?: CalendarDate;
+  departmentCode?: string | null;
+  municipalityCode?: string | null;
   traffickingStatus?: TraffickingStatus;
+  purposes?: ExploitationPurpose[];
+  labourSector?: LabourSector | null;
+  sexualExploitationType?: SexualExploitationType | null;
+  meansOfControl?: MeansOfControl[];
+  recruiterRelation?: RecruiterRelation | null;
+  recruitmentMethod?: RecruitmentMethod | null;
+  /** Replaces every trafficking event of the case. */
+  events?: TraffickingEventInput[];
 }
 
 export interface CaseTransitionRequest {
@@ -202,6 +225,9 @@ export interface CaseDetailView extends CaseSummaryView {
   scope: CaseScope;
   direction: CaseDirection | null;
   municipalityCode: string | null;
+  /** DIVIPOLA names of where the case was identified. */
+  departmentName: string | null;
+  municipalityName: string | null;
   traffickingStatusDecidedBy: InstitutionRef | null;
   traffickingStatusDecidedAt: string | null;
   closeReason: CloseReason | null;

@@ -43,22 +43,22 @@ import { IsCalendarDate, IsOption, IsOptionList, NotInFuture } from './validator
 /** The version of the case the editor had open (optimistic locking). */
 const VersionField = () => applyDecorators(ApiProperty(), IsInt({ message: 'version is required' }), Min(1));
 
-/** Edits of the case itself (not of the victim's identity), based on the `version` the editor had. */
+/** Edits of the case itself (not of the victim's identity), based on the `version` the editor had. `null` clears an optional field. */
 export class UpdateCaseDto implements UpdateCaseRequest {
   @VersionField() version!: number;
   @IsOption(CASE_SOURCE, false) source?: CaseSource;
   @IsOption(CASE_SCOPE, false) scope?: CaseScope;
-  @IsOption(CASE_DIRECTION, false) direction?: CaseDirection;
+  @IsOption(CASE_DIRECTION, false) direction?: CaseDirection | null;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() @NotInFuture() identifiedOn?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a 2-digit DIVIPOLA code' }) departmentCode?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(MUNICIPALITY_CODE, { message: 'municipalityCode must be a 5-digit DIVIPOLA code' }) municipalityCode?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a 2-digit DIVIPOLA code' }) departmentCode?: string | null;
+  @ApiPropertyOptional() @IsOptional() @Matches(MUNICIPALITY_CODE, { message: 'municipalityCode must be a 5-digit DIVIPOLA code' }) municipalityCode?: string | null;
   @IsOption(TRAFFICKING_STATUS, false) traffickingStatus?: TraffickingStatus;
   @IsOptionList(EXPLOITATION_PURPOSE, false) purposes?: ExploitationPurpose[];
-  @IsOption(LABOUR_SECTOR, false) labourSector?: LabourSector;
-  @IsOption(SEXUAL_EXPLOITATION_TYPE, false) sexualExploitationType?: SexualExploitationType;
+  @IsOption(LABOUR_SECTOR, false) labourSector?: LabourSector | null;
+  @IsOption(SEXUAL_EXPLOITATION_TYPE, false) sexualExploitationType?: SexualExploitationType | null;
   @IsOptionList(MEANS_OF_CONTROL, false) meansOfControl?: MeansOfControl[];
-  @IsOption(RECRUITER_RELATION, false) recruiterRelation?: RecruiterRelation;
-  @IsOption(RECRUITMENT_METHOD, false) recruitmentMethod?: RecruitmentMethod;
+  @IsOption(RECRUITER_RELATION, false) recruiterRelation?: RecruiterRelation | null;
+  @IsOption(RECRUITMENT_METHOD, false) recruitmentMethod?: RecruitmentMethod | null;
   /** Replaces every trafficking event of the case. */
   @ApiPropertyOptional({ type: [TraffickingEventDto] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => TraffickingEventDto) events?: TraffickingEventDto[];
 }

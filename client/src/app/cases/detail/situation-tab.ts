@@ -20,6 +20,7 @@ import { Notifier } from '../../core/http/notifier';
 import { ErrorMessage } from '../../core/http/problem';
 import { submitErrors } from '../../core/http/submit-errors';
 import { CasesApi } from '../cases.api';
+import { CountryNamePipe } from '../country-name.pipe';
 import { OptionLabelPipe, OptionLabelsPipe } from '../option-label.pipe';
 import { SituationFields, SituationGroup } from '../situation-fields';
 import { buildEventGroup, toEventInputs } from '../trafficking-event-form';
@@ -46,7 +47,7 @@ function situationOf(c: CaseDetailView) {
 @Component({
   selector: 'ruta-situation-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, FormError, OptionLabelPipe, OptionLabelsPipe, SituationFields, ConflictBanner],
+  imports: [ReactiveFormsModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, FormError, OptionLabelPipe, OptionLabelsPipe, CountryNamePipe, SituationFields, ConflictBanner],
   templateUrl: './situation-tab.html',
 })
 export class SituationTab {
@@ -87,14 +88,14 @@ export class SituationTab {
     }
     const value = form.getRawValue();
     const after = { ...value, sexualExploitationType: value.purposes.includes('sexual_exploitation') ? value.sexualExploitationType : '', events: toEventInputs(value.events) };
-    const patch = changedFields(situationOf(detail), after);
+    const patch = changedFields<UpdateCaseRequest>(situationOf(detail), after);
     if (!Object.keys(patch).length) {
       this.form.set(null);
       return;
     }
     this.busy.set(true);
     this.error.set(null);
-    this.api.update(detail.code, { ...(patch as Partial<UpdateCaseRequest>), version: detail.version }).subscribe({
+    this.api.update(detail.code, { ...patch, version: detail.version }).subscribe({
       next: (view) => {
         this.busy.set(false);
         this.store.set(view);

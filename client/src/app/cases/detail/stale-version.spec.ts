@@ -10,15 +10,13 @@ function conflict(problem: Partial<Problem>): HttpErrorResponse {
 }
 
 describe('stale version handling', () => {
-  it('reads the current version and the fields changed by someone else', () => {
-    const error = conflict({
-      errors: [
-        { field: 'version', code: 'stale_version', message: 'The case is now at version 5; you edited version 3' },
-        { field: 'labourSector', code: 'changed', message: 'labourSector was changed by someone else' },
-        { field: 'victim.phone', code: 'changed', message: 'victim.phone was changed by someone else' },
-      ],
-    });
+  it('reads the current version and the fields changed by someone else from the problem extensions', () => {
+    const error = conflict({ currentVersion: 5, editedVersion: 3, changedFields: ['labourSector', 'victim.phone'] });
     expect(staleConflictOf(error)).toEqual({ currentVersion: 5, editedVersion: 3, fields: ['labourSector', 'victim.phone'] });
+  });
+
+  it('ignores extension members of the wrong type', () => {
+    expect(staleConflictOf(conflict({ currentVersion: '5', changedFields: ['source', 7] }))).toEqual({ currentVersion: null, editedVersion: null, fields: ['source'] });
   });
 
   it('copes with a conflict that lists nothing', () => {

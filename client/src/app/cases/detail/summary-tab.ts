@@ -1,5 +1,6 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
@@ -16,18 +17,24 @@ import {
   SCREENING_RESULT,
   TRAFFICKING_STATUS,
 } from '@ruta/shared';
+import { CanDirective } from '../../core/auth/can.directive';
 import { LanguageService, LOCALES } from '../../core/i18n/language.service';
 import { OptionLabelPipe, OptionLabelsPipe } from '../option-label.pipe';
 import { Assignments } from './assignments';
 import { CaseDetailStore } from './case-detail.store';
+import { CaseLinksPanel } from './case-links-panel';
+import { SummaryEdit } from './summary-edit';
 
-/** The case at a glance: status, trafficking status, origin, age facts, screenings and who works on it. */
+/** The case at a glance: status, trafficking status, origin, age facts, screenings, who works on it and its links. */
 @Component({
   selector: 'ruta-summary-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatIconModule, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, Assignments],
+  imports: [DatePipe, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, OptionLabelPipe, OptionLabelsPipe, Assignments, CaseLinksPanel, SummaryEdit],
   template: `
     @if (store.detail(); as c) {
+      @if (editing()) {
+        <ruta-summary-edit (closed)="editing.set(false)" />
+      } @else {
       <dl class="facts" data-testid="case-summary">
         <dt>{{ 'cases.status' | translate }}</dt>
         <dd data-testid="case-status">{{ c.status | rutaOption: l.CASE_STATUS }}
@@ -41,7 +48,8 @@ import { CaseDetailStore } from './case-detail.store';
         <dt>{{ 'cases.source' | translate }}</dt><dd>{{ c.source | rutaOption: l.CASE_SOURCE }}</dd>
         <dt>{{ 'cases.scope' | translate }}</dt><dd>{{ c.scope | rutaOption: l.CASE_SCOPE }} {{ c.direction ? '· ' : '' }}{{ c.direction ? (c.direction | rutaOption: l.CASE_DIRECTION) : '' }}</dd>
         <dt>{{ 'cases.identifiedOn' | translate }}</dt><dd>{{ c.identifiedOn | date: 'longDate' : 'UTC' : locale() }}</dd>
-        <dt>{{ 'cases.place' | translate }}</dt><dd>{{ c.municipalityCode ?? c.departmentCode ?? '—' }}</dd>
+        <dt>{{ 'cases.place' | translate }}</dt>
+        <dd data-testid="case-place">{{ c.municipalityName ? c.municipalityName + ', ' : '' }}{{ c.departmentName ?? '—' }}</dd>
         <dt>{{ 'cases.ageBand' | translate }}</dt><dd>{{ c.ageBand | rutaOption: l.AGE_BAND }}</dd>
         <dt>{{ 'cases.minorAtIdentification' | translate }}</dt><dd>{{ yesNo(c.minorAtIdentification) | translate }}</dd>
         <dt>{{ 'cases.minorAtExploitation' | translate }}</dt><dd>{{ yesNo(c.minorAtExploitation) | translate }}</dd>
@@ -52,6 +60,10 @@ import { CaseDetailStore } from './case-detail.store';
         <dt>{{ 'caseDetail.createdBy' | translate }}</dt><dd>{{ c.createdBy.name }} · {{ c.createdAt | date: 'medium' : undefined : locale() }}</dd>
         <dt>{{ 'caseDetail.version' | translate }}</dt><dd data-testid="case-version">{{ c.version }}</dd>
       </dl>
+      <div class="actions" *rutaCan="'cases:update'">
+        <button mat-stroked-button type="button" (click)="editing.set(true)" data-testid="summary-edit"><mat-icon>edit</mat-icon>{{ 'caseDetail.editSummary' | translate }}</button>
+      </div>
+      }
 
       <h3 class="section-title">{{ 'intake.screening' | translate }}</h3>
       @for (s of c.screenings; track s.id) {
@@ -65,11 +77,13 @@ import { CaseDetailStore } from './case-detail.store';
         </dl>
       }
       <ruta-assignments />
+      <ruta-case-links-panel [code]="c.code" />
     }
   `,
 })
 export class SummaryTab {
   protected readonly store = inject(CaseDetailStore);
+  protected readonly editing = signal(false);
   private readonly language = inject(LanguageService);
   protected readonly l = {
     AGE_BAND,

@@ -14,6 +14,7 @@ import { todayInColombia } from '../calendar-date';
 import { CasesApi } from '../cases.api';
 import { IdentityFields } from '../intake/identity-step';
 import { identityGroup, IdentityGroup, victimFields } from '../intake/intake-form';
+import { CountryNamePipe } from '../country-name.pipe';
 import { OptionLabelPipe } from '../option-label.pipe';
 import { CaseDetailStore } from './case-detail.store';
 import { ConflictBanner } from './conflict-banner';
@@ -23,7 +24,7 @@ import { changedFields, StaleConflict, staleConflictOf } from './stale-version';
 @Component({
   selector: 'ruta-victim-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, FormError, OptionLabelPipe, IdentityFields, ConflictBanner],
+  imports: [ReactiveFormsModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, FormError, OptionLabelPipe, CountryNamePipe, IdentityFields, ConflictBanner],
   templateUrl: './victim-tab.html',
 })
 export class VictimTab {
@@ -76,14 +77,14 @@ export class VictimTab {
       return;
     }
     const withShelter = this.auth.can('victim_location:read');
-    const patch = changedFields(detail.victim, victimFields(form.getRawValue(), withShelter));
+    const patch = changedFields<UpdateVictimRequest>(detail.victim, victimFields(form.getRawValue(), withShelter));
     if (!Object.keys(patch).length) {
       this.form.set(null);
       return;
     }
     this.busy.set(true);
     this.error.set(null);
-    this.api.updateVictim(detail.code, { ...(patch as Partial<UpdateVictimRequest>), version: detail.version }).subscribe({
+    this.api.updateVictim(detail.code, { ...patch, version: detail.version }).subscribe({
       next: (view) => {
         this.busy.set(false);
         this.store.set(view);

@@ -4,15 +4,16 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { DuplicateHint } from '@ruta/shared';
+import { CanDirective } from '../../core/auth/can.directive';
 
 /**
  * "Possible duplicate at institution X": never the other person's identity. A case the user can already see is linked
- * by its code. The user decides: continue with the intake, or contact that institution to link or merge.
+ * by its code. The user decides: continue with the intake, or (once the case exists) ask that institution to link.
  */
 @Component({
   selector: 'ruta-duplicate-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatIconModule, RouterLink, TranslatePipe],
+  imports: [MatButtonModule, MatIconModule, RouterLink, TranslatePipe, CanDirective],
   template: `
     @if (hints().length) {
       <section class="duplicate-panel" role="alert" aria-labelledby="duplicate-title" data-testid="duplicate-panel">
@@ -24,11 +25,19 @@ import { DuplicateHint } from '@ruta/shared';
               <span class="muted">({{ 'duplicates.matchedOn.' + hint.matchedOn | translate }})</span>
               @if (hint.code) {
                 <a [routerLink]="['/casos', hint.code]" target="_blank" rel="noopener"><code>{{ hint.code }}</code></a>
+              } @else if (caseExists()) {
+                @if (requestedInstitutions().includes(hint.institution.id)) {
+                  <span class="muted" data-testid="duplicate-requested"><mat-icon inline>schedule_send</mat-icon>{{ 'links.requested' | translate }}</span>
+                } @else {
+                  <button mat-stroked-button type="button" *rutaCan="'cases:update'" [disabled]="busy()" (click)="requestLink.emit(hint)" data-testid="duplicate-request-link">
+                    <mat-icon>link</mat-icon>{{ 'links.request' | translate }}
+                  </button>
+                }
               }
             </li>
           }
         </ul>
-        <p>{{ 'duplicates.advice' | translate: { institutions: institutionNames() } }}</p>
+        <p>{{ (caseExists() ? 'links.advice' : 'duplicates.advice') | translate: { institutions: institutionNames() } }}</p>
         @if (showContinue()) {
           <button mat-flat-button type="button" (click)="proceed.emit()" data-testid="duplicate-continue">
             {{ 'duplicates.continue' | translate }}
@@ -41,7 +50,13 @@ import { DuplicateHint } from '@ruta/shared';
 export class DuplicatePanel {
   readonly hints = input.required<DuplicateHint[]>();
   readonly showContinue = input(true);
+  /** True once the case is recorded: hints outside the scope then offer "request link". */
+  readonly caseExists = input(false);
+  /** Institutions already asked (request pending or accepted). */
+  readonly requestedInstitutions = input<readonly string[]>([]);
+  readonly busy = input(false);
   readonly proceed = output<void>();
+  readonly requestLink = output<DuplicateHint>();
 
   protected readonly institutionNames = computed(() => [...new Set(this.hints().map((h) => h.institution.name))].join(', '));
 }

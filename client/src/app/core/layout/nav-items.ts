@@ -12,6 +12,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/inicio', icon: 'home' },
   { key: 'cases', path: '/casos', icon: 'folder_shared', permissions: ['cases:read'] },
+  { key: 'linkRequests', path: '/casos/vinculaciones', icon: 'link', permissions: ['cases:update'] },
   { key: 'users', path: '/admin/usuarios', icon: 'group', permissions: ['users:manage'] },
   { key: 'institutions', path: '/admin/instituciones', icon: 'account_balance', permissions: ['institutions:manage'] },
   { key: 'roles', path: '/admin/roles', icon: 'badge', permissions: ['roles:manage'] },

@@ -67,7 +67,8 @@ export class CaseLinksService {
   }
 
   private async view(caseId: string): Promise<CaseLinksView> {
-    const [links, requests] = await Promise.all([this.links.linksOf(caseId), this.links.outgoing(caseId)]);
+    const links = await this.links.linksOf(caseId);
+    const requests = await this.links.outgoing(caseId);
     return { links: links.map(toLinkView), requests: requests.map(toOutgoingView) };
   }
 }

@@ -33,13 +33,12 @@ export class CaseDetailsService {
   async build(actor: Actor, c: CaseEntity): Promise<CaseDetailView> {
     const identity = this.access.canReadIdentity(actor);
     const shelter = this.access.canReadShelter(actor);
-    const [events, screenings, assignments, victim, location] = await Promise.all([
-      this.records.events(c.id),
-      this.records.screenings(c.id),
-      this.cases.activeAssignments(c.id),
-      identity ? this.victims.find(c.id) : Promise.resolve(null),
-      shelter ? this.victims.findLocation(c.id) : Promise.resolve(null),
-    ]);
+    // One after the other: they share the request's transaction, hence one connection.
+    const events = await this.records.events(c.id);
+    const screenings = await this.records.screenings(c.id);
+    const assignments = await this.cases.activeAssignments(c.id);
+    const victim = identity ? await this.victims.find(c.id) : null;
+    const location = shelter ? await this.victims.findLocation(c.id) : null;
     return {
       ...toCaseSummary(c, victim ? victimDisplayName(victim) : null),
       version: c.version,

@@ -60,6 +60,16 @@ describe('access: default deny, route inventory and role matrix', () => {
     }
   });
 
+  it('answers garbage JSON with 400 problem+json on every route that takes a body', async () => {
+    for (const route of routes.filter((r) => ['POST', 'PATCH', 'DELETE'].includes(r.method))) {
+      const response = await (request(app.getHttpServer()) as unknown as Record<string, (u: string) => request.Test>)
+        [route.method.toLowerCase()](concrete(route.path))
+        .set('Content-Type', 'application/json')
+        .send('{"oops": ');
+      expect({ route: route.key, status: response.status, code: response.body.code }).toEqual({ route: route.key, status: 400, code: 'invalid_json' });
+    }
+  });
+
   const accounts = DEMO_ACCOUNTS.filter((a, i, all) => all.findIndex((b) => b.role === a.role) === i);
 
   it.each(accounts.map((a) => [a.role, `${a.role}@${a.institution}.demo`]))('holds the matrix for the %s role', async (roleCode, email) => {

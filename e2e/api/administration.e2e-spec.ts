@@ -1,19 +1,8 @@
 import { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
 import { createTestApp } from '../support/test-app';
+import { ownerQuery } from '../support/case-factory';
 import { ApiSession, loginAs } from '../support/sessions';
 import { newUser } from '../support/user-factory';
-
-async function ownerQuery(sql: string, params: unknown[] = []) {
-  const client = new Client({ connectionString: process.env.RUTA_TEST_OWNER_URL });
-  await client.connect();
-  try {
-    await client.query(`SELECT set_config('ruta.system', 'on', false)`);
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 describe('administration: institutions, roles as data, users, password resets, session lifetimes', () => {
   let app: INestApplication;

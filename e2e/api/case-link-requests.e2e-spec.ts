@@ -1,23 +1,9 @@
 import { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
 import { CaseLinksView, CreateCaseResponse, IncomingLinkRequestView } from '@ruta/shared';
 import { newCaseRequest, ownerQuery } from '../support/case-factory';
 import { ApiSession, loginAs } from '../support/sessions';
 import { createTestApp } from '../support/test-app';
-
-/** Runs SQL as the application role with a given request context, in one transaction that is rolled back. */
-async function asAppRole<T>(context: Record<string, string>, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env.RUTA_TEST_APP_URL });
-  await client.connect();
-  try {
-    await client.query('BEGIN');
-    for (const [key, value] of Object.entries(context)) await client.query(`SELECT set_config($1, $2, true)`, [`ruta.${key}`, value]);
-    return await work(client);
-  } finally {
-    await client.query('ROLLBACK');
-    await client.end();
-  }
-}
+import { asAppRole } from '../support/app-role';
 
 /** A document number no other test file uses. */
 function documentNumber(suffix: string): string {

@@ -1,21 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { createTestApp } from '../support/test-app';
+import { asAppRole } from '../support/app-role';
 import { loginAs } from '../support/sessions';
-
-/** Runs SQL as the application role with a given request context, in one transaction. */
-async function asAppRole<T>(context: Record<string, string>, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env.RUTA_TEST_APP_URL });
-  await client.connect();
-  try {
-    await client.query('BEGIN');
-    for (const [key, value] of Object.entries(context)) await client.query(`SELECT set_config($1, $2, true)`, [`ruta.${key}`, value]);
-    return await work(client);
-  } finally {
-    await client.query('ROLLBACK');
-    await client.end();
-  }
-}
 
 describe('row-level security: one institution cannot see another one\'s rows', () => {
   let app: INestApplication;

@@ -2,28 +2,7 @@ import { authenticator } from 'otplib';
 import { Browser, Page } from 'playwright-core';
 import { DEMO_TOTP_SECRET } from '@ruta/server/database/seed/seed';
 import { describeBrowser, launchBrowser, newPage } from './support/browser';
-
-const DEMO_PASSWORD = 'ruta-demo-2026';
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/ingresar');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
-
-/** Picks a mat-select option and waits for its panel to close, so the next click lands on the form. */
-async function chooseOption(page: Page, select: string, option: string): Promise<void> {
-  await page.getByTestId(select).click();
-  await page.getByTestId(option).click();
-  await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-email').waitFor();
-}
+import { DEMO_PASSWORD, chooseOption, signIn, signOut } from './support/journeys';
 
 describeBrowser('access journey: an administrator creates an investigator, who signs in and sees only their navigation', () => {
   let browser: Browser;
@@ -39,7 +18,7 @@ describeBrowser('access journey: an administrator creates an investigator, who s
 
   it('runs the whole journey', async () => {
     // The administrator signs in with password and TOTP.
-    await signIn(page, 'admin@mininterior.demo', DEMO_PASSWORD);
+    await signIn(page, 'admin@mininterior.demo', DEMO_PASSWORD, { waitForHome: false });
     await page.getByTestId('totp-code').fill(authenticator.generate(DEMO_TOTP_SECRET));
     await page.getByTestId('totp-submit').click();
     await page.getByTestId('nav-users').click();
@@ -60,7 +39,7 @@ describeBrowser('access journey: an administrator creates an investigator, who s
     await signOut(page);
 
     // The new investigator signs in, must replace the temporary password, then signs in again.
-    await signIn(page, email, temporary);
+    await signIn(page, email, temporary, { waitForHome: false });
     const newPassword = 'cafetal en la montaña 2026';
     await page.getByTestId('current-password').fill(temporary);
     await page.getByTestId('new-password').fill(newPassword);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { describeBrowser, launchBrowser, newPage } from './support/browser';
+import { signIn } from './support/journeys';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -25,14 +26,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/ingresar');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill('ruta-demo-2026');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-role').waitFor();
 }
 
 describeBrowser('accessibility: no serious WCAG 2.1 AA violation on the main screens (axe-core)', () => {

@@ -2,22 +2,7 @@ import { Browser, Page } from 'playwright-core';
 import { CreateCaseResponse, XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
 import { newCaseRequest } from '../support/case-factory';
 import { describeBrowser, launchBrowser, newPage } from './support/browser';
-
-const DEMO_PASSWORD = 'ruta-demo-2026';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/ingresar');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-role').waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-email').waitFor();
-}
+import { chooseOption, signIn, signOut } from './support/journeys';
 
 /** Records a case through the API in the signed-in session (the intake wizard has its own journey). */
 async function createCase(page: Page, documentNumber: string): Promise<string> {
@@ -25,13 +10,6 @@ async function createCase(page: Page, documentNumber: string): Promise<string> {
   const response = await page.request.post('/api/cases', { data: newCaseRequest({ victim: { documentNumber } }), headers: { [XSRF_HEADER]: xsrf } });
   expect(response.status()).toBe(201);
   return ((await response.json()) as CreateCaseResponse).case.code;
-}
-
-async function chooseOption(page: Page, select: string, option: string): Promise<void> {
-  await page.getByTestId(select).focus();
-  await page.getByTestId(select).press('Enter');
-  await page.getByTestId(option).click();
-  await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
 }
 
 describeBrowser('link request journey: police asks DAS to link a possible duplicate, DAS accepts, neither sees the other case', () => {

@@ -1,33 +1,8 @@
 import { Browser, Page } from 'playwright-core';
 import { describeBrowser, launchBrowser, newPage } from './support/browser';
+import { chooseOption, signIn, signOut } from './support/journeys';
 
-const DEMO_PASSWORD = 'ruta-demo-2026';
 const VICTIM = { givenNames: 'José', familyNames: 'Pérez Ficticio' };
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/ingresar');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-role').waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-email').waitFor();
-}
-
-/**
- * Opens a mat-select from the keyboard (its floating label may cover the trigger), picks the option and waits for the
- * panel to close, so the next action lands on the form.
- */
-async function chooseOption(page: Page, select: string, option: string): Promise<void> {
-  await page.getByTestId(select).focus();
-  await page.getByTestId(select).press('Enter');
-  await page.getByTestId(option).click();
-  await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
-}
 
 /** Searches the case list by name and waits for that search's answer (not the previous one). */
 async function searchByName(page: Page, name: string): Promise<void> {

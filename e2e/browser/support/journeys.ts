@@ -1,0 +1,29 @@
+import { Page } from 'playwright-core';
+
+export const DEMO_PASSWORD = 'ruta-demo-2026';
+
+/** Fills and submits the login form, then waits for the home page unless a second step (TOTP, new password) follows. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, options: { waitForHome?: boolean } = {}): Promise<void> {
+  await page.goto('/ingresar');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  if (options.waitForHome !== false) await page.getByTestId('home-role').waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-email').waitFor();
+}
+
+/**
+ * Picks a mat-select option from the keyboard (the floating label can cover the trigger for a mouse click) and waits
+ * for the panel to close, so the next action lands on the form.
+ */
+export async function chooseOption(page: Page, select: string, option: string): Promise<void> {
+  await page.getByTestId(select).focus();
+  await page.getByTestId(select).press('Enter');
+  await page.getByTestId(option).click();
+  await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
+}

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { SESSION_COOKIE } from '@ruta/shared';
 import { createTestApp } from '../support/test-app';
+import { ownerQuery } from '../support/case-factory';
 import { ApiSession, DEMO_PASSWORD, loginAs, nextTotp } from '../support/sessions';
 import { newUser } from '../support/user-factory';
 
@@ -50,6 +51,16 @@ describe('auth: login, sessions, two-factor, lockout', () => {
     for (let i = 0; i < 5; i++) {
       await request(app.getHttpServer()).post('/api/auth/login').send({ email: user.email, password: `wrong-password-${i}` }).expect(401);
     }
+    const locked = await request(app.getHttpServer()).post('/api/auth/login').send({ email: user.email, password: user.password }).expect(429);
+    expect(locked.body.code).toBe('account_locked');
+    // The lock is on the account row too, so a restart or another instance honours it.
+    const [row] = await ownerQuery<{ locked: boolean }>(`SELECT "lockedUntil" > now() AS locked FROM users WHERE id = $1`, [user.id]);
+    expect(row.locked).toBe(true);
+  });
+
+  it('honours a lock recorded on the account row, as after a restart', async () => {
+    const user = await newUser(app, await adminSession(), { role: 'caseworker', institution: 'oim' });
+    await ownerQuery(`UPDATE users SET "lockedUntil" = now() + interval '10 minutes' WHERE id = $1`, [user.id]);
     const locked = await request(app.getHttpServer()).post('/api/auth/login').send({ email: user.email, password: user.password }).expect(429);
     expect(locked.body.code).toBe('account_locked');
   });

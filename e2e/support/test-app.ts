@@ -16,3 +16,4 @@ export async function createTestApp(): Promise<INestApplication> {
   await app.init();
   return app;
 }
+

@@ -64,6 +64,11 @@ export class AuthService {
         throw accountLocked();
       }
       const user = await this.users.findByEmail(key);
+      if (user?.lockedUntil && user.lockedUntil > new Date()) {
+        // The lock outlives a restart or another instance: it is also on the account row.
+        await this.audit.record({ action: 'login_locked', outcome: 'denied', actor: this.actorRef(user), entityType: 'user', entityId: user.id });
+        throw accountLocked();
+      }
       const valid = user?.active ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
       if (!user || !valid) {
         await this.recordFailure(key, user, 'login_failed');

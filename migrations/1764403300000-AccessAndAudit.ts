@@ -33,7 +33,7 @@ export class AccessAndAudit1764403300000 implements MigrationInterface {
       "language" character varying(2) NOT NULL DEFAULT 'es',
       "passwordHash" character varying(255) NOT NULL,
       "mustChangePassword" boolean NOT NULL DEFAULT false,
-      "mfaSecret" character varying(64),
+      "mfaSecret" character varying(160),
       "mfaEnabled" boolean NOT NULL DEFAULT false,
       "mfaLastStep" integer,
       "recoveryCodeHashes" text array NOT NULL DEFAULT '{}',

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { authenticator } from 'otplib';
 import { createTestApp } from '../support/test-app';
+import { ownerQuery } from '../support/case-factory';
 import { ApiSession, loginAs } from '../support/sessions';
 
 describe('two-factor: enrolment with QR code, recovery codes, optional for other roles', () => {
@@ -42,6 +43,9 @@ describe('two-factor: enrolment with QR code, recovery codes, optional for other
     await session.post('/api/auth/mfa/confirm', { code: '123456' }).expect(400);
     const confirmed = await session.post('/api/auth/mfa/confirm', { code: authenticator.generate(enrolment.body.secret) }).expect(200);
     expect(confirmed.body.recoveryCodes).toHaveLength(10);
+    const [stored] = await ownerQuery<{ mfaSecret: string }>(`SELECT "mfaSecret" FROM users WHERE email = $1`, [email]);
+    expect(stored.mfaSecret).toMatch(/^v1\./);
+    expect(stored.mfaSecret).not.toContain(enrolment.body.secret);
     expect(confirmed.body.stage).toBe('change_password');
 
     const password = 'llanos orientales al atardecer';

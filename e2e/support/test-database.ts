@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Client } from 'pg';
-import { loadConfig } from '@ruta/server/config/config';
 import { startEmbeddedPostgres } from '@ruta/server/database/embedded-postgres';
 import { provisionAppRole, runMigrations } from '@ruta/server/database/prepare-database';
 import { seedDatabase } from '@ruta/server/database/seed/seed';
+import { testConfig } from './test-config';
 
 export interface TestDatabase {
   /** Owner URL of the run's migrated and seeded database. */
@@ -50,7 +50,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   await adminQuery(serverUrl, `CREATE DATABASE "${template}"`);
   const ownerUrl = withDatabase(serverUrl, template);
   await runMigrations(ownerUrl);
-  await seedDatabase(ownerUrl, loadConfig({ DEMO: 'true', NODE_ENV: 'test' }));
+  await seedDatabase(ownerUrl, testConfig());
   const appUrl = await provisionAppRole(ownerUrl);
   process.env.RUTA_TEST_SERVER_URL = serverUrl;
   process.env.RUTA_TEST_TEMPLATE = template;

@@ -11,6 +11,8 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { RutaConfig } from './config/config';
 import { RUTA_CONFIG } from './config/config.token';
+import { resolveSecretKey } from './config/secret-key';
+import { SECRET_BOX, SecretBox } from './auth/secret-box';
 import { DatabaseModule } from './database/database.module';
 import { RequestTransactionInterceptor } from './database/request-transaction.interceptor';
 import { HealthModule } from './health/health.module';
@@ -54,11 +56,12 @@ export class AppModule implements NestModule {
       ],
       providers: [
         { provide: RUTA_CONFIG, useValue: config },
+        { provide: SECRET_BOX, useFactory: () => new SecretBox(resolveSecretKey(config)) },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
       ],
-      exports: [RUTA_CONFIG],
+      exports: [RUTA_CONFIG, SECRET_BOX],
       global: true,
     };
   }

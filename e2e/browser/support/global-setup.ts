@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
 import { createApp } from '@ruta/server/app';
-import { loadConfig } from '@ruta/server/config/config';
 import { createTestDatabase, freePort, TestDatabase } from '../../support/test-database';
 import { CHROMIUM_PATH } from './chromium';
+import { testConfig } from '../../support/test-config';
 
 declare global {
   var __RUTA_BROWSER_ENV__: { database: TestDatabase; app: INestApplication } | undefined;
@@ -20,7 +20,7 @@ export default async function globalSetup(): Promise<void> {
   if (!existsSync(`${clientDir}/index.html`)) throw new Error(`The client is not built (${clientDir}); run npm run test:browser`);
   const database = await createTestDatabase('browser');
   const port = await freePort();
-  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', LOG_LEVEL: 'silent', CLIENT_DIR: clientDir });
+  const config = testConfig({ CLIENT_DIR: clientDir });
   const app = await createApp(config, database.appUrl, { logs: false });
   await app.listen(port, '127.0.0.1');
   globalThis.__RUTA_BROWSER_ENV__ = { database, app };

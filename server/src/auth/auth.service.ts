@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { LoginStage, MeResponse, TotpConfirmResponse, TotpEnrolmentResponse } from '@ruta/shared';
 import { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
@@ -8,6 +8,7 @@ import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { burnPasswordCheck, hashPassword, newRecoveryCodes, normaliseRecoveryCode, sha256, totp, verifyPassword } from './credentials';
 import { LoginAttempts } from './login-attempts';
+import { SECRET_BOX, SecretBox } from './secret-box';
 import { checkPasswordPolicy } from './password.policy';
 import { loginStage, SessionService } from './session.service';
 import { SessionsRepository } from './sessions.repository';
@@ -53,6 +54,7 @@ export class AuthService {
     private readonly sessions: SessionsRepository,
     private readonly sessionService: SessionService,
     private readonly audit: AuditService,
+    @Inject(SECRET_BOX) private readonly secrets: SecretBox,
   ) {}
 
   /** Password step. The same answer for an unknown email and a wrong password; lockout after repeated failures. */
@@ -88,7 +90,7 @@ export class AuthService {
     const user = await this.requireUser(actor);
     if (!user.mfaEnabled || !user.mfaSecret) throw new DomainError('mfa_not_enrolled', 409, 'Two-factor authentication is not set up');
     const recoveryHash = sha256(normaliseRecoveryCode(code));
-    const step = totp.step(user.mfaSecret, code.trim());
+    const step = totp.step(this.secrets.open(user.mfaSecret), code.trim());
     const byTotp = step !== null && step > (user.mfaLastStep ?? -1);
     const byRecovery = !byTotp && user.recoveryCodeHashes.includes(recoveryHash);
     if (!byTotp && !byRecovery) {
@@ -109,7 +111,7 @@ export class AuthService {
     if (user.mfaEnabled && stage !== 'done') throw new DomainError('mfa_already_enrolled', 409, 'Two-factor authentication is already set up');
     if (user.mfaEnabled) throw new DomainError('mfa_already_enrolled', 409, 'Two-factor authentication is already set up');
     const secret = totp.newSecret();
-    await this.users.updateInternal(user.id, { mfaSecret: secret, mfaLastStep: null });
+    await this.users.updateInternal(user.id, { mfaSecret: this.secrets.seal(secret), mfaLastStep: null });
     const otpauthUrl = totp.uri(user.email, secret);
     return { secret, otpauthUrl, qrDataUrl: await totp.qrDataUrl(otpauthUrl) };
   }
@@ -117,7 +119,7 @@ export class AuthService {
   async confirmEnrolment(actor: Actor, code: string): Promise<TotpConfirmResponse> {
     const user = await this.requireUser(actor);
     if (user.mfaEnabled || !user.mfaSecret) throw new DomainError('mfa_not_started', 409, 'Start the enrolment first');
-    const step = totp.step(user.mfaSecret, code.trim());
+    const step = totp.step(this.secrets.open(user.mfaSecret), code.trim());
     if (step === null) {
       throw new ValidationFailedError([{ field: 'code', code: 'invalid_code', message: 'The code is not valid' }], 'The code is not valid');
     }

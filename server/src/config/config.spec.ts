@@ -26,11 +26,21 @@ describe('loadConfig', () => {
   });
 
   it('never runs demo mode in production', () => {
-    const config = loadConfig({ NODE_ENV: 'production', DEMO: 'true', DATABASE_URL: 'postgres://a:b@h/d' });
+    const config = loadConfig({ NODE_ENV: 'production', DEMO: 'true', DATABASE_URL: 'postgres://a:b@h/d', RUTA_SECRET_KEY: 'ab'.repeat(32) });
     expect(config.demo).toBe(false);
   });
 
   it('refuses production without an external database', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/needs DATABASE_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'production', RUTA_SECRET_KEY: 'ab'.repeat(32) })).toThrow(/needs DATABASE_URL/);
+  });
+});
+
+describe('loadConfig: the secret key', () => {
+  it('refuses a key that is not 32 bytes of hex', () => {
+    expect(() => loadConfig({ RUTA_SECRET_KEY: 'short' })).toThrow(/RUTA_SECRET_KEY must be 64 hexadecimal characters/);
+  });
+
+  it('requires a key in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://a:b@h/d' })).toThrow(/needs RUTA_SECRET_KEY/);
   });
 });

@@ -45,6 +45,11 @@ export class RutaConfig {
   @IsString()
   CLIENT_DIR = 'dist/client/browser';
 
+  /** 32 bytes as 64 hex characters; seals TOTP secrets. Required in production; elsewhere kept in RUTA_DATA_DIR. */
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'RUTA_SECRET_KEY must be 64 hexadecimal characters (32 random bytes)' })
+  RUTA_SECRET_KEY?: string;
+
   /** Demo mode: the default on embedded PostgreSQL, never with NODE_ENV=production. */
   get demo(): boolean {
     if (this.NODE_ENV === 'production') return false;
@@ -63,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RutaConfig {
   if (errors.length > 0) {
     const messages = errors.flatMap((e) => Object.values(e.constraints ?? {}));
     throw new ConfigError(`Invalid configuration: ${[...new Set(messages)].join('; ')}`);
+  }
+  if (config.NODE_ENV === 'production' && !config.RUTA_SECRET_KEY) {
+    throw new ConfigError('Invalid configuration: NODE_ENV=production needs RUTA_SECRET_KEY (64 hexadecimal characters)');
   }
   if (config.NODE_ENV === 'production' && !config.DATABASE_URL) {
     throw new ConfigError('Invalid configuration: NODE_ENV=production needs DATABASE_URL (embedded PostgreSQL is for development)');

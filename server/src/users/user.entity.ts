@@ -45,7 +45,8 @@ export class UserEntity {
   @Column({ type: 'boolean', default: false })
   mustChangePassword!: boolean;
 
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  /** The TOTP secret, sealed with the server's key (AES-256-GCM): a database dump alone does not yield it. */
+  @Column({ type: 'varchar', length: 160, nullable: true })
   mfaSecret!: string | null;
 
   @Column({ type: 'boolean', default: false })

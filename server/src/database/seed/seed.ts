@@ -1,6 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { DEMO_ACCOUNTS, SEED_INSTITUTIONS, SEED_ROLES } from '@ruta/shared';
 import { hashPassword } from '../../auth/credentials';
+import { SecretBox } from '../../auth/secret-box';
+import { resolveSecretKey } from '../../config/secret-key';
 import { RutaConfig } from '../../config/config';
 import { dataSourceOptions } from '../data-source-options';
 import { seedDemoCases } from './demo-cases';
@@ -53,6 +55,7 @@ export async function seedDatabase(ownerUrl: string, config: RutaConfig): Promis
 
 async function seedDemoAccounts(manager: EntityManager, config: RutaConfig): Promise<string[]> {
   const passwordHash = await hashPassword(config.DEMO_PASSWORD);
+  const sealedTotpSecret = new SecretBox(resolveSecretKey(config)).seal(DEMO_TOTP_SECRET);
   const inserted: { email: string; mfa: boolean }[] = await manager.query(
     `INSERT INTO users (email, name, "institutionId", "roleId", "passwordHash", "mfaEnabled", "mfaSecret", version)
      SELECT a.email, a.name, i.id, r.id, $5, r."requiresMfa", CASE WHEN r."requiresMfa" THEN $6 END, 1
@@ -65,7 +68,7 @@ async function seedDemoAccounts(manager: EntityManager, config: RutaConfig): Pro
       DEMO_ACCOUNTS.map((a) => a.institution),
       DEMO_ACCOUNTS.map((a) => a.role),
       passwordHash,
-      DEMO_TOTP_SECRET,
+      sealedTotpSecret,
     ],
   );
   if (!inserted.length) return [`Demo accounts: <role>@<institution>.demo, password "${config.DEMO_PASSWORD}", TOTP secret ${DEMO_TOTP_SECRET} where two-factor is required`];

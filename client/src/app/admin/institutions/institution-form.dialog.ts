@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -8,8 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import { INSTITUTION_CODE_PATTERN, INSTITUTION_TYPES, InstitutionType, InstitutionView, NAME_MAX_LENGTH, UpdateInstitutionRequest } from '@ruta/shared';
 import { FormError } from '../../core/http/form-error';
-import { ErrorMessage, problemCode } from '../../core/http/problem';
-import { submitErrors } from '../../core/http/submit-errors';
+import { FormSubmission } from '../../core/http/form-submission';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
 import { InstitutionsApi } from './institutions.api';
 
@@ -81,30 +80,19 @@ export class InstitutionFormDialog {
     name: [this.institution?.name ?? '', [Validators.required, Validators.maxLength(NAME_MAX_LENGTH)]],
     type: [(this.institution?.type ?? '') as InstitutionType, Validators.required],
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ErrorMessage | null>(null);
+  private readonly submission = new FormSubmission(this.form);
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
 
   protected save(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
     const { code, name, type } = this.form.getRawValue();
     const institution = this.institution;
-    const request = institution
-      ? this.api.update(institution.id, this.changes(institution, name, type))
-      : this.api.create({ code, name, type });
-    request.subscribe({
-      next: (saved) => this.ref.close(saved),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        if (problemCode(error) === 'stale_version') this.ref.close('stale');
-        else this.error.set(submitErrors(this.form, error));
-      },
-    });
+    this.submission.submit(
+      () => (institution ? this.api.update(institution.id, this.changes(institution, name, type)) : this.api.create({ code, name, type })),
+      { done: (saved) => this.ref.close(saved), stale: () => this.ref.close('stale') },
+    );
   }
+
 
   private changes(institution: InstitutionView, name: string, type: InstitutionType): UpdateInstitutionRequest {
     const changes: UpdateInstitutionRequest = { version: institution.version };

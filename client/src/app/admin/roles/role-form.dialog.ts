@@ -9,8 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Permission, RECORD_SCOPES, RecordScope, ROLE_CODE_PATTERN, ROLE_NAME_MAX_LENGTH, RoleView } from '@ruta/shared';
 import { FormError } from '../../core/http/form-error';
-import { ErrorMessage, problemCode } from '../../core/http/problem';
-import { submitErrors } from '../../core/http/submit-errors';
+import { FormSubmission } from '../../core/http/form-submission';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
 import { PermissionChecklist } from './permission-checklist';
 import { RolesApi } from './roles.api';
@@ -92,28 +91,18 @@ export class RoleFormDialog {
     requiresMfa: [this.role?.requiresMfa ?? false],
   });
   protected readonly permissions = signal<readonly Permission[]>(this.role?.permissions ?? []);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ErrorMessage | null>(null);
+  private readonly submission = new FormSubmission(this.form);
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
 
   protected save(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
     const { code, ...fields } = this.form.getRawValue();
     const body = { ...fields, permissions: [...this.permissions()] };
-    const request = this.role
-      ? this.api.update(this.role.id, { version: this.role.version, ...body })
-      : this.api.create({ code, ...body });
-    request.subscribe({
-      next: (saved) => this.ref.close(saved),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        if (problemCode(error) === 'stale_version') this.ref.close('stale');
-        else this.error.set(submitErrors(this.form, error));
-      },
+    const role = this.role;
+    this.submission.submit(() => (role ? this.api.update(role.id, { version: role.version, ...body }) : this.api.create({ code, ...body })), {
+      done: (saved) => this.ref.close(saved),
+      stale: () => this.ref.close('stale'),
     });
   }
+
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -9,8 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import { InstitutionView, RoleView, TemporaryPasswordResponse, UpdateUserRequest, UserView } from '@ruta/shared';
 import { FormError } from '../../core/http/form-error';
-import { ErrorMessage, problemCode } from '../../core/http/problem';
-import { submitErrors } from '../../core/http/submit-errors';
+import { FormSubmission } from '../../core/http/form-submission';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
 import { RoleNamePipe } from '../../core/i18n/role-name.pipe';
 import { UsersApi } from './users.api';
@@ -103,23 +102,16 @@ export class UserFormDialog {
     roleId: [this.data.user?.role.id ?? '', Validators.required],
     active: [this.data.user?.active ?? true],
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ErrorMessage | null>(null);
+  private readonly submission = new FormSubmission(this.form);
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
 
   protected save(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
     const { name, email, institutionId, roleId, active } = this.form.getRawValue();
     const user = this.data.user;
+    const stale = () => this.ref.close({ kind: 'stale' });
     if (!user) {
-      this.api.create({ name, email, institutionId, roleId }).subscribe({
-        next: (response) => this.ref.close({ kind: 'created', response }),
-        error: (error: unknown) => this.fail(error),
-      });
+      this.submission.submit(() => this.api.create({ name, email, institutionId, roleId }), { done: (response) => this.ref.close({ kind: 'created', response }) });
       return;
     }
     const changes: UpdateUserRequest = { version: user.version };
@@ -127,18 +119,7 @@ export class UserFormDialog {
     if (institutionId !== user.institution.id) changes.institutionId = institutionId;
     if (roleId !== user.role.id) changes.roleId = roleId;
     if (active !== user.active) changes.active = active;
-    this.api.update(user.id, changes).subscribe({
-      next: (updated) => this.ref.close({ kind: 'updated', user: updated }),
-      error: (error: unknown) => this.fail(error),
-    });
+    this.submission.submit(() => this.api.update(user.id, changes), { done: (updated) => this.ref.close({ kind: 'updated', user: updated }), stale });
   }
 
-  private fail(error: unknown): void {
-    this.busy.set(false);
-    if (problemCode(error) === 'stale_version') {
-      this.ref.close({ kind: 'stale' });
-      return;
-    }
-    this.error.set(submitErrors(this.form, error));
-  }
 }

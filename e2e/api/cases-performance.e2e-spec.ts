@@ -1,8 +1,10 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_ROLE } from '@ruta/migrations';
+import { ACTIVE_CASE_STATUSES } from '@ruta/shared';
 import { caseScopeCondition } from '@ruta/server/cases/case-scope';
 import { CaseSearchQuery, CaseSearchRepository } from '@ruta/server/cases/case-search.repository';
+import { CaseStatsRepository } from '@ruta/server/cases/case-stats.repository';
 import { dataSourceOptions } from '@ruta/server/database/data-source-options';
 import { runMigrations } from '@ruta/server/database/prepare-database';
 import { TransactionRunner } from '@ruta/server/database/transaction-runner';
@@ -158,5 +160,27 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
       expect(plan.text).toMatch(/IDX_cases_|UQ_cases_code/);
       expectNoSeqScan(plan);
     }
+  });
+
+  it('counts an institution\'s cases for the dashboard in one grouped pass over IDX_cases_institution_*', async () => {
+    // Assignments at scale too (the list tests above run without any): every case to its creator, half since ended.
+    await dataSource.query(
+      `INSERT INTO case_assignments ("caseId", "userId", "assignedById", "unassignedAt")
+       SELECT id, "createdById", "createdById", CASE WHEN random() < 0.5 THEN now() END FROM cases`,
+    );
+    await dataSource.query(`ANALYZE case_assignments`);
+    const actor = { userId: ids.user, institutionId: ids.institution, scope: 'institution' as const };
+    const { plan, counted } = await runner.run({ ...actor, permissions: ['cases:read'] }, async (manager) => {
+      await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
+      const query = new CaseStatsRepository(runner).build({ scope: caseScopeCondition(actor), userId: ids.user, since: '2025-12-01', activeStatuses: ACTIVE_CASE_STATUSES });
+      const [sql, params] = query.getQueryAndParameters();
+      const [{ 'QUERY PLAN': [explained] }] = await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+      const rows: { total: number }[] = await manager.query(sql, params);
+      return { plan: explained, counted: rows.reduce((n, r) => n + Number(r.total), 0) };
+    });
+    expect(counted).toBe(ROWS / 8);
+    const text = JSON.stringify(plan);
+    expect(text).toMatch(/IDX_cases_institution_/);
+    expectNoSeqScan({ nodes: nodes(plan.Plan) });
   });
 });

@@ -37,6 +37,7 @@ export const ROUTE_ACCESS: Record<string, ExpectedAccess> = {
   'POST /api/cases': P.casesCreate,
   'POST /api/cases/duplicates': P.casesCreate,
   'POST /api/cases/search': P.casesRead,
+  'GET /api/cases/stats': P.casesRead,
   'GET /api/cases/:code': P.casesRead,
   'PATCH /api/cases/:code': P.casesUpdate,
   'PATCH /api/cases/:code/victim': P.victimIdentityUpdate,

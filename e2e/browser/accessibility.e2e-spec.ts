@@ -61,4 +61,11 @@ describeBrowser('accessibility: no serious WCAG 2.1 AA violation on the main scr
     await page.getByTestId('intake-next-screening').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('has none on the home dashboard with its case counts', async () => {
+    await page.goto('/inicio');
+    await page.getByTestId('stat-total-value').waitFor();
+    expect(await page.getByTestId('home-new-case').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

@@ -11,3 +11,4 @@ export * from './cases/case-options';
 export * from './cases/victim-options';
 export * from './cases/cases-api';
 export * from './cases/case-links-api';
+export * from './cases/case-stats-api';

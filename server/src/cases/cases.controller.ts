@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CaseAssignmentView, CaseDetailView, CaseSummaryView, Page, PERMISSIONS } from '@ruta/shared';
+import { CaseAssignmentView, CaseDetailView, CaseStatsView, CaseSummaryView, Page, PERMISSIONS } from '@ruta/shared';
 import { RequirePermission } from '../access/access.decorators';
 import { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor.decorator';
@@ -8,6 +8,7 @@ import { CaseAssignmentsService } from './case-assignments.service';
 import { CaseDetailsService } from './case-details.service';
 import { CaseEditsService } from './case-edits.service';
 import { CaseSearchService } from './case-search.service';
+import { CaseStatsService } from './case-stats.service';
 import { CaseStatusService } from './case-status.service';
 import { CaseAssignDto, CaseSearchDto, CaseTransitionDto, UpdateCaseDto, UpdateVictimDto } from './dto/case-requests.dto';
 import { VictimIdentityService } from './victim-identity.service';
@@ -23,6 +24,7 @@ export class CasesController {
     private readonly victims: VictimIdentityService,
     private readonly statuses: CaseStatusService,
     private readonly assignments: CaseAssignmentsService,
+    private readonly stats: CaseStatsService,
   ) {}
 
   /** Filters travel in the body so that names and document numbers never reach URLs or logs. */
@@ -31,6 +33,13 @@ export class CasesController {
   @RequirePermission(PERMISSIONS.casesRead)
   search(@CurrentActor() actor: Actor, @Body() dto: CaseSearchDto): Promise<Page<CaseSummaryView>> {
     return this.searches.find(actor, dto);
+  }
+
+  /** Declared before `:code`, which would otherwise take "stats" for a case code. */
+  @Get('stats')
+  @RequirePermission(PERMISSIONS.casesRead)
+  getStats(@CurrentActor() actor: Actor): Promise<CaseStatsView> {
+    return this.stats.get(actor);
   }
 
   @Get(':code')

@@ -8,6 +8,8 @@ import { CaseEditsService } from './case-edits.service';
 import { CaseRecordsRepository } from './case-records.repository';
 import { CaseSearchRepository } from './case-search.repository';
 import { CaseSearchService } from './case-search.service';
+import { CaseStatsRepository } from './case-stats.repository';
+import { CaseStatsService } from './case-stats.service';
 import { CaseStatusService } from './case-status.service';
 import { CaseWriteSupport } from './case-write-support.service';
 import { CasesController } from './cases.controller';
@@ -32,6 +34,8 @@ import { VictimsRepository } from './victims.repository';
     VictimIdentityService,
     CaseStatusService,
     CaseAssignmentsService,
+    CaseStatsRepository,
+    CaseStatsService,
   ],
   exports: [CaseAccessService, CasesRepository, CaseRecordsRepository, VictimsRepository, CaseDetailsService, CaseWriteSupport],
 })

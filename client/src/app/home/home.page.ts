@@ -1,14 +1,23 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuthStore } from '../core/auth/auth.store';
+import { CanDirective } from '../core/auth/can.directive';
 import { LanguageService } from '../core/i18n/language.service';
+import { NAV_ITEMS } from '../core/layout/nav-items';
+import { CaseStatsCards } from './case-stats-cards';
 
-/** Placeholder dashboard: greets the user with their role and institution. Cases come later. */
+/**
+ * The dashboard: who is signed in, then what the role works on. With `cases:read`, the counts of the cases in scope and
+ * quick actions; without it (administrators, auditors), links to the areas the role does reach.
+ */
 @Component({
   selector: 'ruta-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatCardModule, TranslatePipe],
+  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, CaseStatsCards],
   template: `
     @if (auth.me(); as me) {
       <section class="page">
@@ -23,14 +32,52 @@ import { LanguageService } from '../core/i18n/language.service';
             </dl>
           </mat-card-content>
         </mat-card>
-        <p class="muted">{{ 'home.upcoming' | translate }}</p>
+
+        @if (canReadCases()) {
+          <section aria-labelledby="home-actions-title" data-testid="home-actions">
+            <h2 id="home-actions-title" class="section-title">{{ 'home.actionsTitle' | translate }}</h2>
+            <div class="actions">
+              <a mat-flat-button routerLink="/casos/nuevo" *rutaCan="'cases:create'" data-testid="home-new-case">
+                <mat-icon aria-hidden="true">add</mat-icon>{{ 'home.newCase' | translate }}
+              </a>
+              <a mat-stroked-button routerLink="/casos" data-testid="home-search-cases">
+                <mat-icon aria-hidden="true">search</mat-icon>{{ 'home.searchCases' | translate }}
+              </a>
+            </div>
+          </section>
+          <ruta-case-stats-cards />
+        } @else if (areas().length) {
+          <section aria-labelledby="home-areas-title" data-testid="home-areas">
+            <h2 id="home-areas-title" class="section-title">{{ 'home.areasTitle' | translate }}</h2>
+            <p class="muted">{{ 'home.areasHint' | translate }}</p>
+            <div class="actions">
+              @for (area of areas(); track area.key) {
+                <a mat-stroked-button [routerLink]="area.path" [attr.data-testid]="'home-area-' + area.key">
+                  <mat-icon aria-hidden="true">{{ area.icon }}</mat-icon>{{ 'nav.' + area.key | translate }}
+                </a>
+              }
+            </div>
+          </section>
+        }
       </section>
     }
+  `,
+  styles: `
+    .section-title { font: var(--mat-sys-title-large); margin: 0 0 12px; }
+    .actions { display: flex; flex-wrap: wrap; gap: 12px; }
   `,
 })
 export class HomePage {
   protected readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
+
+  protected readonly canReadCases = computed(() => this.auth.permissions().has('cases:read'));
+
+  /** The sections of the navigation that a permission opens and this user holds (users, audit, ...). */
+  protected readonly areas = computed(() => {
+    const held = this.auth.permissions();
+    return NAV_ITEMS.filter((item) => item.permissions?.some((p) => held.has(p)));
+  });
 
   protected readonly roleName = computed(() => {
     const role = this.auth.me()?.role;

@@ -1,0 +1,121 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { CaseStatsView, Language, Permission } from '@ruta/shared';
+import { AuthStore } from '../core/auth/auth.store';
+import { newMe } from '../core/auth/auth.testing';
+import { provideTestI18n } from '../core/i18n/i18n.testing';
+import { HomePage } from './home.page';
+
+const STATS: CaseStatsView = {
+  total: 41,
+  byStatus: { received: 20, screening: 5, ruled_out: 1, immediate_assistance: 6, medium_term_assistance: 3, follow_up: 2, closed: 3, suspended: 1 },
+  minors: 7,
+  identifiedRecently: 4,
+  recentSince: '2026-10-31',
+  assignedToMeActive: 2,
+};
+
+const INVESTIGATOR = newMe(
+  { name: 'Inés Investigadora', institution: { id: 'i-2', code: 'policia', name: 'Policía Nacional' }, role: { id: 'r-2', code: 'investigator', nameEs: 'Investigador', nameEn: 'Investigator', scope: 'institution', requiresMfa: true } },
+  ['cases:read', 'cases:create'],
+);
+
+describe('HomePage (dashboard)', () => {
+  let http: HttpTestingController;
+
+  function setUp(language: Language = 'es') {
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestI18n(language)] });
+    http = TestBed.inject(HttpTestingController);
+  }
+
+  afterEach(() => http.verify());
+
+  async function render(me = INVESTIGATOR) {
+    TestBed.inject(AuthStore).setMe(me);
+    const fixture = TestBed.createComponent(HomePage);
+    await fixture.whenStable();
+    return { fixture, el: fixture.nativeElement as HTMLElement };
+  }
+  const byId = (el: HTMLElement, id: string) => el.querySelector(`[data-testid="${id}"]`);
+  const text = (el: HTMLElement, id: string) => byId(el, id)?.textContent?.trim();
+
+  it('greets the user with role and institution', async () => {
+    setUp();
+    const { el } = await render();
+    http.expectOne('/api/cases/stats');
+    expect(text(el, 'home-greeting')).toBe('Hola, Inés Investigadora');
+    expect(text(el, 'home-role')).toBe('Investigador');
+    expect(text(el, 'home-institution')).toBe('Policía Nacional');
+  });
+
+  it('shows the counts of a user who reads cases, each card linking to the case list without query parameters', async () => {
+    setUp();
+    const { fixture, el } = await render();
+    expect(text(el, 'stats-loading')).toBe('Cargando cifras…');
+    http.expectOne({ method: 'GET', url: '/api/cases/stats' }).flush(STATS);
+    await fixture.whenStable();
+    expect(text(el, 'stat-total-value')).toBe('41');
+    expect(text(el, 'stat-minors-value')).toBe('7');
+    expect(text(el, 'stat-recent-value')).toBe('4');
+    expect(text(el, 'stat-assigned-value')).toBe('2');
+    expect(text(el, 'stat-recent')).toContain('Desde el 31 de octubre de 2026');
+    expect(text(el, 'stat-status-received')).toBe('20');
+    expect(text(el, 'stat-by-status')).toContain('Asistencia inmediata');
+    for (const link of el.querySelectorAll('[data-testid^="stat-"][data-testid$="-link"]')) expect(link.getAttribute('href')).toBe('/casos');
+    expect(el.querySelector('h2#home-stats-title')?.textContent?.trim()).toBe('Casos a su alcance');
+  });
+
+  it('offers "Nuevo caso" and "Buscar casos" to a user who creates cases', async () => {
+    setUp();
+    const { el } = await render();
+    http.expectOne('/api/cases/stats');
+    expect(text(el, 'home-new-case')).toContain('Nuevo caso');
+    expect(byId(el, 'home-new-case')?.getAttribute('href')).toBe('/casos/nuevo');
+    expect(byId(el, 'home-search-cases')?.getAttribute('href')).toBe('/casos');
+  });
+
+  it('hides "Nuevo caso" from a coordinator, who reads cases without creating them', async () => {
+    setUp();
+    const { el } = await render(newMe({}, ['cases:read']));
+    http.expectOne('/api/cases/stats');
+    expect(byId(el, 'home-new-case')).toBeNull();
+    expect(byId(el, 'home-search-cases')).not.toBeNull();
+  });
+
+  it('labels statuses in English when the interface is in English', async () => {
+    setUp('en');
+    const { fixture, el } = await render();
+    http.expectOne('/api/cases/stats').flush(STATS);
+    await fixture.whenStable();
+    expect(text(el, 'stat-by-status')).toContain('Immediate assistance');
+    expect(text(el, 'stat-total')).toContain('Cases in total');
+    expect(text(el, 'stat-recent')).toContain('Since October 31, 2026');
+  });
+
+  it('says so when the counts cannot be loaded, and tries again on request', async () => {
+    setUp();
+    const { fixture, el } = await render();
+    http.expectOne('/api/cases/stats').flush({ code: 'internal' }, { status: 500, statusText: 'Server Error' });
+    await fixture.whenStable();
+    expect(text(el, 'stats-error')).toContain('No se pudieron cargar');
+    (byId(el, 'stats-retry') as HTMLButtonElement).click();
+    http.expectOne('/api/cases/stats').flush(STATS);
+    await fixture.whenStable();
+    expect(text(el, 'stat-total-value')).toBe('41');
+  });
+
+  it.each<[string, Permission[], string[]]>([
+    ['an administrator', ['users:manage', 'institutions:manage', 'roles:manage'], ['home-area-users', 'home-area-institutions', 'home-area-roles']],
+    ['an auditor', ['audit:read', 'audit:verify', 'users:read'], ['home-area-audit']],
+  ])('shows %s links to their areas instead of case counts, without asking for them', async (_who, permissions, areas) => {
+    setUp();
+    const { el } = await render(newMe({}, permissions));
+    http.expectNone('/api/cases/stats');
+    expect(byId(el, 'home-stats-title')).toBeNull();
+    expect(byId(el, 'home-actions')).toBeNull();
+    expect([...el.querySelectorAll('[data-testid^="home-area-"]')].map((a) => a.getAttribute('data-testid'))).toEqual(areas);
+    expect(text(el, 'home-role')).toBe('Administrador del sistema');
+  });
+});

@@ -49,7 +49,7 @@ export const es = {
     audit: 'Auditoría',
     status: 'Estado del sistema',
     cases: 'Casos',
-    linkRequests: 'Solicitudes de vinculación',
+    linkRequests: 'Vinculaciones',
   },
   userMenu: {
     open: 'Menú de usuario de {{name}}',

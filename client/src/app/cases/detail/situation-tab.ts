@@ -16,9 +16,6 @@ import {
 } from '@ruta/shared';
 import { CanDirective } from '../../core/auth/can.directive';
 import { FormError } from '../../core/http/form-error';
-import { Notifier } from '../../core/http/notifier';
-import { ErrorMessage } from '../../core/http/problem';
-import { submitErrors } from '../../core/http/submit-errors';
 import { CasesApi } from '../cases.api';
 import { CountryNamePipe } from '../country-name.pipe';
 import { OptionLabelPipe, OptionLabelsPipe } from '../option-label.pipe';
@@ -26,7 +23,8 @@ import { SituationFields, SituationGroup } from '../situation-fields';
 import { buildEventGroup, toEventInputs } from '../trafficking-event-form';
 import { CaseDetailStore } from './case-detail.store';
 import { ConflictBanner } from './conflict-banner';
-import { changedFields, StaleConflict, staleConflictOf } from './stale-version';
+import { CaseEdit } from './case-edit';
+import { changedFields } from './stale-version';
 
 /** The situation as the API holds it, in the shape the edit form produces (for the PATCH diff). */
 function situationOf(c: CaseDetailView) {
@@ -53,14 +51,14 @@ function situationOf(c: CaseDetailView) {
 export class SituationTab {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly api = inject(CasesApi);
-  private readonly notifier = inject(Notifier);
   protected readonly store = inject(CaseDetailStore);
   protected readonly labels = { EXPLOITATION_PURPOSE, LABOUR_SECTOR, MEANS_OF_CONTROL, RECRUITER_RELATION, RECRUITMENT_METHOD, SEXUAL_EXPLOITATION_TYPE, TRAFFICKING_EVENT_KIND };
 
   protected readonly form = signal<SituationGroup | null>(null);
-  protected readonly conflict = signal<StaleConflict | null>(null);
-  protected readonly error = signal<ErrorMessage | null>(null);
-  protected readonly busy = signal(false);
+  private readonly editing = new CaseEdit();
+  protected readonly conflict = this.editing.conflict;
+  protected readonly error = this.editing.error;
+  protected readonly busy = this.editing.busy;
 
   protected edit(c: CaseDetailView): void {
     const s = situationOf(c);
@@ -73,8 +71,7 @@ export class SituationTab {
       recruitmentMethod: [s.recruitmentMethod as string],
       events: this.fb.array(c.events.map((e) => buildEventGroup(this.fb, { ...e, departmentCode: e.departmentCode ?? undefined, municipalityCode: e.municipalityCode ?? undefined }))),
     });
-    this.conflict.set(null);
-    this.error.set(null);
+    this.editing.reset();
     this.form.set(group);
   }
 
@@ -82,48 +79,22 @@ export class SituationTab {
     const form = this.form();
     const detail = this.store.detail();
     if (!form || !detail) return;
-    if (form.invalid) {
-      form.markAllAsTouched();
-      return;
-    }
     const value = form.getRawValue();
     const after = { ...value, sexualExploitationType: value.purposes.includes('sexual_exploitation') ? value.sexualExploitationType : '', events: toEventInputs(value.events) };
     const patch = changedFields<UpdateCaseRequest>(situationOf(detail), after);
-    if (!Object.keys(patch).length) {
-      this.form.set(null);
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    this.api.update(detail.code, { ...patch, version: detail.version }).subscribe({
-      next: (view) => {
-        this.busy.set(false);
-        this.store.set(view);
-        this.form.set(null);
-        this.notifier.info('caseDetail.saved');
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        const conflict = staleConflictOf(error);
-        if (conflict) this.conflict.set(conflict);
-        else this.error.set(submitErrors(form, error));
-      },
-    });
+    this.editing.save(form, patch, (code, version) => this.api.update(code, { ...patch, version }), () => this.form.set(null));
   }
 
   protected reapply(): void {
-    this.store.reload().subscribe(() => {
-      this.conflict.set(null);
-      this.notifier.info('conflict.reloaded');
-    });
+    this.editing.reapply();
   }
 
   protected discard(): void {
-    this.store.reload().subscribe((view) => this.edit(view));
+    this.editing.discard((view) => this.edit(view));
   }
 
   protected cancel(): void {
     this.form.set(null);
-    this.conflict.set(null);
+    this.editing.reset();
   }
 }

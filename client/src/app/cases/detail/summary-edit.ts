@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,16 +8,14 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { CASE_DIRECTION, CASE_SCOPE, CASE_SOURCE, CaseDetailView, TRAFFICKING_STATUS, UpdateCaseRequest } from '@ruta/shared';
 import { startWith } from 'rxjs';
 import { FormError } from '../../core/http/form-error';
-import { Notifier } from '../../core/http/notifier';
-import { ErrorMessage } from '../../core/http/problem';
-import { submitErrors } from '../../core/http/submit-errors';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
 import { notInFuture, todayInColombia } from '../calendar-date';
 import { CasesApi } from '../cases.api';
 import { OptionSelect } from '../option-select';
 import { CaseDetailStore } from './case-detail.store';
 import { ConflictBanner } from './conflict-banner';
-import { changedFields, StaleConflict, staleConflictOf } from './stale-version';
+import { CaseEdit } from './case-edit';
+import { changedFields } from './stale-version';
 
 /** The summary fields as the API holds them, in the shape the edit form produces (for the PATCH diff). */
 function summaryOf(c: CaseDetailView) {
@@ -58,7 +56,6 @@ function summaryOf(c: CaseDetailView) {
 export class SummaryEdit implements OnInit {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly api = inject(CasesApi);
-  private readonly notifier = inject(Notifier);
   private readonly store = inject(CaseDetailStore);
   /** Saved or cancelled. */
   readonly closed = output<void>();
@@ -73,9 +70,10 @@ export class SummaryEdit implements OnInit {
     traffickingStatus: ['' as string, Validators.required],
   });
   protected readonly scope = toSignal(this.form.controls.scope.valueChanges.pipe(startWith(this.form.controls.scope.value)), { requireSync: true });
-  protected readonly conflict = signal<StaleConflict | null>(null);
-  protected readonly error = signal<ErrorMessage | null>(null);
-  protected readonly busy = signal(false);
+  private readonly editing = new CaseEdit();
+  protected readonly conflict = this.editing.conflict;
+  protected readonly error = this.editing.error;
+  protected readonly busy = this.editing.busy;
 
   ngOnInit(): void {
     const detail = this.store.detail();
@@ -85,47 +83,18 @@ export class SummaryEdit implements OnInit {
   protected save(): void {
     const detail = this.store.detail();
     if (!detail) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
     const value = this.form.getRawValue();
     const after = { ...value, direction: value.scope === 'international' ? value.direction : '' };
     const patch = changedFields<UpdateCaseRequest>(summaryOf(detail), after);
-    if (!Object.keys(patch).length) {
-      this.closed.emit();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    this.api.update(detail.code, { ...patch, version: detail.version }).subscribe({
-      next: (view) => {
-        this.busy.set(false);
-        this.store.set(view);
-        this.notifier.info('caseDetail.saved');
-        this.closed.emit();
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        const conflict = staleConflictOf(error);
-        if (conflict) this.conflict.set(conflict);
-        else this.error.set(submitErrors(this.form, error));
-      },
-    });
+    this.editing.save(this.form, patch, (code, version) => this.api.update(code, { ...patch, version }), () => this.closed.emit());
   }
 
   /** Reload the case; the form keeps the user's values and the next save uses the new version. */
   protected reapply(): void {
-    this.store.reload().subscribe(() => {
-      this.conflict.set(null);
-      this.notifier.info('conflict.reloaded');
-    });
+    this.editing.reapply();
   }
 
   protected discard(): void {
-    this.store.reload().subscribe((view) => {
-      this.conflict.set(null);
-      this.form.reset(summaryOf(view));
-    });
+    this.editing.discard((view) => this.form.reset(summaryOf(view)));
   }
 }

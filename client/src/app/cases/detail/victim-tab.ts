@@ -7,9 +7,6 @@ import { AGE_BAND, DISABILITY, DOCUMENT_TYPE, ETHNICITY, GENDER_IDENTITY, MIGRAT
 import { AuthStore } from '../../core/auth/auth.store';
 import { CanDirective } from '../../core/auth/can.directive';
 import { FormError } from '../../core/http/form-error';
-import { Notifier } from '../../core/http/notifier';
-import { ErrorMessage } from '../../core/http/problem';
-import { submitErrors } from '../../core/http/submit-errors';
 import { todayInColombia } from '../calendar-date';
 import { CasesApi } from '../cases.api';
 import { IdentityFields } from '../intake/identity-step';
@@ -18,7 +15,8 @@ import { CountryNamePipe } from '../country-name.pipe';
 import { OptionLabelPipe } from '../option-label.pipe';
 import { CaseDetailStore } from './case-detail.store';
 import { ConflictBanner } from './conflict-banner';
-import { changedFields, StaleConflict, staleConflictOf } from './stale-version';
+import { CaseEdit } from './case-edit';
+import { changedFields } from './stale-version';
 
 /** The victim's identity: hidden (pseudonym + age band) without `victim_identity:read`; editable with conflict handling. */
 @Component({
@@ -31,15 +29,15 @@ export class VictimTab {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly api = inject(CasesApi);
   private readonly auth = inject(AuthStore);
-  private readonly notifier = inject(Notifier);
   protected readonly store = inject(CaseDetailStore);
   protected readonly today = todayInColombia();
   protected readonly labels = { AGE_BAND, SEX, GENDER_IDENTITY, DOCUMENT_TYPE, ETHNICITY, DISABILITY, MIGRATION_STATUS };
 
   protected readonly form = signal<IdentityGroup | null>(null);
-  protected readonly conflict = signal<StaleConflict | null>(null);
-  protected readonly error = signal<ErrorMessage | null>(null);
-  protected readonly busy = signal(false);
+  private readonly editing = new CaseEdit();
+  protected readonly conflict = this.editing.conflict;
+  protected readonly error = this.editing.error;
+  protected readonly busy = this.editing.busy;
 
   protected edit(victim: VictimView): void {
     const group = identityGroup(this.fb);
@@ -63,8 +61,7 @@ export class VictimTab {
       currentLocation: victim.currentLocation ?? '',
       shelterLocation: victim.shelterLocation ?? '',
     });
-    this.conflict.set(null);
-    this.error.set(null);
+    this.editing.reset();
     this.form.set(group);
   }
 
@@ -72,49 +69,22 @@ export class VictimTab {
     const form = this.form();
     const detail = this.store.detail();
     if (!form || !detail?.victim) return;
-    if (form.invalid) {
-      form.markAllAsTouched();
-      return;
-    }
     const withShelter = this.auth.can('victim_location:read');
     const patch = changedFields<UpdateVictimRequest>(detail.victim, victimFields(form.getRawValue(), withShelter));
-    if (!Object.keys(patch).length) {
-      this.form.set(null);
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    this.api.updateVictim(detail.code, { ...patch, version: detail.version }).subscribe({
-      next: (view) => {
-        this.busy.set(false);
-        this.store.set(view);
-        this.form.set(null);
-        this.conflict.set(null);
-        this.notifier.info('caseDetail.saved');
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        const conflict = staleConflictOf(error);
-        if (conflict) this.conflict.set(conflict);
-        else this.error.set(submitErrors(form, error));
-      },
-    });
+    this.editing.save(form, patch, (code, version) => this.api.updateVictim(code, { ...patch, version }), () => this.form.set(null));
   }
 
   /** Reload the case; the form keeps the user's values and the next save uses the new version. */
   protected reapply(): void {
-    this.store.reload().subscribe(() => {
-      this.conflict.set(null);
-      this.notifier.info('conflict.reloaded');
-    });
+    this.editing.reapply();
   }
 
   protected discard(): void {
-    this.store.reload().subscribe((view) => (view.victim ? this.edit(view.victim) : this.form.set(null)));
+    this.editing.discard((view) => (view.victim ? this.edit(view.victim) : this.form.set(null)));
   }
 
   protected cancel(): void {
     this.form.set(null);
-    this.conflict.set(null);
+    this.editing.reset();
   }
 }

@@ -25,6 +25,8 @@ function call(session: ApiSession | undefined, app: INestApplication, method: st
       return session.post(url, {});
     case 'PATCH':
       return session.patch(url, {});
+    case 'PUT':
+      return session.put(url, {});
     case 'DELETE':
       return session.delete(url, {});
     default:
@@ -61,7 +63,7 @@ describe('access: default deny, route inventory and role matrix', () => {
   });
 
   it('answers garbage JSON with 400 problem+json on every route that takes a body', async () => {
-    for (const route of routes.filter((r) => ['POST', 'PATCH', 'DELETE'].includes(r.method))) {
+    for (const route of routes.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method))) {
       const response = await (request(app.getHttpServer()) as unknown as Record<string, (u: string) => request.Test>)
         [route.method.toLowerCase()](concrete(route.path))
         .set('Content-Type', 'application/json')

@@ -63,4 +63,7 @@ export const ROUTE_ACCESS: Record<string, ExpectedAccess> = {
   'POST /api/saved-filters': P.casesRead,
   'PATCH /api/saved-filters/:id': P.casesRead,
   'DELETE /api/saved-filters/:id': P.casesRead,
+  'GET /api/case-drafts/mine': P.casesCreate,
+  'PUT /api/case-drafts/mine': P.casesCreate,
+  'DELETE /api/case-drafts/mine': P.casesCreate,
 };

@@ -50,6 +50,18 @@ describeBrowser('cases journey: an investigator records a case, finds it without
     await page.getByTestId('duplicate-continue').or(situation).first().waitFor();
     if (await page.getByTestId('duplicate-continue').isVisible()) await page.getByTestId('duplicate-continue').click();
 
+    // The draft is saved on the server at each step: a reload offers it back, and resuming lands on the same step.
+    await situation.waitFor();
+    await page.locator('[data-testid="intake-draft-status"]', { hasText: /saved|guardado/i }).waitFor();
+    await page.reload();
+    await page.getByTestId('intake-draft-resume').click();
+    await situation.waitFor();
+    await page.getByTestId('intake-stepper').getByText(/Identity|Identidad/).first().click();
+    expect(await page.getByTestId('victim-given-names').inputValue()).toBe(VICTIM.givenNames);
+    await page.getByTestId('intake-next-identity').click();
+    await page.getByTestId('duplicate-continue').or(situation).first().waitFor();
+    if (await page.getByTestId('duplicate-continue').isVisible()) await page.getByTestId('duplicate-continue').click();
+
     // Situation: the screening's purpose is carried over; one recruitment event in Bogotá (DIVIPOLA 11001).
     await situation.waitFor();
     await page.getByTestId('event-add').click();

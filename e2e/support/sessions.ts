@@ -34,6 +34,9 @@ export class ApiSession {
   patch(url: string, body?: object) {
     return this.agent.patch(url).set(XSRF_HEADER, this.xsrf).send(body);
   }
+  put(url: string, body?: object) {
+    return this.agent.put(url).set(XSRF_HEADER, this.xsrf).send(body);
+  }
   delete(url: string, body?: object) {
     return this.agent.delete(url).set(XSRF_HEADER, this.xsrf).send(body);
   }

@@ -30,12 +30,13 @@ import { CaseDocumentsModule } from './case-documents/case-documents.module';
 import { CaseTimelineModule } from './case-timeline/case-timeline.module';
 import { SavedFiltersModule } from './saved-filters/saved-filters.module';
 import { CaseLinkRequestsModule } from './case-link-requests/case-link-requests.module';
+import { CaseDraftsModule } from './case-drafts/case-drafts.module';
 
 /** Feature modules of the API, in one list. */
 const FEATURES = [
   HealthModule, AuthModule, AuditModule, InstitutionsModule, RolesModule, UsersModule,
   PlacesModule, CasesModule, CaseIntakeModule, ConsentsModule, CaseNotesModule, CaseDocumentsModule, CaseTimelineModule, SavedFiltersModule,
-  CaseLinkRequestsModule,
+  CaseLinkRequestsModule, CaseDraftsModule,
 ];
 
 @Module({})

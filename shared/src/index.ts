@@ -12,3 +12,4 @@ export * from './cases/victim-options';
 export * from './cases/cases-api';
 export * from './cases/case-links-api';
 export * from './cases/case-stats-api';
+export * from './cases/case-drafts-api';

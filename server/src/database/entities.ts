@@ -18,9 +18,10 @@ import { CaseDocumentEntity } from '../case-documents/case-document.entity';
 import { SavedFilterEntity } from '../saved-filters/saved-filter.entity';
 import { CaseLinkRequestEntity } from '../case-link-requests/case-link-request.entity';
 import { CaseLinkEntity } from '../case-link-requests/case-link.entity';
+import { CaseDraftEntity } from '../case-drafts/case-draft.entity';
 
 /** Every TypeORM entity. A new entity is added here, and its table comes from a migration. */
 export const ENTITIES = [InstitutionEntity, RoleEntity, UserEntity, SessionEntity, AuditEventEntity, AuditSealEntity,
   PlaceEntity, CaseEntity, CaseAssignmentEntity, CaseStatusTransitionEntity, VictimEntity, VictimLocationEntity, ScreeningEntity,
   TraffickingEventEntity, ConsentEntity, CaseNoteEntity, CaseDocumentEntity, SavedFilterEntity,
-  CaseLinkRequestEntity, CaseLinkEntity];
+  CaseLinkRequestEntity, CaseLinkEntity, CaseDraftEntity];

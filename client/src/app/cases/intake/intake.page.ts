@@ -23,7 +23,8 @@ import { buildEventGroup } from '../trafficking-event-form';
 import { ConsentStep } from './consent-step';
 import { DuplicatePanel } from './duplicate-panel';
 import { IdentityFields } from './identity-step';
-import { IntakeDraft } from './intake-draft';
+import { DraftStatus } from './draft-status';
+import { IntakeDraft, IntakeDraftState } from './intake-draft';
 import { buildIntakeForm, IntakeValue, toCreateCaseRequest, toDuplicateCheck } from './intake-form';
 import { ReviewStep } from './review-step';
 import { ScreeningStep } from './screening-step';
@@ -34,8 +35,9 @@ const SITUATION_STEP = 2;
 @Component({
   selector: 'ruta-intake-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, ReactiveFormsModule, MatStepperModule, MatButtonModule, MatIconModule, TranslatePipe, FormError, ScreeningStep, IdentityFields, SituationFields, ConsentStep, ReviewStep, DuplicatePanel],
+  imports: [DatePipe, ReactiveFormsModule, MatStepperModule, MatButtonModule, MatIconModule, TranslatePipe, FormError, ScreeningStep, IdentityFields, SituationFields, ConsentStep, ReviewStep, DuplicatePanel, DraftStatus],
   templateUrl: './intake.page.html',
+  styles: `.draft-offer { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-bottom: 16px; }`,
 })
 export class IntakePage implements OnInit {
   private readonly fb = inject(NonNullableFormBuilder);
@@ -55,32 +57,59 @@ export class IntakePage implements OnInit {
   protected readonly value = signal<IntakeValue>(this.form.getRawValue());
   protected readonly hints = signal<DuplicateHint[]>([]);
   protected readonly checking = signal(false);
-  protected readonly savedAt = signal<Date | null>(null);
+  /** A draft saved earlier, offered to resume; changes are not saved until the user chooses. */
+  protected readonly offer = signal<IntakeDraftState | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal<ErrorMessage | null>(null);
   private step = 0;
+  /** Off while a saved draft is offered and after a successful intake. */
+  private autosave = false;
   /** The identity last checked for duplicates and cleared (none found, or the user chose to continue). */
   private clearedIdentity: string | null = null;
 
   ngOnInit(): void {
-    const saved = this.draft.get();
-    if (saved) {
-      saved.value.situation.events.forEach(() => this.form.controls.situation.controls.events.push(buildEventGroup(this.fb)));
-      this.form.setValue(saved.value);
-      this.step = saved.step;
-      this.savedAt.set(saved.savedAt);
-      queueMicrotask(() => (this.stepper().selectedIndex = saved.step));
-    }
+    this.draft.load().subscribe({
+      next: (saved) => (saved ? this.offer.set(saved) : (this.autosave = true)),
+      error: () => (this.autosave = true),
+    });
     this.value.set(this.form.getRawValue());
     this.form.valueChanges.pipe(debounceTime(300), takeUntilDestroyed(this.destroyRef)).subscribe(() => {
       this.value.set(this.form.getRawValue());
-      this.savedAt.set(this.draft.save(this.form.getRawValue(), this.step).savedAt);
+      this.saveDraft();
     });
+    // Leaving the wizard sends what is still waiting for the debounce.
+    this.destroyRef.onDestroy(() => this.saveDraft(true));
+  }
+
+  protected resume(): void {
+    const saved = this.offer();
+    if (!saved) return;
+    this.form.controls.situation.controls.events.clear({ emitEvent: false });
+    saved.value.situation.events.forEach(() => this.form.controls.situation.controls.events.push(buildEventGroup(this.fb), { emitEvent: false }));
+    this.form.setValue(saved.value);
+    this.form.markAsDirty();
+    this.value.set(this.form.getRawValue());
+    this.offer.set(null);
+    this.autosave = true;
+    this.stepper().selectedIndex = saved.step;
+  }
+
+  protected startOver(): void {
+    this.offer.set(null);
+    this.autosave = true;
+    this.draft.clear();
+    this.saveDraft();
+  }
+
+  /** Only a form the user has changed is saved: a fresh or discarded wizard leaves no draft behind. */
+  private saveDraft(now = false): void {
+    if (this.autosave && this.form.dirty && this.auth.isAuthenticated()) this.draft.save(this.form.getRawValue(), this.step, { now });
   }
 
   protected stepChanged(event: StepperSelectionEvent): void {
     this.step = event.selectedIndex;
     this.value.set(this.form.getRawValue());
+    this.saveDraft(true);
     const purposes = this.form.controls.situation.controls.purposes;
     if (event.selectedIndex === SITUATION_STEP && !purposes.value.length) purposes.setValue(this.form.controls.screening.controls.purposes.value);
   }
@@ -141,6 +170,7 @@ export class IntakePage implements OnInit {
     const request = toCreateCaseRequest(this.form.getRawValue(), { withShelter: this.auth.can('victim_location:read') });
     this.api.create(request).subscribe({
       next: (response) => {
+        this.autosave = false;
         this.draft.clear();
         const code = response.case.code;
         this.notifier.info(response.duplicates.length ? 'intake.createdWithDuplicates' : 'intake.created', { code });
@@ -156,14 +186,14 @@ export class IntakePage implements OnInit {
 
   protected discard(): void {
     this.draft.clear();
+    this.offer.set(null);
+    this.autosave = true;
     this.form.controls.situation.controls.events.clear();
     this.form.reset();
     this.hints.set([]);
     this.clearedIdentity = null;
     this.error.set(null);
-    this.savedAt.set(null);
     this.stepper().selectedIndex = 0;
-    queueMicrotask(() => this.draft.clear());
   }
 
   private goToFirstInvalidStep(): void {

@@ -42,6 +42,18 @@ export class CaseLinkRequestsRepository {
     return this.manager.query(`SELECT "caseId", code FROM ruta_link_request_matches($1)`, [requestId]);
   }
 
+  /** The matching case codes of several requests in one round trip, by request id. */
+  async matchCodes(requestIds: string[]): Promise<Map<string, string[]>> {
+    if (!requestIds.length) return new Map();
+    const rows: { requestId: string; code: string }[] = await this.manager.query(
+      `SELECT r.id AS "requestId", m.code FROM unnest($1::uuid[]) AS r(id), LATERAL ruta_link_request_matches(r.id) m ORDER BY m.code`,
+      [requestIds],
+    );
+    const codes = new Map<string, string[]>();
+    for (const row of rows) codes.set(row.requestId, [...(codes.get(row.requestId) ?? []), row.code]);
+    return codes;
+  }
+
   async insertRequest(values: QueryDeepPartialEntity<CaseLinkRequestEntity>): Promise<string> {
     const id = randomUUID();
     await this.manager.createQueryBuilder().insert().into(CaseLinkRequestEntity).values({ ...values, id, version: 1 }).updateEntity(false).execute();

@@ -83,11 +83,7 @@ export class LinkRequestInboxService {
 
   private async views(rows: CaseLinkRequestEntity[]): Promise<IncomingLinkRequestView[]> {
     const linked = await this.links.linkedCodes(rows.filter((r) => r.status === 'accepted').map((r) => r.id));
-    const views: IncomingLinkRequestView[] = [];
-    for (const r of rows) {
-      const matches = r.status === 'pending' ? (await this.links.matches(r.id)).map((m) => m.code) : [];
-      views.push(toIncomingView(r, matches, linked.get(r.id) ?? null));
-    }
-    return views;
+    const matches = await this.links.matchCodes(rows.filter((r) => r.status === 'pending').map((r) => r.id));
+    return rows.map((r) => toIncomingView(r, matches.get(r.id) ?? [], linked.get(r.id) ?? null));
   }
 }

@@ -46,11 +46,13 @@ export class ConsentsService {
   /** Field errors of consent input: sharing names an institution that exists, other purposes name none. */
   async check(inputs: ConsentInput[], prefix: string): Promise<FieldError[]> {
     const errors: FieldError[] = [];
+    const named = inputs.map((k) => k.institutionId).filter((id): id is string => !!id);
+    const known = new Set((await this.institutions.findByIds(named)).map((i) => i.id));
     for (const [i, input] of inputs.entries()) {
       const field = `${prefix}${i}.institutionId`;
       if (input.purpose === 'sharing' && !input.institutionId) errors.push({ field, code: 'required', message: 'sharing consent must name the institution' });
       if (input.purpose !== 'sharing' && input.institutionId) errors.push({ field, code: 'not_applicable', message: 'only sharing consent names an institution' });
-      if (input.institutionId && !(await this.institutions.findById(input.institutionId))) errors.push({ field, code: 'invalid_reference', message: 'No institution has this id' });
+      if (input.institutionId && !known.has(input.institutionId)) errors.push({ field, code: 'invalid_reference', message: 'No institution has this id' });
     }
     return errors;
   }

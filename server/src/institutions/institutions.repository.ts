@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { updateVersioned } from '../database/versioned-update';
 import { InstitutionEntity } from './institution.entity';
@@ -18,6 +19,10 @@ export class InstitutionsRepository {
 
   findById(id: string): Promise<InstitutionEntity | null> {
     return this.repo.findOneBy({ id });
+  }
+
+  findByIds(ids: string[]): Promise<InstitutionEntity[]> {
+    return ids.length ? this.repo.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   insert(values: Partial<InstitutionEntity>): Promise<InstitutionEntity> {

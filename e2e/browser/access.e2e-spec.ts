@@ -27,6 +27,8 @@ describeBrowser('access journey: an administrator creates an investigator, who s
     // Creates an investigator of the police.
     const email = `nuevo.investigador.${Date.now()}@policia.demo`;
     await page.getByTestId('new-user').click();
+    // The dialog moves focus to its first field once it has opened; typing before that can race with it.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'user-name');
     await page.getByTestId('user-name').fill('Nuevo Investigador Ficticio');
     await page.getByTestId('user-email').fill(email);
     await chooseOption(page, 'user-institution', 'user-institution-policia');

@@ -58,7 +58,7 @@ describe('audit trail: events, filters and tamper detection', () => {
       await owner.query(`UPDATE audit_events SET action = 'read' WHERE id = $1`, [rows[0].eventId]);
       const tampered = await auditor.post('/api/audit/verify').expect(200);
       expect(tampered.body).toMatchObject({ ok: false, brokenAt: { eventId: rows[0].eventId, reason: 'hash_mismatch' } });
-      const cli = spawnSync(process.execPath, ['-r', '@swc-node/register', 'server/src/audit/verify.cli.ts'], {
+      const cli = spawnSync(process.execPath, ['-r', '@swc-node/register', 'server/src/platform/audit/verify.cli.ts'], {
         env: { ...process.env, DATABASE_URL: process.env.RUTA_TEST_OWNER_URL, SWC_NODE_PROJECT: 'server/tsconfig.json' },
         encoding: 'utf8',
         timeout: 60_000,

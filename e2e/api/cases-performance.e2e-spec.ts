@@ -2,12 +2,12 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_ROLE } from '@ruta/migrations';
 import { ACTIVE_CASE_STATUSES } from '@ruta/shared';
-import { caseScopeCondition } from '@ruta/server/cases/case-scope';
-import { CaseSearchQuery, CaseSearchRepository } from '@ruta/server/cases/case-search.repository';
-import { CaseStatsRepository } from '@ruta/server/cases/case-stats.repository';
-import { dataSourceOptions } from '@ruta/server/database/data-source-options';
-import { runMigrations } from '@ruta/server/database/prepare-database';
-import { TransactionRunner } from '@ruta/server/database/transaction-runner';
+import { caseScopeCondition } from '@ruta/server/cases/core/case-scope';
+import { CaseSearchQuery, CaseSearchRepository } from '@ruta/server/cases/core/case-search.repository';
+import { CaseStatsRepository } from '@ruta/server/cases/core/case-stats.repository';
+import { dataSourceOptions } from '@ruta/server/platform/database/data-source-options';
+import { runMigrations } from '@ruta/server/platform/database/prepare-database';
+import { TransactionRunner } from '@ruta/server/platform/database/transaction-runner';
 
 /**
  * The case list and search at scale: a database of its own (not the shared test database) with 40,000 synthetic

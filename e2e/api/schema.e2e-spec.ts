@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@ruta/server/database/data-source-options';
+import { dataSourceOptions } from '@ruta/server/platform/database/data-source-options';
 import { APP_ROLE } from '@ruta/migrations';
 
 describe('schema: migrations are the only source of the schema', () => {

@@ -1,7 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { ACCESS_METADATA, RouteAccess } from '@ruta/server/access/access.decorators';
+import { ACCESS_METADATA, RouteAccess } from '@ruta/server/platform/access/access.decorators';
 
 export interface DiscoveredRoute {
   key: string;

@@ -1,4 +1,4 @@
-import { loadConfig, RutaConfig } from '@ruta/server/config/config';
+import { loadConfig, RutaConfig } from '@ruta/server/platform/config/config';
 
 /** A fixed key for test databases: sealed TOTP secrets must open in every app a test run creates. */
 export const TEST_SECRET_KEY = 'a1'.repeat(32);

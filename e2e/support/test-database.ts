@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '@ruta/server/database/embedded-postgres';
-import { provisionAppRole, runMigrations } from '@ruta/server/database/prepare-database';
-import { seedDatabase } from '@ruta/server/database/seed/seed';
+import { startEmbeddedPostgres } from '@ruta/server/platform/database/embedded-postgres';
+import { provisionAppRole, runMigrations } from '@ruta/server/platform/database/prepare-database';
+import { seedDatabase } from '@ruta/server/platform/database/seed';
 import { testConfig } from './test-config';
 
 export interface TestDatabase {

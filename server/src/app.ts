@@ -7,10 +7,10 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { RutaConfig } from './config/config';
-import { assignRequestId } from './http/logging';
-import { sendProblem } from './http/problem.filter';
-import { createValidationPipe } from './http/validation';
+import { RutaConfig } from './platform/config/config';
+import { assignRequestId } from './platform/http/logging';
+import { sendProblem } from './platform/http/problem.filter';
+import { createValidationPipe } from './platform/http/validation';
 
 /** Content-Security-Policy strict enough for victim data, loose only where Angular Material needs inline styles. */
 export const CONTENT_SECURITY_POLICY = {

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { createApp } from './app';
-import { ConfigError, loadConfig, RutaConfig } from './config/config';
-import { prepareDatabase } from './database/prepare-database';
-import { seedDatabase } from './database/seed/seed';
+import { ConfigError, loadConfig, RutaConfig } from './platform/config/config';
+import { prepareDatabase } from './platform/database/prepare-database';
+import { seedDatabase } from './platform/database/seed';
 
 function say(line: string): void {
   process.stdout.write(`[ruta] ${line}\n`);

@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { NotFoundError } from '../http/errors';
+import { NotFoundError } from '../platform/http/errors';
 
 /** A path segment that must be a 2-digit DIVIPOLA department code; anything else is simply not found. */
 @Injectable()

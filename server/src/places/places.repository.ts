@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner';
+import { TransactionRunner } from '../platform/database/transaction-runner';
 import { PlaceEntity } from './place.entity';
 
 /** DIVIPOLA places: 33 departments and 1,122 municipalities, read-only reference data. */

@@ -1,7 +1,0 @@
-import { CASE_DOCUMENT_KIND, CaseDocumentKind } from '@ruta/shared';
-import { IsOption } from '../../cases/dto/validators';
-
-/** The form fields of a multipart upload, beside the `file` part. */
-export class UploadDocumentDto {
-  @IsOption(CASE_DOCUMENT_KIND) kind!: CaseDocumentKind;
-}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { Permission, PERMISSIONS } from '@ruta/shared';
+import { Actor, can } from '../../platform/access/actor';
+import { ForbiddenError, NotFoundError } from '../../platform/http/errors';
+import { CaseEntity } from './case.entity';
+import { caseScopeCondition } from './case-scope';
+import { CasesRepository } from './cases.repository';
+
+export const CASE_CODE = /^RT-\d{4}-\d{6}$/;
+
+/**
+ * The per-record check of every case route: the role permission, then the record scope. A case outside the scope
+ * answers 404, exactly like one that does not exist. Row-level security applies the same rule underneath.
+ */
+@Injectable()
+export class CaseAccessService {
+  constructor(private readonly cases: CasesRepository) {}
+
+  /** The case with this code, if the actor has `permission` and the case is in the actor's scope. */
+  async requireCase(actor: Actor, code: string, permission: Permission = PERMISSIONS.casesRead): Promise<CaseEntity> {
+    if (!can(actor, permission)) throw new ForbiddenError();
+    const found = CASE_CODE.test(code) ? await this.cases.findByCode(code.toUpperCase(), caseScopeCondition(actor)) : null;
+    if (!found) throw new NotFoundError('case');
+    return found;
+  }
+
+  /** Throws unless every one of these cases is in the actor's scope (one set-based query). */
+  async requireAccess(actor: Actor, permission: Permission, caseIds: string[]): Promise<void> {
+    if (!can(actor, permission)) throw new ForbiddenError();
+    const unique = [...new Set(caseIds)];
+    const reachable = await this.cases.idsInScope(unique, caseScopeCondition(actor));
+    if (reachable.length !== unique.length) throw new NotFoundError('case');
+  }
+
+  /** Roles without identity permission (coordinators) see the pseudonymous code and age band only. */
+  canReadIdentity(actor: Actor): boolean {
+    return can(actor, PERMISSIONS.victimIdentityRead) && actor.scope !== 'all_pseudonymised';
+  }
+
+  canReadShelter(actor: Actor): boolean {
+    return this.canReadIdentity(actor) && can(actor, PERMISSIONS.victimLocationRead);
+  }
+}

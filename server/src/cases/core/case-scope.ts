@@ -1,0 +1,30 @@
+import { Actor } from '../../platform/access/actor';
+
+export interface ScopeCondition {
+  /** SQL over the `cases` alias, with TypeORM named parameters. */
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * The actor's record scope as a WHERE condition on `cases`, written so that PostgreSQL can drive it with the
+ * indexes (IDX_cases_institution_*, IDX_cases_created_by, IDX_case_assignments_user). Row-level security enforces
+ * the same rule again in `ruta_case_in_scope()` (migration 1764403400000-Cases).
+ * `referred` sees nothing until referrals exist: that issue adds its table here and in `ruta_case_in_scope()`.
+ */
+export function caseScopeCondition(actor: Pick<Actor, 'scope' | 'institutionId' | 'userId'>, alias = 'c'): ScopeCondition {
+  switch (actor.scope) {
+    case 'all':
+    case 'all_pseudonymised':
+      return { sql: 'TRUE', params: {} };
+    case 'institution':
+      return { sql: `"${alias}"."ownerInstitutionId" = :scopeInstitutionId`, params: { scopeInstitutionId: actor.institutionId } };
+    case 'assigned':
+      return {
+        sql: `("${alias}"."createdById" = :scopeUserId OR "${alias}"."id" IN (SELECT sa."caseId" FROM case_assignments sa WHERE sa."userId" = :scopeUserId AND sa."unassignedAt" IS NULL))`,
+        params: { scopeUserId: actor.userId },
+      };
+    default:
+      return { sql: 'FALSE', params: {} };
+  }
+}

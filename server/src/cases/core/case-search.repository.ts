@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { SelectQueryBuilder } from 'typeorm';
+import { CaseSort, CaseStatus, ExploitationPurpose } from '@ruta/shared';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { ScopeCondition } from './case-scope';
+import { CaseEntity } from './case.entity';
+import { VictimEntity } from './victim.entity';
+
+export interface CaseSearchQuery {
+  scope: ScopeCondition;
+  userId: string;
+  code?: string;
+  /** Raw name as typed; normalised in SQL by ruta_normalize_name(). */
+  name?: string;
+  /** Already normalised (normalizeDocumentNumber). */
+  documentNumber?: string;
+  status?: CaseStatus[];
+  institutionId?: string[];
+  purpose?: ExploitationPurpose[];
+  departmentCode?: string;
+  minor?: boolean;
+  assignedToMe?: boolean;
+  createdFrom?: string;
+  createdTo?: string;
+  identifiedFrom?: string;
+  identifiedTo?: string;
+  sort: CaseSort;
+  /** Keyset: the sort timestamp (as PostgreSQL printed it, microseconds kept) and id of the last row shown. */
+  after?: { at: string; id: string };
+  limit: number;
+}
+
+export interface CaseSearchRow {
+  entity: CaseEntity;
+  cursorAt: string;
+}
+
+const SORTS: Record<CaseSort, { column: 'createdAt' | 'updatedAt'; direction: 'ASC' | 'DESC' }> = {
+  created_desc: { column: 'createdAt', direction: 'DESC' },
+  created_asc: { column: 'createdAt', direction: 'ASC' },
+  updated_desc: { column: 'updatedAt', direction: 'DESC' },
+};
+
+/**
+ * Case lists and search. Every filter maps to an index of migration 1764403400000-Cases and the sort is always
+ * (sort column, id) so that keyset pagination walks an index; see e2e/api/cases-performance.e2e-spec.ts.
+ */
+@Injectable()
+export class CaseSearchRepository {
+  constructor(private readonly transactions: TransactionRunner) {}
+
+  async search(query: CaseSearchQuery): Promise<CaseSearchRow[]> {
+    const { entities, raw } = await this.build(query).getRawAndEntities<{ cursor_at: string }>();
+    return entities.map((entity, i) => ({ entity, cursorAt: raw[i].cursor_at }));
+  }
+
+  /** The query itself, also used by the EXPLAIN test. */
+  build(query: CaseSearchQuery): SelectQueryBuilder<CaseEntity> {
+    const sort = SORTS[query.sort];
+    const qb = this.transactions.manager
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .innerJoinAndSelect('c.ownerInstitution', 'owner')
+      .addSelect(`c."${sort.column}"::text`, 'cursor_at')
+      .where(query.scope.sql, query.scope.params)
+      .orderBy(`c.${sort.column}`, sort.direction)
+      .addOrderBy('c.id', sort.direction)
+      .limit(query.limit);
+    if (query.name) qb.andWhere(`c.id IN (SELECT sn."caseId" FROM ruta_search_victim_names(:name) sn)`, { name: query.name });
+    if (query.documentNumber) {
+      qb.innerJoin(VictimEntity, 'v', 'v."caseId" = c."id"').andWhere('v."documentNumberNormalized" = :documentNumber', { documentNumber: query.documentNumber });
+    }
+    if (query.code) qb.andWhere('c.code = :code', { code: query.code });
+    if (query.status?.length) qb.andWhere('c.status IN (:...status)', { status: query.status });
+    if (query.institutionId?.length) qb.andWhere('c."ownerInstitutionId" IN (:...institutionId)', { institutionId: query.institutionId });
+    if (query.purpose?.length) qb.andWhere('c.purposes && CAST(:purpose AS text[])', { purpose: query.purpose });
+    if (query.departmentCode) qb.andWhere('c."departmentCode" = :departmentCode', { departmentCode: query.departmentCode });
+    if (query.minor !== undefined) qb.andWhere('c."childWelfareFlag" = :minor', { minor: query.minor });
+    if (query.assignedToMe) {
+      qb.andWhere(`c.id IN (SELECT ma."caseId" FROM case_assignments ma WHERE ma."userId" = :me AND ma."unassignedAt" IS NULL)`, { me: query.userId });
+    }
+    if (query.createdFrom) qb.andWhere('c."createdAt" >= CAST(:createdFrom AS date)', { createdFrom: query.createdFrom });
+    if (query.createdTo) qb.andWhere(`c."createdAt" < CAST(:createdTo AS date) + 1`, { createdTo: query.createdTo });
+    if (query.identifiedFrom) qb.andWhere('c."identifiedOn" >= :identifiedFrom', { identifiedFrom: query.identifiedFrom });
+    if (query.identifiedTo) qb.andWhere('c."identifiedOn" <= :identifiedTo', { identifiedTo: query.identifiedTo });
+    if (query.after) {
+      // Not a row comparison: record_lt is not leakproof, so under RLS it could not be an index condition.
+      const [op, opOrEqual] = sort.direction === 'DESC' ? ['<', '<='] : ['>', '>='];
+      qb.andWhere(`c."${sort.column}" ${opOrEqual} CAST(:afterAt AS timestamptz)`, { afterAt: query.after.at });
+      qb.andWhere(`(c."${sort.column}" ${op} CAST(:afterAt AS timestamptz) OR c.id ${op} CAST(:afterId AS uuid))`, { afterId: query.after.id });
+    }
+    return qb;
+  }
+}

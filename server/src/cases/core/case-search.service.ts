@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { CaseSummaryView, FieldError, Page } from '@ruta/shared';
+import { Actor } from '../../platform/access/actor';
+import { AuditService } from '../../platform/audit/audit.service';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
+import { ForbiddenError, ValidationFailedError } from '../../platform/http/errors';
+import { CaseAccessService } from './case-access.service';
+import { caseScopeCondition } from './case-scope';
+import { CaseSearchRepository } from './case-search.repository';
+import { toCaseSummary } from './case-views';
+import { CaseSearchDto } from './dto/case-requests.dto';
+import { cleanNameQuery, normalizeDocumentNumber } from './search-terms';
+import { VictimsRepository } from './victims.repository';
+
+/** Case lists and search within the actor's scope; every case returned is an audited read. */
+@Injectable()
+export class CaseSearchService {
+  constructor(
+    private readonly access: CaseAccessService,
+    private readonly search: CaseSearchRepository,
+    private readonly victims: VictimsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async find(actor: Actor, dto: CaseSearchDto): Promise<Page<CaseSummaryView>> {
+    const identity = this.access.canReadIdentity(actor);
+    if ((dto.name || dto.documentNumber) && !identity) {
+      throw new ForbiddenError('identity_required', 'Your role cannot search by name or document number');
+    }
+    const errors: FieldError[] = [];
+    const name = dto.name === undefined ? undefined : cleanNameQuery(dto.name);
+    if (name === null) errors.push({ field: 'name', code: 'minLength', message: 'name must have at least 3 characters' });
+    const documentNumber = dto.documentNumber === undefined ? undefined : normalizeDocumentNumber(dto.documentNumber);
+    if (documentNumber === null) errors.push({ field: 'documentNumber', code: 'invalid', message: 'documentNumber must hold letters or digits' });
+    if (errors.length) throw new ValidationFailedError(errors);
+
+    const sort = dto.sort ?? 'created_desc';
+    const limit = dto.limit ?? 25;
+    const after = dto.cursor ? decodeCursor<{ s: string; t: string; i: string }>(dto.cursor) : undefined;
+    if (after && (after.s !== sort || typeof after.t !== 'string' || typeof after.i !== 'string' || !/^[0-9a-f-]{36}$/.test(after.i))) {
+      throw new ValidationFailedError([{ field: 'cursor', code: 'invalid_cursor', message: 'cursor is not valid for this sort' }]);
+    }
+    const rows = await this.search.search({
+      ...dto,
+      name: name ?? undefined,
+      documentNumber: documentNumber ?? undefined,
+      code: dto.code?.toUpperCase(),
+      scope: caseScopeCondition(actor),
+      userId: actor.userId,
+      sort,
+      after: after ? { at: after.t, id: after.i } : undefined,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const names = identity ? await this.victims.namesOf(page.map((r) => r.entity.id)) : new Map<string, string>();
+    const used = Object.keys(dto).filter((k) => !['cursor', 'limit', 'sort'].includes(k) && (dto as Record<string, unknown>)[k] !== undefined);
+    await this.audit.record({ action: 'search', entityType: 'case', details: { filters: used, sort, results: page.length } });
+    await this.audit.recordMany(page.map((r) => ({ action: 'read' as const, entityType: 'case', entityId: r.entity.id, details: { via: 'search', identity } })));
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => toCaseSummary(r.entity, names.get(r.entity.id) ?? null)),
+      limit,
+      ...(rows.length > limit && last ? { nextCursor: encodeCursor({ s: sort, t: last.cursorAt, i: last.entity.id }) } : {}),
+    };
+  }
+}

@@ -1,0 +1,108 @@
+import {
+  CaseAssignmentView,
+  CaseSummaryView,
+  InstitutionRef,
+  ScreeningView,
+  TraffickingEventView,
+  UserRef,
+  VictimView,
+} from '@ruta/shared';
+import { InstitutionEntity } from '../../identity/institutions/institution.entity';
+import { UserEntity } from '../../identity/users/user.entity';
+import { CaseAssignmentEntity } from './case-assignment.entity';
+import { CaseEntity } from './case.entity';
+import { ScreeningEntity } from './screening.entity';
+import { TraffickingEventEntity } from './trafficking-event.entity';
+import { VictimLocationEntity } from './victim-location.entity';
+import { VictimEntity } from './victim.entity';
+
+/** API views of case records: entities never leave the server as they are. */
+export function institutionRef(i: InstitutionEntity): InstitutionRef {
+  return { id: i.id, code: i.code, name: i.name };
+}
+
+/** A user the actor may not list (row-level security on users) still appears by id. */
+export function userRef(user: UserEntity | null | undefined, id: string): UserRef {
+  return { id, name: user?.name ?? '' };
+}
+
+export function toCaseSummary(c: CaseEntity, victimName: string | null): CaseSummaryView {
+  return {
+    code: c.code,
+    status: c.status,
+    traffickingStatus: c.traffickingStatus,
+    ownerInstitution: institutionRef(c.ownerInstitution!),
+    ageBand: c.ageBand,
+    minorAtIdentification: c.minorAtIdentification,
+    minorAtExploitation: c.minorAtExploitation,
+    childWelfareFlag: c.childWelfareFlag,
+    purposes: c.purposes,
+    departmentCode: c.departmentCode,
+    identifiedOn: c.identifiedOn,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    victimName,
+  };
+}
+
+export function victimDisplayName(v: Pick<VictimEntity, 'givenNames' | 'familyNames'>): string {
+  return [v.givenNames, v.familyNames].filter(Boolean).join(' ');
+}
+
+export function toVictimView(v: VictimEntity, location: VictimLocationEntity | null | undefined, withShelter: boolean): VictimView {
+  const view: VictimView = {
+    givenNames: v.givenNames,
+    aliases: v.aliases,
+    sex: v.sex,
+    languages: v.languages,
+  };
+  const optional = {
+    familyNames: v.familyNames,
+    genderIdentity: v.genderIdentity,
+    birthDate: v.birthDate,
+    estimatedAge: v.estimatedAge,
+    nationality: v.nationality,
+    documentType: v.documentType,
+    documentNumber: v.documentNumber,
+    ethnicity: v.ethnicity,
+    disability: v.disability,
+    migrationStatus: v.migrationStatus,
+    phone: v.phone,
+    email: v.email,
+    currentLocation: v.currentLocation,
+  };
+  for (const [key, value] of Object.entries(optional)) if (value != null) Object.assign(view, { [key]: value });
+  if (withShelter) view.shelterLocation = location?.shelterLocation ?? null;
+  return view;
+}
+
+export function toEventView(e: TraffickingEventEntity): TraffickingEventView {
+  return {
+    id: e.id,
+    kind: e.kind,
+    countryCode: e.countryCode,
+    ...(e.departmentCode ? { departmentCode: e.departmentCode } : {}),
+    ...(e.municipalityCode ? { municipalityCode: e.municipalityCode } : {}),
+    ...(e.startedOn ? { startedOn: e.startedOn } : {}),
+    ...(e.endedOn ? { endedOn: e.endedOn } : {}),
+    departmentName: e.department?.name ?? null,
+    municipalityName: e.municipality?.name ?? null,
+  };
+}
+
+export function toScreeningView(s: ScreeningEntity): ScreeningView {
+  return {
+    id: s.id,
+    screenedOn: s.screenedOn,
+    acts: s.acts,
+    means: s.means,
+    purposes: s.purposes,
+    indicators: s.indicators,
+    result: s.result,
+    interviewer: s.interviewerUserId ? userRef(s.interviewer, s.interviewerUserId) : null,
+  };
+}
+
+export function toAssignmentView(a: CaseAssignmentEntity): CaseAssignmentView {
+  return { user: userRef(a.user, a.userId), assignedAt: a.assignedAt.toISOString(), assignedBy: userRef(a.assignedBy, a.assignedById) };
+}

@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { TraffickingEventKind } from '@ruta/shared';
+import { PlaceEntity } from '../../places/place.entity';
+import { CaseEntity } from './case.entity';
+
+/** Recruitment, transit or exploitation: where (DIVIPOLA in Colombia, a country abroad) and when. */
+@Entity({ name: 'trafficking_events' })
+@Index('IDX_trafficking_events_case', ['caseId'])
+export class TraffickingEventEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_trafficking_events' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  caseId!: string;
+
+  @ManyToOne(() => CaseEntity, { nullable: false })
+  @JoinColumn({ name: 'caseId', foreignKeyConstraintName: 'FK_trafficking_events_case' })
+  case?: CaseEntity;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind!: TraffickingEventKind;
+
+  @Column({ type: 'varchar', length: 2 })
+  countryCode!: string;
+
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  departmentCode!: string | null;
+
+  @ManyToOne(() => PlaceEntity)
+  @JoinColumn({ name: 'departmentCode', foreignKeyConstraintName: 'FK_trafficking_events_department' })
+  department?: PlaceEntity | null;
+
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  municipalityCode!: string | null;
+
+  @ManyToOne(() => PlaceEntity)
+  @JoinColumn({ name: 'municipalityCode', foreignKeyConstraintName: 'FK_trafficking_events_municipality' })
+  municipality?: PlaceEntity | null;
+
+  @Column({ type: 'date', nullable: true })
+  startedOn!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  endedOn!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

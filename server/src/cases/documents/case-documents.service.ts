@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { CASE_DOCUMENT_MAX_BYTES, CaseDocumentView, PERMISSIONS } from '@ruta/shared';
+import { Actor } from '../../platform/access/actor';
+import { AuditService } from '../../platform/audit/audit.service';
+import { CaseAccessService } from '../core/case-access.service';
+import { userRef } from '../core/case-views';
+import { NotFoundError, ValidationFailedError } from '../../platform/http/errors';
+import { CaseDocumentEntity } from './case-document.entity';
+import { CaseDocumentsRepository } from './case-documents.repository';
+import { UploadDocumentDto } from './dto/upload-document.dto';
+import { extensionOf, sniffContentType } from './magic-bytes';
+import { FileTooLargeError } from './upload-errors.filter';
+
+/** The part of a multer file this feature reads. */
+export interface UploadedDocument {
+  buffer: Buffer;
+  size: number;
+}
+
+export interface DocumentDownload {
+  content: Buffer;
+  contentType: string;
+  /** The document id and the sniffed extension: never the uploaded name, which may name the victim. */
+  fileName: string;
+}
+
+function toDocumentView(d: CaseDocumentEntity): CaseDocumentView {
+  return { id: d.id, kind: d.kind, contentType: d.contentType, sizeBytes: d.sizeBytes, sha256: d.sha256, uploadedBy: userRef(d.uploadedBy, d.uploadedById), createdAt: d.createdAt.toISOString() };
+}
+
+@Injectable()
+export class CaseDocumentsService {
+  constructor(
+    private readonly access: CaseAccessService,
+    private readonly documents: CaseDocumentsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, code: string): Promise<CaseDocumentView[]> {
+    const found = await this.access.requireCase(actor, code, PERMISSIONS.documentsRead);
+    const rows = await this.documents.list(found.id);
+    await this.audit.record({ action: 'read', entityType: 'case', entityId: found.id, details: { section: 'documents', count: rows.length } });
+    return rows.map(toDocumentView);
+  }
+
+  /** Accepts PDF, JPEG and PNG up to 10 MB, recognised by their first bytes; the file name is ignored. */
+  async upload(actor: Actor, code: string, dto: UploadDocumentDto, file: UploadedDocument | undefined): Promise<CaseDocumentView> {
+    const found = await this.access.requireCase(actor, code, PERMISSIONS.documentsUpload);
+    if (!file) throw new ValidationFailedError([{ field: 'file', code: 'required', message: 'file is required' }]);
+    if (file.size > CASE_DOCUMENT_MAX_BYTES) throw new FileTooLargeError();
+    const contentType = sniffContentType(file.buffer);
+    if (!contentType) throw new ValidationFailedError([{ field: 'file', code: 'unsupported_type', message: 'file must be a PDF, JPEG or PNG document' }]);
+    const id = await this.documents.insert({
+      caseId: found.id,
+      kind: dto.kind,
+      contentType,
+      sizeBytes: file.size,
+      sha256: createHash('sha256').update(file.buffer).digest('hex'),
+      content: file.buffer,
+      uploadedById: actor.userId,
+      uploadedByInstitutionId: actor.institutionId,
+    });
+    await this.audit.record({ action: 'update', entityType: 'case', entityId: found.id, details: { fields: ['documents'], document: id, kind: dto.kind, contentType, sizeBytes: file.size } });
+    const saved = (await this.documents.list(found.id)).find((d) => d.id === id)!;
+    return toDocumentView(saved);
+  }
+
+  async download(actor: Actor, code: string, documentId: string): Promise<DocumentDownload> {
+    const found = await this.access.requireCase(actor, code, PERMISSIONS.documentsRead);
+    const document = await this.documents.withContent(found.id, documentId);
+    if (!document) throw new NotFoundError('document');
+    await this.audit.record({ action: 'read', entityType: 'case', entityId: found.id, details: { section: 'documents', document: document.id, download: true } });
+    return { content: document.content, contentType: document.contentType, fileName: `${document.id}.${extensionOf(document.contentType)}` };
+  }
+}

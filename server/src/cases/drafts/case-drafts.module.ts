@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../../platform/audit/audit.module';
+import { CaseDraftsController } from './case-drafts.controller';
+import { CaseDraftsRepository } from './case-drafts.repository';
+import { CaseDraftsService } from './case-drafts.service';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [CaseDraftsController],
+  providers: [CaseDraftsRepository, CaseDraftsService],
+})
+export class CaseDraftsModule {}

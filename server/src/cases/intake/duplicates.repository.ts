@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
+
+export interface DuplicateRow {
+  institutionId: string;
+  institutionCode: string;
+  institutionName: string;
+  matchedOn: 'document' | 'name_birth_date';
+  /** Null unless the actor can already see that case. */
+  code: string | null;
+}
+
+/**
+ * Possible duplicates across every institution through the SECURITY DEFINER function
+ * `ruta_find_possible_duplicates()`, which never returns identity nor the code of a case outside the caller's scope.
+ */
+@Injectable()
+export class DuplicatesRepository {
+  constructor(private readonly transactions: TransactionRunner) {}
+
+  find(input: { documentNumber: string | null; name: string | null; birthDate: string | null; sex: string | null; excludeCaseId: string | null }): Promise<DuplicateRow[]> {
+    return this.transactions.manager.query(
+      `SELECT d."institutionId", i.code AS "institutionCode", i.name AS "institutionName", d."matchedOn", d.code
+       FROM ruta_find_possible_duplicates($1, $2, $3::date, $4, $5::uuid) d JOIN institutions i ON i.id = d."institutionId"
+       ORDER BY i.name, d."matchedOn", d.code NULLS LAST`,
+      [input.documentNumber, input.name, input.birthDate, input.sex, input.excludeCaseId],
+    );
+  }
+}

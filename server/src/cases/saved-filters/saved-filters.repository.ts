@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { SavedFilterEntity } from './saved-filter.entity';
+
+/** The current user's saved filters; row-level security shows each user only their own. */
+@Injectable()
+export class SavedFiltersRepository {
+  constructor(private readonly transactions: TransactionRunner) {}
+
+  private get repo() {
+    return this.transactions.manager.getRepository(SavedFilterEntity);
+  }
+
+  list(userId: string): Promise<SavedFilterEntity[]> {
+    return this.repo.find({ where: { userId }, order: { name: 'ASC' }, take: 200 });
+  }
+
+  find(userId: string, id: string): Promise<SavedFilterEntity | null> {
+    return this.repo.findOneBy({ userId, id });
+  }
+
+  insert(values: Partial<SavedFilterEntity>): Promise<SavedFilterEntity> {
+    return this.repo.save(this.repo.create(values));
+  }
+
+  async updateVersioned(userId: string, id: string, expectedVersion: number, changes: QueryDeepPartialEntity<SavedFilterEntity>): Promise<boolean> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update(SavedFilterEntity)
+      .set({ ...changes, version: () => '"version" + 1' })
+      .where('id = :id AND "userId" = :userId AND version = :expectedVersion', { id, userId, expectedVersion })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async delete(userId: string, id: string): Promise<boolean> {
+    const result = await this.repo.createQueryBuilder().delete().from(SavedFilterEntity).where('id = :id AND "userId" = :userId', { id, userId }).execute();
+    return (result.affected ?? 0) > 0;
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { AuditModule } from '../../platform/audit/audit.module';
+import { UsersRepository } from '../users/users.repository';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LocalStrategy } from './local.strategy';
+import { SessionService } from './session.service';
+import { SessionsRepository } from './sessions.repository';
+
+@Module({
+  imports: [AuditModule, PassportModule],
+  controllers: [AuthController],
+  providers: [AuthService, LocalStrategy, SessionService, SessionsRepository, UsersRepository],
+  exports: [SessionService, SessionsRepository],
+})
+export class AuthModule {}

@@ -1,0 +1,192 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LoginStage, MeResponse, TotpConfirmResponse, TotpEnrolmentResponse } from '@ruta/shared';
+import { Actor } from '../../platform/access/actor';
+import { AuditService } from '../../platform/audit/audit.service';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { DomainError, NotFoundError, UnauthenticatedError, ValidationFailedError } from '../../platform/http/errors';
+import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { burnPasswordCheck, hashPassword, newRecoveryCodes, normaliseRecoveryCode, sha256, totp, verifyPassword } from './credentials';
+import { LoginAttempts } from './login-attempts';
+import { SECRET_BOX, SecretBox } from '../../platform/crypto/secret-box';
+import { checkPasswordPolicy } from './password.policy';
+import { loginStage, SessionService } from './session.service';
+import { SessionsRepository } from './sessions.repository';
+
+export interface OpenedSession {
+  token: string;
+  csrfToken: string;
+  stage: LoginStage;
+  me: MeResponse;
+}
+
+const invalidCredentials = () => new UnauthenticatedError('invalid_credentials', 'The email or the password is not correct');
+const accountLocked = () => new DomainError('account_locked', 429, 'Too many failed attempts; try again in 15 minutes');
+
+export function toMe(user: UserEntity, stage: LoginStage): MeResponse {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    language: user.language,
+    institution: { id: user.institution!.id, code: user.institution!.code, name: user.institution!.name },
+    role: {
+      id: user.role!.id,
+      code: user.role!.code,
+      nameEs: user.role!.nameEs,
+      nameEn: user.role!.nameEn,
+      scope: user.role!.scope,
+      requiresMfa: user.role!.requiresMfa,
+    },
+    permissions: [...user.role!.permissions],
+    mfaEnabled: user.mfaEnabled,
+    stage,
+  };
+}
+
+@Injectable()
+export class AuthService {
+  private readonly attempts = new LoginAttempts();
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly sessionService: SessionService,
+    private readonly audit: AuditService,
+    @Inject(SECRET_BOX) private readonly secrets: SecretBox,
+  ) {}
+
+  /** Password step. The same answer for an unknown email and a wrong password; lockout after repeated failures. */
+  login(email: string, password: string): Promise<OpenedSession> {
+    const key = email.toLowerCase();
+    return this.transactions.runAsSystem(async () => {
+      if (this.attempts.isLocked(key)) {
+        await this.audit.record({ action: 'login_locked', outcome: 'denied', actor: null });
+        throw accountLocked();
+      }
+      const user = await this.users.findByEmail(key);
+      if (user?.lockedUntil && user.lockedUntil > new Date()) {
+        // The lock outlives a restart or another instance: it is also on the account row.
+        await this.audit.record({ action: 'login_locked', outcome: 'denied', actor: this.actorRef(user), entityType: 'user', entityId: user.id });
+        throw accountLocked();
+      }
+      const valid = user?.active ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+      if (!user || !valid) {
+        await this.recordFailure(key, user, 'login_failed');
+        throw invalidCredentials();
+      }
+      this.attempts.succeed(key);
+      await this.users.updateInternal(user.id, { lastLoginAt: new Date(), failedLogins: 0, lockedUntil: null });
+      const session = await this.sessionService.open(user.id, false);
+      const stage = loginStage(user, false);
+      await this.audit.record({ action: 'login', actor: this.actorRef(user), entityType: 'user', entityId: user.id, details: { stage } });
+      return { ...session, stage, me: toMe(user, stage) };
+    });
+  }
+
+  /** Second factor: a TOTP code or one unused recovery code. */
+  async verifySecondFactor(actor: Actor, code: string): Promise<{ stage: LoginStage; me: MeResponse }> {
+    const user = await this.requireUser(actor);
+    if (!user.mfaEnabled || !user.mfaSecret) throw new DomainError('mfa_not_enrolled', 409, 'Two-factor authentication is not set up');
+    const recoveryHash = sha256(normaliseRecoveryCode(code));
+    const step = totp.step(this.secrets.open(user.mfaSecret), code.trim());
+    const byTotp = step !== null && step > (user.mfaLastStep ?? -1);
+    const byRecovery = !byTotp && user.recoveryCodeHashes.includes(recoveryHash);
+    if (!byTotp && !byRecovery) {
+      await this.recordFailure(user.email, user, 'mfa_failed');
+      throw new ValidationFailedError([{ field: 'code', code: 'invalid_code', message: 'The code is not valid' }], 'The code is not valid');
+    }
+    if (byTotp) await this.users.updateInternal(user.id, { mfaLastStep: step });
+    if (byRecovery) await this.users.updateInternal(user.id, { recoveryCodeHashes: user.recoveryCodeHashes.filter((h) => h !== recoveryHash) });
+    await this.sessions.markMfaVerified(actor.sessionId);
+    await this.audit.record({ action: 'mfa_verified', entityType: 'user', entityId: user.id, details: { method: byTotp ? 'totp' : 'recovery_code' } });
+    const stage = loginStage(user, true);
+    return { stage, me: toMe(user, stage) };
+  }
+
+  /** Starts TOTP enrolment: a new secret, kept unconfirmed until a code from it is entered. */
+  async startEnrolment(actor: Actor, stage: LoginStage): Promise<TotpEnrolmentResponse> {
+    const user = await this.requireUser(actor);
+    if (user.mfaEnabled && stage !== 'done') throw new DomainError('mfa_already_enrolled', 409, 'Two-factor authentication is already set up');
+    if (user.mfaEnabled) throw new DomainError('mfa_already_enrolled', 409, 'Two-factor authentication is already set up');
+    const secret = totp.newSecret();
+    await this.users.updateInternal(user.id, { mfaSecret: this.secrets.seal(secret), mfaLastStep: null });
+    const otpauthUrl = totp.uri(user.email, secret);
+    return { secret, otpauthUrl, qrDataUrl: await totp.qrDataUrl(otpauthUrl) };
+  }
+
+  async confirmEnrolment(actor: Actor, code: string): Promise<TotpConfirmResponse> {
+    const user = await this.requireUser(actor);
+    if (user.mfaEnabled || !user.mfaSecret) throw new DomainError('mfa_not_started', 409, 'Start the enrolment first');
+    const step = totp.step(this.secrets.open(user.mfaSecret), code.trim());
+    if (step === null) {
+      throw new ValidationFailedError([{ field: 'code', code: 'invalid_code', message: 'The code is not valid' }], 'The code is not valid');
+    }
+    const recoveryCodes = newRecoveryCodes();
+    await this.users.updateInternal(user.id, { mfaEnabled: true, mfaLastStep: step, recoveryCodeHashes: recoveryCodes.map((c) => sha256(c)) });
+    await this.sessions.markMfaVerified(actor.sessionId);
+    await this.audit.record({ action: 'mfa_enrolled', entityType: 'user', entityId: user.id });
+    return { recoveryCodes, stage: loginStage({ ...user, mfaEnabled: true }, true) };
+  }
+
+  async disableMfa(actor: Actor, password: string): Promise<void> {
+    const user = await this.requireUser(actor);
+    if (user.role!.requiresMfa) throw new DomainError('mfa_required', 409, 'Your role requires two-factor authentication');
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      throw new ValidationFailedError([{ field: 'password', code: 'invalid_credentials', message: 'The password is not correct' }]);
+    }
+    await this.users.updateInternal(user.id, { mfaEnabled: false, mfaSecret: null, mfaLastStep: null, recoveryCodeHashes: [] });
+    await this.audit.record({ action: 'update', entityType: 'user', entityId: user.id, details: { fields: ['mfaEnabled'] } });
+  }
+
+  /** Changes the password and ends every session of the user, this one included. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.requireUser(actor);
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw new ValidationFailedError([{ field: 'currentPassword', code: 'invalid_credentials', message: 'The current password is not correct' }]);
+    }
+    const problems = checkPasswordPolicy(newPassword, { email: user.email });
+    if (newPassword === currentPassword) problems.push({ field: 'newPassword', code: 'same_password', message: 'Choose a password different from the current one' });
+    if (problems.length) throw new ValidationFailedError(problems);
+    await this.users.updateInternal(user.id, { passwordHash: await hashPassword(newPassword), mustChangePassword: false });
+    await this.sessions.revokeAllForUser(user.id);
+    await this.audit.record({ action: 'password_changed', entityType: 'user', entityId: user.id });
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.sessions.revoke(actor.sessionId);
+    await this.audit.record({ action: 'logout', entityType: 'user', entityId: actor.userId });
+  }
+
+  async me(actor: Actor, stage: LoginStage): Promise<MeResponse> {
+    return toMe(await this.requireUser(actor), stage);
+  }
+
+  async updateLanguage(actor: Actor, language: 'es' | 'en', stage: LoginStage): Promise<MeResponse> {
+    await this.users.updateInternal(actor.userId, { language });
+    return this.me(actor, stage);
+  }
+
+  private async requireUser(actor: Actor): Promise<UserEntity> {
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw new NotFoundError('user');
+    return user;
+  }
+
+  private actorRef(user: UserEntity) {
+    return { userId: user.id, institutionId: user.institutionId, roleCode: user.role?.code ?? '' };
+  }
+
+  private async recordFailure(key: string, user: UserEntity | null, action: 'login_failed' | 'mfa_failed'): Promise<void> {
+    const locked = this.attempts.fail(key);
+    const actor = user ? this.actorRef(user) : null;
+    await this.transactions.runAsSystem(async () => {
+      await this.audit.record({ action, outcome: 'failure', actor, entityType: user ? 'user' : undefined, entityId: user?.id });
+      if (locked) {
+        await this.audit.record({ action: 'login_locked', outcome: 'denied', actor, entityType: user ? 'user' : undefined, entityId: user?.id });
+        if (user) await this.users.updateInternal(user.id, { lockedUntil: new Date(Date.now() + this.attempts.lockMs) });
+      }
+    });
+  }
+}

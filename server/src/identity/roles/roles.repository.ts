@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { updateVersioned } from '../../platform/database/versioned-update';
+import { RoleEntity } from './role.entity';
+
+@Injectable()
+export class RolesRepository {
+  constructor(private readonly transactions: TransactionRunner) {}
+
+  private get repo() {
+    return this.transactions.manager.getRepository(RoleEntity);
+  }
+
+  list(): Promise<RoleEntity[]> {
+    return this.repo.find({ order: { code: 'ASC' } });
+  }
+
+  findById(id: string): Promise<RoleEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  insert(values: Partial<RoleEntity>): Promise<RoleEntity> {
+    return this.repo.save(this.repo.create(values));
+  }
+
+  /** Optimistic locking: false when the row changed since `expectedVersion` (or is not visible). */
+  updateVersioned(id: string, expectedVersion: number, changes: Partial<RoleEntity>): Promise<boolean> {
+    return updateVersioned(this.transactions.manager, RoleEntity, id, expectedVersion, changes);
+  }
+
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../../platform/audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { InstitutionsModule } from '../institutions/institutions.module';
+import { RolesModule } from '../roles/roles.module';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [AuditModule, AuthModule, InstitutionsModule, RolesModule],
+  controllers: [UsersController],
+  providers: [UsersService, UsersRepository],
+})
+export class UsersModule {}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets } from 'typeorm';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { updateVersioned } from '../../platform/database/versioned-update';
+import { UserEntity } from './user.entity';
+
+export interface UserListQuery {
+  institutionId?: string;
+  q?: string;
+  /** Keyset: the (name, id) of the last row of the previous page. */
+  after?: { name: string; id: string };
+  limit: number;
+}
+
+/** The only place that touches the users table. Row-level security filters what each actor can see. */
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly transactions: TransactionRunner) {}
+
+  private get repo() {
+    return this.transactions.manager.getRepository(UserEntity);
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.repo.findOne({ where: { id }, relations: { institution: true, role: true } });
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.repo.findOne({ where: { email: email.toLowerCase() }, relations: { institution: true, role: true } });
+  }
+
+  /** Ordered by name then id, on the (institutionId, name) or (name) index. */
+  list(query: UserListQuery): Promise<UserEntity[]> {
+    const qb = this.repo
+      .createQueryBuilder('u')
+      .innerJoinAndSelect('u.institution', 'institution')
+      .innerJoinAndSelect('u.role', 'role')
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(query.limit);
+    if (query.institutionId) qb.andWhere('u.institutionId = :institutionId', { institutionId: query.institutionId });
+    if (query.q) {
+      qb.andWhere(new Brackets((w) => w.where('u.name ILIKE :q', { q: `%${escapeLike(query.q!)}%` }).orWhere('u.email ILIKE :q')));
+    }
+    if (query.after) {
+      qb.andWhere('(u.name, u.id) > (:afterName, :afterId)', { afterName: query.after.name, afterId: query.after.id });
+    }
+    return qb.getMany();
+  }
+
+  async insert(user: Partial<UserEntity>): Promise<UserEntity> {
+    const saved = await this.repo.save(this.repo.create({ ...user, email: user.email?.toLowerCase() }));
+    return (await this.findById(saved.id))!;
+  }
+
+  /** Optimistic locking: false when the row changed since `expectedVersion` (or is not visible). */
+  updateVersioned(id: string, expectedVersion: number, changes: Partial<UserEntity>): Promise<boolean> {
+    return updateVersioned(this.transactions.manager, UserEntity, id, expectedVersion, changes);
+  }
+
+  /** System-side updates (login counters, MFA secrets) that are not user edits and do not bump the version. */
+  async updateInternal(id: string, changes: Partial<UserEntity>): Promise<void> {
+    // Naming the version column keeps TypeORM from bumping it, so a login does not turn an administrator's edit stale.
+    await this.repo
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({ ...changes, version: () => '"version"' })
+      .where('id = :id', { id })
+      .execute();
+  }
+}
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,6 +1,9 @@
-import { ALL_PERMISSIONS, AUDIT_ACTIONS, INSTITUTION_TYPES, permissionResource, RECORD_SCOPES } from '@ruta/shared';
-import { en } from './en';
-import { es } from './es';
+import { ALL_PERMISSIONS, AUDIT_ACTIONS, CASE_SORTS, INSTITUTION_TYPES, LANGUAGES, permissionResource, RECORD_SCOPES } from '@ruta/shared';
+import { LANGUAGE_CODES } from '../../cases/intake/language-codes';
+import { NAV_ITEMS } from '../layout/nav-items';
+import { AREA_DICTIONARIES, DICTIONARIES } from './dictionary.loader';
+
+const { es, en } = DICTIONARIES;
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string') return [prefix];
@@ -14,6 +17,15 @@ function lookup(dictionary: unknown, path: string[]): unknown {
 }
 
 describe('dictionaries', () => {
+  it('give every top-level group to exactly one area', () => {
+    const owners = new Map<string, string[]>();
+    for (const { area, es: spanish } of AREA_DICTIONARIES) {
+      for (const group of Object.keys(spanish)) owners.set(group, [...(owners.get(group) ?? []), area]);
+    }
+    const shared = [...owners].filter(([, areas]) => areas.length > 1).map(([group, areas]) => `${group}: ${areas.join(', ')}`);
+    expect(shared).toEqual([]);
+  });
+
   it('have exactly the same keys in Spanish and English', () => {
     expect(keys(en).sort()).toEqual(keys(es).sort());
   });
@@ -30,9 +42,13 @@ describe('dictionaries', () => {
     ['recordScopes', RECORD_SCOPES],
     ['permissions', ALL_PERMISSIONS],
     ['permissionResources', [...new Set(ALL_PERMISSIONS.map(permissionResource))]],
+    ['language', LANGUAGES],
+    ['languages', LANGUAGE_CODES],
+    ['nav', NAV_ITEMS.map((item) => item.key)],
+    ['cases.sorts', CASE_SORTS],
   ])('label every value of %s in both languages', (group, values) => {
     for (const dictionary of [es, en]) {
-      for (const value of values) expect(typeof lookup(dictionary, [group, value])).toBe('string');
+      for (const value of values) expect(typeof lookup(dictionary, [...group.split('.'), value])).toBe('string');
     }
   });
 

@@ -1,0 +1,51 @@
+import { Dictionary } from '../../core/i18n/dictionary';
+import { auditEs } from './es';
+
+/** English texts of the audit log. */
+export const auditEn: Dictionary<typeof auditEs> = {
+  audit: {
+    title: 'Audit',
+    filters: 'Filters',
+    user: 'User',
+    entityType: 'Entity type',
+    entityId: 'Entity id',
+    action: 'Action',
+    from: 'From',
+    to: 'To',
+    apply: 'Filter',
+    occurredAt: 'Date and time',
+    actor: 'User',
+    entity: 'Entity',
+    outcome: 'Outcome',
+    requestId: 'Request id',
+    system: 'System',
+    verify: 'Verify integrity',
+    verifyOk: 'Chain intact: {{checked}} events verified, {{unsealed}} not sealed yet.',
+    verifyBroken: 'The chain breaks at event {{eventId}}: {{reason}}.',
+  },
+  outcomes: { success: 'Success', denied: 'Denied', failure: 'Failure' },
+  brokenReasons: {
+    hash_mismatch: 'the seal does not match',
+    missing_event: 'an event is missing',
+    chain_gap: 'there is a gap in the chain',
+  },
+  auditActions: {
+    login: 'Sign-in',
+    login_failed: 'Failed sign-in',
+    login_locked: 'Account locked',
+    logout: 'Sign-out',
+    mfa_verified: 'Second factor verified',
+    mfa_failed: 'Second factor failed',
+    mfa_enrolled: 'Second factor turned on',
+    password_changed: 'Password changed',
+    password_reset: 'Password reset',
+    access_denied: 'Access denied',
+    create: 'Creation',
+    read: 'Read',
+    update: 'Update',
+    delete: 'Deletion',
+    export: 'Export',
+    search: 'Search',
+    transition: 'Status change',
+  },
+};

@@ -1,3 +1,5 @@
+import { PageQuery } from '../common/paging';
+
 export const AUDIT_ACTIONS = [
   'login',
   'login_failed',
@@ -35,15 +37,13 @@ export interface AuditEventView {
   details: Record<string, unknown> | null;
 }
 
-export interface AuditQuery {
+export interface AuditQuery extends PageQuery {
   userId?: string;
   entityType?: string;
   entityId?: string;
   action?: AuditAction;
   from?: string;
   to?: string;
-  cursor?: string;
-  limit?: number;
 }
 
 export interface AuditVerifyResponse {

@@ -1,3 +1,4 @@
+import { InstitutionRef } from '../common/refs';
 import { Permission } from '../access/permissions';
 import { RecordScope } from '../access/record-scope';
 
@@ -36,7 +37,7 @@ export interface MeResponse {
   name: string;
   email: string;
   language: Language;
-  institution: { id: string; code: string; name: string };
+  institution: InstitutionRef;
   role: { id: string; code: string; nameEs: string; nameEn: string; scope: RecordScope; requiresMfa: boolean };
   permissions: Permission[];
   mfaEnabled: boolean;

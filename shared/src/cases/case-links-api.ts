@@ -1,8 +1,6 @@
-import { labelled, OptionOf } from './labelled';
-import { InstitutionRef } from './cases-api';
-
-/** What made two cases look like the same person: never the values themselves. */
-export type DuplicateMatch = 'document' | 'name_birth_date';
+import { labelled, OptionOf } from '../common/labelled';
+import { InstitutionRef } from '../common/refs';
+import { DuplicateMatch } from './duplicates-api';
 
 export const LINK_REQUEST_STATUS = labelled({
   pending: ['Pendiente', 'Pending'],

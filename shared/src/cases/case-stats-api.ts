@@ -1,8 +1,14 @@
-import { CalendarDate } from './cases-api';
-import { CaseStatus } from './case-options';
+import { CalendarDate } from '../common/calendar-date';
+import { CaseStatus } from './case-status';
 
 /** Statuses in which a case is still being worked: not ruled out, closed or suspended. */
-export const ACTIVE_CASE_STATUSES: readonly CaseStatus[] = ['received', 'screening', 'immediate_assistance', 'medium_term_assistance', 'follow_up'];
+export const ACTIVE_CASE_STATUSES: readonly CaseStatus[] = [
+  'received',
+  'screening',
+  'immediate_assistance',
+  'medium_term_assistance',
+  'follow_up',
+];
 
 /** Days back from today (Colombia) that `identifiedRecently` counts, today included. */
 export const CASE_STATS_RECENT_DAYS = 30;

@@ -1,4 +1,4 @@
-import { labelled, OptionOf } from './labelled';
+import { labelled, OptionOf } from '../common/labelled';
 
 export const SEX = labelled({
   female: ['Mujer', 'Female'],
@@ -62,43 +62,3 @@ export const MIGRATION_STATUS = labelled({
   returnee: ['Retornado(a)', 'Returnee'],
 });
 export type MigrationStatus = OptionOf<typeof MIGRATION_STATUS>;
-
-/** Law 1581/2012: consent is purpose-bound. */
-export const CONSENT_PURPOSE = labelled({
-  data_processing: ['Tratamiento de datos personales', 'Personal data processing'],
-  services: ['Recibir servicios de asistencia', 'Receiving assistance services'],
-  sharing: ['Compartir información con una institución', 'Sharing with a named institution'],
-  contact_authorities: ['Contacto con autoridades', 'Contact with authorities'],
-  anonymous_statistics: ['Estadísticas anónimas', 'Anonymous statistics'],
-});
-export type ConsentPurpose = OptionOf<typeof CONSENT_PURPOSE>;
-
-export const CONSENT_GRANTED_BY = labelled({
-  self: ['La víctima', 'The victim'],
-  guardian: ['Representante legal', 'Legal guardian'],
-  icbf: ['ICBF (defensor de familia)', 'ICBF (family ombudsman)'],
-});
-export type ConsentGrantedBy = OptionOf<typeof CONSENT_GRANTED_BY>;
-
-export const CONSENT_METHOD = labelled({
-  written: ['Escrito firmado', 'Signed in writing'],
-  verbal: ['Verbal, con testigo', 'Verbal, witnessed'],
-  digital: ['Digital', 'Digital'],
-});
-export type ConsentMethod = OptionOf<typeof CONSENT_METHOD>;
-
-export const CASE_DOCUMENT_KIND = labelled({
-  consent_form: ['Formato de consentimiento', 'Consent form'],
-  identity_document: ['Documento de identidad', 'Identity document'],
-  screening_form: ['Formato de valoración', 'Screening form'],
-  medical: ['Soporte médico', 'Medical record'],
-  legal: ['Documento jurídico', 'Legal document'],
-  photo: ['Fotografía', 'Photograph'],
-  other: ['Otro', 'Other'],
-});
-export type CaseDocumentKind = OptionOf<typeof CASE_DOCUMENT_KIND>;
-
-/** What an uploaded document may be: checked by its first bytes, never by its name. */
-export const CASE_DOCUMENT_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-export type CaseDocumentContentType = (typeof CASE_DOCUMENT_CONTENT_TYPES)[number];
-export const CASE_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;

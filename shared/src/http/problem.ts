@@ -20,17 +20,3 @@ export interface Problem {
   /** RFC 9457 extension members, e.g. `currentVersion` and `changedFields` of a `stale_version` conflict. */
   [extension: string]: unknown;
 }
-
-export interface HealthReport {
-  status: 'ok' | 'error';
-  info?: Record<string, { status: string }>;
-  error?: Record<string, { status: string; message?: string }>;
-  details?: Record<string, { status: string }>;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** Opaque cursor for the next page, absent on the last page. */
-  nextCursor?: string;
-  limit: number;
-}

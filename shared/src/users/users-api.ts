@@ -1,3 +1,4 @@
+import { InstitutionRef } from '../common/refs';
 import { Permission } from '../access/permissions';
 import { RecordScope } from '../access/record-scope';
 import { InstitutionType } from '../institutions/institutions';
@@ -53,7 +54,7 @@ export interface UserView {
   name: string;
   email: string;
   active: boolean;
-  institution: { id: string; code: string; name: string };
+  institution: InstitutionRef;
   role: { id: string; code: string; nameEs: string; nameEn: string };
   mfaEnabled: boolean;
   lastLoginAt: string | null;

@@ -1,0 +1,3 @@
+export * from './permissions';
+export * from './record-scope';
+export * from './roles';

@@ -1,0 +1,2 @@
+export * from './audit-api';
+export * from './audit-entity-types';

@@ -1,0 +1,5 @@
+export * from './calendar-date';
+export * from './labelled';
+export * from './paging';
+export * from './places';
+export * from './refs';

@@ -1,3 +1,5 @@
+import { CaseSort, DuplicateMatch, TimelineEntryKind } from '@ruta/shared';
+
 /** Spanish texts of cases: list, saved searches, intake, detail, links. `en.ts` must have exactly the same keys (its type checks it). */
 export const casesEs = {
   cases: {
@@ -28,7 +30,7 @@ export const casesEs = {
     createdTo: 'Registrado hasta',
     identifiedOn: 'Fecha de identificación',
     sort: 'Orden',
-    sorts: { created_desc: 'Más recientes primero', created_asc: 'Más antiguos primero', updated_desc: 'Modificados recientemente' },
+    sorts: { created_desc: 'Más recientes primero', created_asc: 'Más antiguos primero', updated_desc: 'Modificados recientemente' } satisfies Record<CaseSort, string>,
     pseudonym: 'Seudonimizado',
     ageBand: 'Rango de edad',
     flags: 'Alertas',
@@ -92,7 +94,7 @@ export const casesEs = {
   duplicates: {
     title: 'Posible duplicado',
     at: 'Posible duplicado en {{institution}}',
-    matchedOn: { document: 'mismo número de documento', name_birth_date: 'nombre y fecha de nacimiento similares' },
+    matchedOn: { document: 'mismo número de documento', name_birth_date: 'nombre y fecha de nacimiento similares' } satisfies Record<DuplicateMatch, string>,
     advice: 'No se muestran datos de la otra persona. Puede continuar el registro y pedir a {{institutions}} que vincule o fusione los casos.',
     continue: 'Continuar de todos modos',
   },
@@ -266,7 +268,7 @@ export const casesEs = {
     none: 'No hay documentos.',
   },
   timeline: {
-    kinds: { status: 'Estado:', audit: 'Registro:', note: 'Nota', document: 'Documento' },
+    kinds: { status: 'Estado:', audit: 'Registro:', note: 'Nota', document: 'Documento' } satisfies Record<TimelineEntryKind, string>,
     created: 'agregado',
     fields: 'Campos:',
     details: 'Detalles',

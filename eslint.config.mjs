@@ -20,8 +20,31 @@ export default [
           depConstraints: [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'rxjs'] },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'], bannedExternalImports: ['@angular/*'] },
+            // The server's areas (server/src/<area>/project.json), each reached only through its index.ts (its path
+            // alias); the platform builds on nothing, and an area may use only those below it.
+            { sourceTag: 'area:platform', onlyDependOnLibsWithTags: ['scope:shared', 'area:migrations'] },
+            { sourceTag: 'area:migrations', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'area:identity', onlyDependOnLibsWithTags: ['scope:shared', 'area:platform'] },
+            { sourceTag: 'area:places', onlyDependOnLibsWithTags: ['scope:shared', 'area:platform'] },
+            { sourceTag: 'area:cases', onlyDependOnLibsWithTags: ['scope:shared', 'area:platform', 'area:identity', 'area:places'] },
             { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:e2e', 'scope:server', 'scope:shared'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Inside an area with sub-features, a sub-feature reaches a sibling only through the sibling's index.ts
+    // (`../core`, not `../core/case.entity`). The path-alias rule above is repeated: this block replaces it here.
+    files: ['server/src/cases/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../../../*'], message: 'Use a path alias (@ruta/...) instead of ../../../ chains.' },
+            { regex: '^(\\.\\./)+[^/.][^/]*/', message: "Import a sibling sub-feature through its index (e.g. '../core'), not its internals." },
           ],
         },
       ],

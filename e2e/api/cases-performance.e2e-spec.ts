@@ -5,7 +5,8 @@ import { ACTIVE_CASE_STATUSES } from '@ruta/shared';
 import { caseScopeCondition } from '@ruta/server/cases/core/case-scope';
 import { CaseSearchQuery, CaseSearchRepository } from '@ruta/server/cases/core/case-search.repository';
 import { CaseStatsRepository } from '@ruta/server/cases/core/case-stats.repository';
-import { dataSourceOptions } from '@ruta/server/platform/database/data-source-options';
+import { dataSourceOptions } from '@ruta/platform';
+import { ENTITIES } from '@ruta/server/entities';
 import { runMigrations } from '@ruta/server/platform/database/prepare-database';
 import { TransactionRunner } from '@ruta/server/platform/database/transaction-runner';
 
@@ -45,7 +46,7 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
     const url = new URL(process.env.RUTA_TEST_OWNER_URL!);
     url.pathname = `/${name}`;
     await runMigrations(url.toString());
-    dataSource = new DataSource(dataSourceOptions(url.toString(), { poolSize: 2, applicationName: 'ruta-perf' }));
+    dataSource = new DataSource(dataSourceOptions(url.toString(), { poolSize: 2, applicationName: 'ruta-perf', entities: ENTITIES }));
     await dataSource.initialize();
     await dataSource.query(`INSERT INTO institutions (code, name, type, version) SELECT 'inst' || i, 'Institución ' || i, 'police', 1 FROM generate_series(1, 8) i`);
     await dataSource.query(`INSERT INTO roles (code, "nameEs", "nameEn", scope, version) VALUES ('perf', 'Perf', 'Perf', 'institution', 1)`);

@@ -1,6 +1,6 @@
 import { authenticator } from 'otplib';
 import { Browser, Page } from 'playwright-core';
-import { DEMO_TOTP_SECRET } from '@ruta/server/platform/database/seed';
+import { DEMO_TOTP_SECRET } from '@ruta/identity';
 import { describeBrowser, launchBrowser, newPage } from './support/browser';
 import { DEMO_PASSWORD, chooseOption, signIn, signOut } from './support/journeys';
 

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { authenticator } from 'otplib';
 import request, { Response } from 'supertest';
 import { XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
-import { DEMO_TOTP_SECRET } from '@ruta/server/platform/database/seed';
+import { DEMO_TOTP_SECRET } from '@ruta/identity';
 
 export const DEMO_PASSWORD = 'ruta-demo-2026';
 

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '@ruta/server/platform/database/embedded-postgres';
 import { provisionAppRole, runMigrations } from '@ruta/server/platform/database/prepare-database';
-import { seedDatabase } from '@ruta/server/platform/database/seed';
+import { seedDatabase } from '@ruta/server/seeds';
 import { testConfig } from './test-config';
 
 export interface TestDatabase {

@@ -7,10 +7,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { RutaConfig } from './platform/config/config';
-import { assignRequestId } from './platform/http/logging';
-import { sendProblem } from './platform/http/problem.filter';
-import { createValidationPipe } from './platform/http/validation';
+import { RutaConfig, assignRequestId, sendProblem, createValidationPipe } from '@ruta/platform';
 
 /** Content-Security-Policy strict enough for victim data, loose only where Angular Material needs inline styles. */
 export const CONTENT_SECURITY_POLICY = {

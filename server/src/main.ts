@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app';
-import { ConfigError, loadConfig, RutaConfig } from './platform/config/config';
-import { prepareDatabase } from './platform/database/prepare-database';
-import { seedDatabase } from './platform/database/seed';
+import { ConfigError, loadConfig, RutaConfig, prepareDatabase } from '@ruta/platform';
+import { seedDatabase } from './seeds';
 
 function say(line: string): void {
   process.stdout.write(`[ruta] ${line}\n`);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import type { DemoSeed, RutaConfig } from '@ruta/platform';
 import { CASE_SOURCE, CaseStatus, EXPLOITATION_PURPOSE, MEANS_OF_CONTROL, SCREENING_INDICATOR } from '@ruta/shared';
 import { deriveAgeFacts } from './core/case-derivations';
 import { normalizeDocumentNumber } from './core/search-terms';
@@ -129,7 +130,13 @@ export function demoCases(now = new Date()): DemoCase[] {
 }
 
 /** Seeds the demo cases once: nothing happens when any case exists. */
-export async function seedDemoCases(manager: EntityManager): Promise<string[]> {
+/** Demo cases (demo mode only); needs the identity seed's institutions and accounts. */
+export const casesSeed: DemoSeed = {
+  area: 'cases',
+  run: (manager: EntityManager, config: RutaConfig) => (config.demo ? seedDemoCases(manager) : Promise.resolve([])),
+};
+
+async function seedDemoCases(manager: EntityManager): Promise<string[]> {
   const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM cases`);
   if (n > 0) return [];
   const rows = demoCases();

@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { NotFoundError } from '../platform/http/errors';
+import { NotFoundError } from '@ruta/platform';
 
 /** A path segment that must be a 2-digit DIVIPOLA department code; anything else is simply not found. */
 @Injectable()

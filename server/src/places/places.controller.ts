@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CountryView, DepartmentView, MunicipalityView, PERMISSIONS } from '@ruta/shared';
-import { RequirePermission } from '../platform/access/access.decorators';
+import { RequirePermission } from '@ruta/platform';
 import { DepartmentCodePipe } from './department-code.pipe';
 import { PlacesService } from './places.service';
 

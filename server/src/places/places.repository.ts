@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { TransactionRunner } from '../platform/database/transaction-runner';
+import { RepositoryBase } from '@ruta/platform';
 import { PlaceEntity } from './place.entity';
 
 /** DIVIPOLA places: 33 departments and 1,122 municipalities, read-only reference data. */
 @Injectable()
-export class PlacesRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
+export class PlacesRepository extends RepositoryBase {
   private get repo() {
-    return this.transactions.manager.getRepository(PlaceEntity);
+    return this.manager.getRepository(PlaceEntity);
   }
 
   departments(): Promise<PlaceEntity[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CountryView, DepartmentView, FieldError, MunicipalityView } from '@ruta/shared';
-import { NotFoundError } from '../platform/http/errors';
+import { NotFoundError } from '@ruta/platform';
 import { countryList, isCountryCode } from './countries';
 import { PlacesRepository } from './places.repository';
 

@@ -1,8 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ConsentGrantedBy, ConsentMethod, ConsentPurpose } from '@ruta/shared';
-import { CaseEntity } from '../core/case.entity';
-import { InstitutionEntity } from '../../identity/institutions/institution.entity';
-import { UserEntity } from '../../identity/users/user.entity';
+import { CaseEntity } from '../core';
+import { InstitutionEntity, UserEntity } from '@ruta/identity';
 
 /** A purpose-bound authorisation (Law 1581/2012). Revoked, never deleted. */
 @Entity({ name: 'consents' })

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../../platform/audit/audit.module';
-import { CasesModule } from '../core/cases.module';
-import { InstitutionsModule } from '../../identity/institutions/institutions.module';
+import { AuditModule } from '@ruta/platform';
+import { CaseCoreModule } from '../core';
+import { InstitutionsModule } from '@ruta/identity';
 import { ConsentsController } from './consents.controller';
 import { ConsentsRepository } from './consents.repository';
 import { ConsentsService } from './consents.service';
 
 @Module({
-  imports: [AuditModule, CasesModule, InstitutionsModule],
+  imports: [AuditModule, CaseCoreModule, InstitutionsModule],
   controllers: [ConsentsController],
   providers: [ConsentsRepository, ConsentsService],
   exports: [ConsentsService],

@@ -3,21 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ConsentPurpose } from '@ruta/shared';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { RepositoryBase } from '@ruta/platform';
 import { ConsentEntity } from './consent.entity';
 
 @Injectable()
-export class ConsentsRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
-  private get manager() {
-    return this.transactions.manager;
-  }
-
+export class ConsentsRepository extends RepositoryBase {
   async insertMany(rows: QueryDeepPartialEntity<ConsentEntity>[]): Promise<string[]> {
     if (!rows.length) return [];
     const withIds = rows.map((r) => ({ ...r, id: randomUUID() }));
-    await this.manager.createQueryBuilder().insert().into(ConsentEntity).values(withIds).updateEntity(false).execute();
+    await this.insertRows(ConsentEntity, withIds);
     return withIds.map((r) => r.id);
   }
 

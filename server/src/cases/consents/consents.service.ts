@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConsentInput, ConsentPurpose, ConsentView, FieldError, PERMISSIONS } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
-import { CaseAccessService } from '../core/case-access.service';
-import { institutionRef, userRef } from '../core/case-views';
-import { ConflictError, NotFoundError, ValidationFailedError } from '../../platform/http/errors';
-import { InstitutionsRepository } from '../../identity/institutions/institutions.repository';
+import { Actor, AuditService, ConflictError, NotFoundError, ValidationFailedError } from '@ruta/platform';
+import { CaseAccessService } from '../core';
+import { institutionRef, userRef, InstitutionsRepository } from '@ruta/identity';
 import { ConsentEntity } from './consent.entity';
 import { ConsentsRepository } from './consents.repository';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Permission, PERMISSIONS } from '@ruta/shared';
-import { Actor, can } from '../../platform/access/actor';
-import { ForbiddenError, NotFoundError } from '../../platform/http/errors';
+import { Actor, can, ForbiddenError, NotFoundError } from '@ruta/platform';
 import { CaseEntity } from './case.entity';
 import { caseScopeCondition } from './case-scope';
 import { CasesRepository } from './cases.repository';

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../../identity/users/user.entity';
+import { UserEntity } from '@ruta/identity';
 import { CaseEntity } from './case.entity';
 
 /** Who works a case. Ending an assignment keeps the row (history), with when and by whom. */

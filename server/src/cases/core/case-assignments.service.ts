@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CaseAssignmentView, PERMISSIONS } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
-import { ConflictError, NotFoundError, ValidationFailedError } from '../../platform/http/errors';
+import { Actor, AuditService, ConflictError, NotFoundError, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService } from './case-access.service';
 import { toAssignmentView } from './case-views';
 import { CasesRepository } from './cases.repository';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CaseDetailView } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
+import { Actor, AuditService } from '@ruta/platform';
 import { CaseAccessService } from './case-access.service';
 import { CaseRecordsRepository } from './case-records.repository';
 import { allowedTransitions } from './case-state-machine';
-import { toAssignmentView, toCaseSummary, toEventView, toScreeningView, toVictimView, userRef, victimDisplayName } from './case-views';
+import { toAssignmentView, toCaseSummary, toEventView, toScreeningView, toVictimView, victimDisplayName } from './case-views';
+import { userRef } from '@ruta/identity';
 import { CaseEntity } from './case.entity';
 import { CasesRepository } from './cases.repository';
 import { VictimsRepository } from './victims.repository';

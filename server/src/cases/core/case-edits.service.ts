@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseDetailView, FieldError, PERMISSIONS } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
-import { ValidationFailedError } from '../../platform/http/errors';
-import { PlaceReference, PlacesService } from '../../places/places.service';
+import { Actor, AuditService, ValidationFailedError } from '@ruta/platform';
+import { PlaceReference, PlacesService } from '@ruta/places';
 import { CaseAccessService } from './case-access.service';
 import { CaseDetailsService } from './case-details.service';
 import { CaseRecordsRepository } from './case-records.repository';

@@ -1,21 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { RepositoryBase } from '@ruta/platform';
 import { ScreeningEntity } from './screening.entity';
 import { TraffickingEventEntity } from './trafficking-event.entity';
 
 /** Screenings and trafficking events of a case. */
 @Injectable()
-export class CaseRecordsRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
-  private get manager() {
-    return this.transactions.manager;
-  }
-
+export class CaseRecordsRepository extends RepositoryBase {
   async insertScreening(values: QueryDeepPartialEntity<ScreeningEntity>): Promise<void> {
-    await this.manager.createQueryBuilder().insert().into(ScreeningEntity).values({ ...values, id: randomUUID() }).updateEntity(false).execute();
+    await this.insertRow(ScreeningEntity, { ...values, id: randomUUID() });
   }
 
   screenings(caseId: string): Promise<ScreeningEntity[]> {

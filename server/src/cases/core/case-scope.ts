@@ -1,4 +1,4 @@
-import { Actor } from '../../platform/access/actor';
+import { Actor } from '@ruta/platform';
 
 export interface ScopeCondition {
   /** SQL over the `cases` alias, with TypeORM named parameters. */

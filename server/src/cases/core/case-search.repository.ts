@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SelectQueryBuilder } from 'typeorm';
 import { CaseSort, CaseStatus, ExploitationPurpose } from '@ruta/shared';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { RepositoryBase } from '@ruta/platform';
 import { ScopeCondition } from './case-scope';
 import { CaseEntity } from './case.entity';
 import { VictimEntity } from './victim.entity';
@@ -46,9 +46,7 @@ const SORTS: Record<CaseSort, { column: 'createdAt' | 'updatedAt'; direction: 'A
  * (sort column, id) so that keyset pagination walks an index; see e2e/api/cases-performance.e2e-spec.ts.
  */
 @Injectable()
-export class CaseSearchRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
+export class CaseSearchRepository extends RepositoryBase {
   async search(query: CaseSearchQuery): Promise<CaseSearchRow[]> {
     const { entities, raw } = await this.build(query).getRawAndEntities<{ cursor_at: string }>();
     return entities.map((entity, i) => ({ entity, cursorAt: raw[i].cursor_at }));
@@ -57,7 +55,7 @@ export class CaseSearchRepository {
   /** The query itself, also used by the EXPLAIN test. */
   build(query: CaseSearchQuery): SelectQueryBuilder<CaseEntity> {
     const sort = SORTS[query.sort];
-    const qb = this.transactions.manager
+    const qb = this.manager
       .getRepository(CaseEntity)
       .createQueryBuilder('c')
       .innerJoinAndSelect('c.ownerInstitution', 'owner')

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CaseSummaryView, FieldError, Page } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
-import { ForbiddenError, ValidationFailedError } from '../../platform/http/errors';
+import { Actor, AuditService, decodeCursor, encodeCursor, ForbiddenError, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService } from './case-access.service';
 import { caseScopeCondition } from './case-scope';
 import { CaseSearchRepository } from './case-search.repository';

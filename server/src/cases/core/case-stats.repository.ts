@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CaseStatus } from '@ruta/shared';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { RepositoryBase } from '@ruta/platform';
 import { CaseEntity } from './case.entity';
 import { ScopeCondition } from './case-scope';
 
@@ -27,9 +27,7 @@ export interface CaseStatsRow {
  * hashed sub-plan on IDX_case_assignments_user. Row-level security applies on top.
  */
 @Injectable()
-export class CaseStatsRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
+export class CaseStatsRepository extends RepositoryBase {
   async countByStatus(query: CaseStatsQuery): Promise<CaseStatsRow[]> {
     const rows = await this.build(query).getRawMany<Record<keyof CaseStatsRow, string | number>>();
     return rows.map((r) => ({
@@ -43,7 +41,7 @@ export class CaseStatsRepository {
 
   /** The query itself, also used by the EXPLAIN test. */
   build(query: CaseStatsQuery) {
-    return this.transactions.manager
+    return this.manager
       .getRepository(CaseEntity)
       .createQueryBuilder('c')
       .select('c.status', 'status')

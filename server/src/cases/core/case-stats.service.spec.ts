@@ -1,6 +1,5 @@
 import { PERMISSIONS, Permission } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
+import { Actor, AuditService } from '@ruta/platform';
 import { CaseStatsRepository, CaseStatsRow } from './case-stats.repository';
 import { CaseStatsService, windowStart } from './case-stats.service';
 

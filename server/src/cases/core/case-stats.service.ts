@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ACTIVE_CASE_STATUSES, CASE_STATS_RECENT_DAYS, CASE_STATUS, CaseStatsView, CaseStatus, PERMISSIONS } from '@ruta/shared';
-import { Actor, can } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
-import { ForbiddenError } from '../../platform/http/errors';
+import { Actor, can, AuditService, ForbiddenError, todayInColombia } from '@ruta/platform';
 import { caseScopeCondition } from './case-scope';
 import { CaseStatsRepository } from './case-stats.repository';
-import { todayInColombia } from '../../platform/http/validators';
 
 /** The first day of a window of `days` days ending today (both included), as YYYY-MM-DD. */
 export function windowStart(today: string, days: number): string {

@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CaseStatus } from '@ruta/shared';
-import { InstitutionEntity } from '../../identity/institutions/institution.entity';
-import { UserEntity } from '../../identity/users/user.entity';
+import { InstitutionEntity, UserEntity } from '@ruta/identity';
 import { CaseEntity } from './case.entity';
 
 /** Every move of the status machine, who and when. Append-only. */

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CaseDetailView, PERMISSIONS } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
-import { ConflictError, ValidationFailedError } from '../../platform/http/errors';
+import { Actor, AuditService, ConflictError, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService } from './case-access.service';
 import { CaseDetailsService } from './case-details.service';
 import { allowedTransitions, planTransition } from './case-state-machine';

@@ -1,14 +1,11 @@
 import {
   CaseAssignmentView,
   CaseSummaryView,
-  InstitutionRef,
   ScreeningView,
   TraffickingEventView,
-  UserRef,
   VictimView,
 } from '@ruta/shared';
-import { InstitutionEntity } from '../../identity/institutions/institution.entity';
-import { UserEntity } from '../../identity/users/user.entity';
+import { institutionRef, userRef } from '@ruta/identity';
 import { CaseAssignmentEntity } from './case-assignment.entity';
 import { CaseEntity } from './case.entity';
 import { ScreeningEntity } from './screening.entity';
@@ -17,14 +14,6 @@ import { VictimLocationEntity } from './victim-location.entity';
 import { VictimEntity } from './victim.entity';
 
 /** API views of case records: entities never leave the server as they are. */
-export function institutionRef(i: InstitutionEntity): InstitutionRef {
-  return { id: i.id, code: i.code, name: i.name };
-}
-
-/** A user the actor may not list (row-level security on users) still appears by id. */
-export function userRef(user: UserEntity | null | undefined, id: string): UserRef {
-  return { id, name: user?.name ?? '' };
-}
 
 export function toCaseSummary(c: CaseEntity, victimName: string | null): CaseSummaryView {
   return {

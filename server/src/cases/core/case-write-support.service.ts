@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FieldError } from '@ruta/shared';
-import { ConflictError } from '../../platform/http/errors';
+import { ConflictError } from '@ruta/platform';
 import { AgeFacts, deriveAgeFacts, exploitationStart } from './case-derivations';
 import { CaseRecordsRepository } from './case-records.repository';
 import { CasesRepository } from './cases.repository';

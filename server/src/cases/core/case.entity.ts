@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { VersionedEntity } from '@ruta/platform';
 import {
   AgeBand,
   CaseDirection,
@@ -14,9 +15,8 @@ import {
   SexualExploitationType,
   TraffickingStatus,
 } from '@ruta/shared';
-import { InstitutionEntity } from '../../identity/institutions/institution.entity';
-import { PlaceEntity } from '../../places/place.entity';
-import { UserEntity } from '../../identity/users/user.entity';
+import { InstitutionEntity, UserEntity } from '@ruta/identity';
+import { PlaceEntity } from '@ruta/places';
 
 /** One victim's trafficking situation. Holds no identity: that lives in `victims`, under stricter access. */
 @Entity({ name: 'cases' })
@@ -30,7 +30,7 @@ import { UserEntity } from '../../identity/users/user.entity';
 @Index('IDX_cases_department_created', ['departmentCode', 'createdAt', 'id'])
 @Index('IDX_cases_created_by', ['createdById', 'createdAt', 'id'])
 @Index('IDX_cases_purposes', { synchronize: false })
-export class CaseEntity {
+export class CaseEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_cases' })
   id!: string;
 
@@ -134,13 +134,4 @@ export class CaseEntity {
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   recruitmentMethod!: RecruitmentMethod | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }

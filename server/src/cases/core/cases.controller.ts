@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CaseAssignmentView, CaseDetailView, CaseStatsView, CaseSummaryView, Page, PERMISSIONS } from '@ruta/shared';
-import { RequirePermission } from '../../platform/access/access.decorators';
-import { Actor } from '../../platform/access/actor';
-import { CurrentActor } from '../../platform/access/current-actor.decorator';
+import { RequirePermission, Actor, CurrentActor } from '@ruta/platform';
 import { CaseAssignmentsService } from './case-assignments.service';
 import { CaseDetailsService } from './case-details.service';
 import { CaseEditsService } from './case-edits.service';

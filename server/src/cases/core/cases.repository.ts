@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
-import { UserEntity } from '../../identity/users/user.entity';
+import { RepositoryBase } from '@ruta/platform';
+import { UserEntity } from '@ruta/identity';
 import { CaseAssignmentEntity } from './case-assignment.entity';
 import { CaseStatusTransitionEntity } from './case-status-transition.entity';
 import { CaseEntity } from './case.entity';
@@ -10,13 +10,7 @@ import { ScopeCondition } from './case-scope';
 
 /** The cases table, its assignments and status transitions. Row-level security applies to every query. */
 @Injectable()
-export class CasesRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
-  private get manager() {
-    return this.transactions.manager;
-  }
-
+export class CasesRepository extends RepositoryBase {
   /** The next pseudonymous code, RT-<year>-<6 digits>, from the case_code_seq sequence. */
   async nextCode(year: number): Promise<string> {
     const [{ n }] = await this.manager.query(`SELECT nextval('case_code_seq')::text AS n`);
@@ -26,7 +20,7 @@ export class CasesRepository {
   /** Inserts without RETURNING (the row must pass its check policy, not the read one). Returns the new id. */
   async insert(values: QueryDeepPartialEntity<CaseEntity>): Promise<string> {
     const id = randomUUID();
-    await this.manager.createQueryBuilder().insert().into(CaseEntity).values({ ...values, id }).updateEntity(false).execute();
+    await this.insertRow(CaseEntity, { ...values, id });
     return id;
   }
 
@@ -85,7 +79,7 @@ export class CasesRepository {
   }
 
   async insertTransition(values: QueryDeepPartialEntity<CaseStatusTransitionEntity>): Promise<void> {
-    await this.manager.createQueryBuilder().insert().into(CaseStatusTransitionEntity).values({ ...values, id: randomUUID() }).updateEntity(false).execute();
+    await this.insertRow(CaseStatusTransitionEntity, { ...values, id: randomUUID() });
   }
 
   activeAssignments(caseId: string): Promise<CaseAssignmentEntity[]> {
@@ -105,7 +99,7 @@ export class CasesRepository {
   }
 
   async insertAssignment(values: QueryDeepPartialEntity<CaseAssignmentEntity>): Promise<void> {
-    await this.manager.createQueryBuilder().insert().into(CaseAssignmentEntity).values({ ...values, id: randomUUID() }).updateEntity(false).execute();
+    await this.insertRow(CaseAssignmentEntity, { ...values, id: randomUUID() });
   }
 
   async endAssignment(caseId: string, userId: string, byUserId: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ExploitationPurpose, ScreeningAct, ScreeningIndicator, ScreeningMeans, ScreeningResult } from '@ruta/shared';
-import { UserEntity } from '../../identity/users/user.entity';
+import { UserEntity } from '@ruta/identity';
 import { CaseEntity } from './case.entity';
 
 /** A Palermo checklist screening (act, means, purpose) with indicators and a result. */

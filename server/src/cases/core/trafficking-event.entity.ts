@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TraffickingEventKind } from '@ruta/shared';
-import { PlaceEntity } from '../../places/place.entity';
+import { PlaceEntity } from '@ruta/places';
 import { CaseEntity } from './case.entity';
 
 /** Recruitment, transit or exploitation: where (DIVIPOLA in Colombia, a country abroad) and when. */

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseDetailView, FieldError, PERMISSIONS } from '@ruta/shared';
-import { Actor, can } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
-import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../platform/http/errors';
-import { isCountryCode } from '../../places/countries';
+import { Actor, can, AuditService, ForbiddenError, NotFoundError, ValidationFailedError } from '@ruta/platform';
+import { isCountryCode } from '@ruta/places';
 import { CaseAccessService } from './case-access.service';
 import { CaseDetailsService } from './case-details.service';
 import { ageColumns, CaseWriteSupport, sentFields } from './case-write-support.service';

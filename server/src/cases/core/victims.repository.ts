@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { RepositoryBase } from '@ruta/platform';
 import { VictimLocationEntity } from './victim-location.entity';
 import { VictimEntity } from './victim.entity';
 
@@ -9,15 +9,9 @@ import { VictimEntity } from './victim.entity';
  * `victim_identity:read` (and, for the shelter, `victim_location:read`); the services do not even ask.
  */
 @Injectable()
-export class VictimsRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
-  private get manager() {
-    return this.transactions.manager;
-  }
-
+export class VictimsRepository extends RepositoryBase {
   async insert(values: QueryDeepPartialEntity<VictimEntity>): Promise<void> {
-    await this.manager.createQueryBuilder().insert().into(VictimEntity).values(values).updateEntity(false).execute();
+    await this.insertRows(VictimEntity, [values]);
   }
 
   find(caseId: string): Promise<VictimEntity | null> {

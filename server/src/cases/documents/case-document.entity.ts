@@ -1,8 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CaseDocumentContentType, CaseDocumentKind } from '@ruta/shared';
-import { CaseEntity } from '../core/case.entity';
-import { InstitutionEntity } from '../../identity/institutions/institution.entity';
-import { UserEntity } from '../../identity/users/user.entity';
+import { CaseEntity } from '../core';
+import { InstitutionEntity, UserEntity } from '@ruta/identity';
 
 /** A PDF, JPEG or PNG stored in PostgreSQL. `content` is loaded only for a download. */
 @Entity({ name: 'case_documents' })

@@ -2,9 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, StreamableFile, Uplo
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CASE_DOCUMENT_MAX_BYTES, CaseDocumentView, PERMISSIONS } from '@ruta/shared';
-import { RequirePermission } from '../../platform/access/access.decorators';
-import { Actor } from '../../platform/access/actor';
-import { CurrentActor } from '../../platform/access/current-actor.decorator';
+import { RequirePermission, Actor, CurrentActor } from '@ruta/platform';
 import { CaseDocumentsService, UploadedDocument } from './case-documents.service';
 import { UploadDocumentDto } from './dto/upload-document.dto';
 import { UploadErrorsFilter } from './upload-errors.filter';

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../../platform/audit/audit.module';
-import { CasesModule } from '../core/cases.module';
+import { AuditModule } from '@ruta/platform';
+import { CaseCoreModule } from '../core';
 import { CaseDocumentsController } from './case-documents.controller';
 import { CaseDocumentsRepository } from './case-documents.repository';
 import { CaseDocumentsService } from './case-documents.service';
 
 @Module({
-  imports: [AuditModule, CasesModule],
+  imports: [AuditModule, CaseCoreModule],
   controllers: [CaseDocumentsController],
   providers: [CaseDocumentsRepository, CaseDocumentsService],
 })

@@ -1,21 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { RepositoryBase } from '@ruta/platform';
 import { CaseDocumentEntity } from './case-document.entity';
 
 /** Documents of a case, stored in PostgreSQL; lists never load the content. */
 @Injectable()
-export class CaseDocumentsRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
+export class CaseDocumentsRepository extends RepositoryBase {
   private get repo() {
-    return this.transactions.manager.getRepository(CaseDocumentEntity);
+    return this.manager.getRepository(CaseDocumentEntity);
   }
 
   async insert(values: QueryDeepPartialEntity<CaseDocumentEntity>): Promise<string> {
     const id = randomUUID();
-    await this.transactions.manager.createQueryBuilder().insert().into(CaseDocumentEntity).values({ ...values, id }).updateEntity(false).execute();
+    await this.insertRow(CaseDocumentEntity, { ...values, id });
     return id;
   }
 

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { CASE_DOCUMENT_MAX_BYTES, CaseDocumentView, PERMISSIONS } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
-import { CaseAccessService } from '../core/case-access.service';
-import { userRef } from '../core/case-views';
-import { NotFoundError, ValidationFailedError } from '../../platform/http/errors';
+import { Actor, AuditService, NotFoundError, ValidationFailedError } from '@ruta/platform';
+import { CaseAccessService } from '../core';
+import { userRef } from '@ruta/identity';
 import { CaseDocumentEntity } from './case-document.entity';
 import { CaseDocumentsRepository } from './case-documents.repository';
 import { UploadDocumentDto } from './dto/upload-document.dto';

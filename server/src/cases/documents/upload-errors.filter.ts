@@ -1,8 +1,7 @@
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, Logger, PayloadTooLargeException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CASE_DOCUMENT_MAX_BYTES } from '@ruta/shared';
-import { DomainError } from '../../platform/http/errors';
-import { sendProblem } from '../../platform/http/problem.filter';
+import { DomainError, sendProblem } from '@ruta/platform';
 
 export class FileTooLargeError extends DomainError {
   constructor() {

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { UserEntity } from '../../identity/users/user.entity';
+import { UserEntity } from '@ruta/identity';
 
 /** A user's unfinished intake: one per user, its wizard value sealed (`v1.` AES-256-GCM), never in clear. */
 @Entity({ name: 'case_drafts' })

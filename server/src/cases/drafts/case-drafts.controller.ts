@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CaseDraftSavedView, CaseDraftView, PERMISSIONS } from '@ruta/shared';
-import { RequirePermission } from '../../platform/access/access.decorators';
-import { Actor } from '../../platform/access/actor';
-import { CurrentActor } from '../../platform/access/current-actor.decorator';
+import { RequirePermission, Actor, CurrentActor } from '@ruta/platform';
 import { CaseDraftsService } from './case-drafts.service';
 import { SaveCaseDraftDto } from './dto/save-case-draft.dto';
 

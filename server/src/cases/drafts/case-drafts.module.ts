@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../../platform/audit/audit.module';
+import { AuditModule } from '@ruta/platform';
 import { CaseDraftsController } from './case-drafts.controller';
 import { CaseDraftsRepository } from './case-drafts.repository';
 import { CaseDraftsService } from './case-drafts.service';

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { RepositoryBase } from '@ruta/platform';
 import { CaseDraftEntity } from './case-draft.entity';
 
 /** The current user's intake draft; row-level security shows each user only their own. */
 @Injectable()
-export class CaseDraftsRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
+export class CaseDraftsRepository extends RepositoryBase {
   private get repo() {
-    return this.transactions.manager.getRepository(CaseDraftEntity);
+    return this.manager.getRepository(CaseDraftEntity);
   }
 
   find(userId: string): Promise<CaseDraftEntity | null> {
@@ -17,7 +15,7 @@ export class CaseDraftsRepository {
 
   /** Inserts or replaces the user's draft; says whether it was new. */
   async upsert(userId: string, payload: string, step: number): Promise<{ created: boolean; updatedAt: Date }> {
-    const rows: { created: boolean; updatedAt: Date }[] = await this.transactions.manager.query(
+    const rows: { created: boolean; updatedAt: Date }[] = await this.manager.query(
       `INSERT INTO "case_drafts" ("userId", "payload", "step", "updatedAt") VALUES ($1, $2, $3, now())
        ON CONFLICT ("userId") DO UPDATE SET "payload" = EXCLUDED."payload", "step" = EXCLUDED."step", "updatedAt" = now()
        RETURNING (xmax = 0) AS "created", "updatedAt"`,

@@ -1,10 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CASE_DRAFT_MAX_BYTES, CASE_DRAFT_TTL_DAYS, CaseDraftSavedView, CaseDraftView } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
-import { SECRET_BOX, SecretBox } from '../../platform/crypto/secret-box';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
-import { DomainError, NotFoundError } from '../../platform/http/errors';
+import { Actor, AuditService, SECRET_BOX, SecretBox, TransactionRunner, DomainError, NotFoundError } from '@ruta/platform';
 import { CaseDraftsRepository } from './case-drafts.repository';
 import { SaveCaseDraftDto } from './dto/save-case-draft.dto';
 

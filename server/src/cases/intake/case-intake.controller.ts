@@ -1,9 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CreateCaseResponse, DuplicateHint, PERMISSIONS } from '@ruta/shared';
-import { RequirePermission } from '../../platform/access/access.decorators';
-import { Actor } from '../../platform/access/actor';
-import { CurrentActor } from '../../platform/access/current-actor.decorator';
+import { RequirePermission, Actor, CurrentActor } from '@ruta/platform';
 import { CaseIntakeService } from './case-intake.service';
 import { DuplicatesService } from './duplicates.service';
 import { CreateCaseDto, DuplicateCheckDto } from './dto/create-case.dto';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../../platform/audit/audit.module';
-import { CasesModule } from '../core/cases.module';
-import { ConsentsModule } from '../consents/consents.module';
-import { PlacesModule } from '../../places/places.module';
+import { AuditModule } from '@ruta/platform';
+import { CaseCoreModule } from '../core';
+import { ConsentsModule } from '../consents';
+import { PlacesModule } from '@ruta/places';
 import { CaseIntakeController } from './case-intake.controller';
 import { CaseIntakeService } from './case-intake.service';
 import { DuplicatesRepository } from './duplicates.repository';
@@ -10,7 +10,7 @@ import { DuplicatesService } from './duplicates.service';
 
 /** Intake (one transaction for the whole case) and duplicate detection across institutions. */
 @Module({
-  imports: [AuditModule, CasesModule, ConsentsModule, PlacesModule],
+  imports: [AuditModule, CaseCoreModule, ConsentsModule, PlacesModule],
   controllers: [CaseIntakeController],
   providers: [CaseIntakeService, DuplicatesService, DuplicatesRepository],
 })

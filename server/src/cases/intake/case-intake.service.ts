@@ -1,20 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CreateCaseResponse, FieldError, PERMISSIONS } from '@ruta/shared';
-import { Actor, can } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
-import { CaseAccessService } from '../core/case-access.service';
-import { deriveAgeFacts, exploitationStart } from '../core/case-derivations';
-import { CaseDetailsService } from '../core/case-details.service';
-import { CaseRecordsRepository } from '../core/case-records.repository';
-import { ageColumns, sentFields } from '../core/case-write-support.service';
-import { CasesRepository } from '../core/cases.repository';
-import { todayInColombia } from '../../platform/http/validators';
-import { normalizeDocumentNumber } from '../core/search-terms';
-import { identityErrors } from '../core/victim-identity.service';
-import { VictimsRepository } from '../core/victims.repository';
-import { ConsentsService } from '../consents/consents.service';
-import { ValidationFailedError } from '../../platform/http/errors';
-import { PlaceReference, PlacesService } from '../../places/places.service';
+import { Actor, can, AuditService, todayInColombia, ValidationFailedError } from '@ruta/platform';
+import { CaseAccessService, deriveAgeFacts, exploitationStart, CaseDetailsService, CaseRecordsRepository, ageColumns, sentFields, CasesRepository, normalizeDocumentNumber, identityErrors, VictimsRepository } from '../core';
+import { ConsentsService } from '../consents';
+import { PlaceReference, PlacesService } from '@ruta/places';
 import { CreateCaseDto } from './dto/create-case.dto';
 import { DuplicatesService } from './duplicates.service';
 

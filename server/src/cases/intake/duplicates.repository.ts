@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { RepositoryBase } from '@ruta/platform';
 
 export interface DuplicateRow {
   institutionId: string;
@@ -15,11 +15,9 @@ export interface DuplicateRow {
  * `ruta_find_possible_duplicates()`, which never returns identity nor the code of a case outside the caller's scope.
  */
 @Injectable()
-export class DuplicatesRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
+export class DuplicatesRepository extends RepositoryBase {
   find(input: { documentNumber: string | null; name: string | null; birthDate: string | null; sex: string | null; excludeCaseId: string | null }): Promise<DuplicateRow[]> {
-    return this.transactions.manager.query(
+    return this.manager.query(
       `SELECT d."institutionId", i.code AS "institutionCode", i.name AS "institutionName", d."matchedOn", d.code
        FROM ruta_find_possible_duplicates($1, $2, $3::date, $4, $5::uuid) d JOIN institutions i ON i.id = d."institutionId"
        ORDER BY i.name, d."matchedOn", d.code NULLS LAST`,

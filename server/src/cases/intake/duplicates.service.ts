@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DuplicateCheckRequest, DuplicateHint, FieldError } from '@ruta/shared';
-import { AuditService } from '../../platform/audit/audit.service';
-import { normalizeDocumentNumber } from '../core/search-terms';
-import { ValidationFailedError } from '../../platform/http/errors';
+import { AuditService, ValidationFailedError } from '@ruta/platform';
+import { normalizeDocumentNumber } from '../core';
 import { DuplicateRow, DuplicatesRepository } from './duplicates.repository';
 
 /**

@@ -1,8 +1,8 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { VersionedEntity } from '@ruta/platform';
 import { DuplicateMatch, LinkDeclineReason, LinkRequestStatus } from '@ruta/shared';
-import { CaseEntity } from '../core/case.entity';
-import { InstitutionEntity } from '../../identity/institutions/institution.entity';
-import { UserEntity } from '../../identity/users/user.entity';
+import { CaseEntity } from '../core';
+import { InstitutionEntity, UserEntity } from '@ruta/identity';
 
 /**
  * One institution asks another, which holds a possible duplicate, to link it with its case. The row names the
@@ -16,7 +16,7 @@ import { UserEntity } from '../../identity/users/user.entity';
 @Check('CHK_case_link_requests_status', `"status" IN ('pending', 'accepted', 'declined')`)
 @Check('CHK_case_link_requests_decision', `("status" = 'pending') = ("decidedAt" IS NULL) AND ("status" = 'declined') = ("declineReason" IS NOT NULL)`)
 @Check('CHK_case_link_requests_other_institution', `"requestingInstitutionId" <> "targetInstitutionId"`)
-export class CaseLinkRequestEntity {
+export class CaseLinkRequestEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_case_link_requests' })
   id!: string;
 
@@ -70,13 +70,4 @@ export class CaseLinkRequestEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../../platform/audit/audit.module';
-import { CasesModule } from '../core/cases.module';
+import { AuditModule } from '@ruta/platform';
+import { CaseCoreModule } from '../core';
 import { CaseLinkRequestsRepository } from './case-link-requests.repository';
 import { CaseLinksController } from './case-links.controller';
 import { CaseLinksService } from './case-links.service';
@@ -9,7 +9,7 @@ import { LinkRequestsController } from './link-requests.controller';
 
 /** Link requests between institutions for possible duplicates (issue 4, item 7), and the case links they create. */
 @Module({
-  imports: [AuditModule, CasesModule],
+  imports: [AuditModule, CaseCoreModule],
   controllers: [CaseLinksController, LinkRequestsController],
   providers: [CaseLinkRequestsRepository, CaseLinksService, LinkRequestInboxService],
 })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { DuplicateRow } from '../intake/duplicates.repository';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { DuplicateRow } from '../intake';
+import { RepositoryBase } from '@ruta/platform';
 import { CaseLinkRequestEntity } from './case-link-request.entity';
 import { CaseLinkEntity } from './case-link.entity';
 
@@ -20,13 +20,7 @@ export interface CaseLinkRow {
  * the look-ups across institutions go through SECURITY DEFINER functions that return no identity.
  */
 @Injectable()
-export class CaseLinkRequestsRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
-  private get manager() {
-    return this.transactions.manager;
-  }
-
+export class CaseLinkRequestsRepository extends RepositoryBase {
   /** Possible duplicates of a stored case (`ruta_case_possible_duplicates()`): institution and, in scope only, code. */
   duplicatesOf(caseId: string): Promise<DuplicateRow[]> {
     return this.manager.query(
@@ -56,7 +50,7 @@ export class CaseLinkRequestsRepository {
 
   async insertRequest(values: QueryDeepPartialEntity<CaseLinkRequestEntity>): Promise<string> {
     const id = randomUUID();
-    await this.manager.createQueryBuilder().insert().into(CaseLinkRequestEntity).values({ ...values, id, version: 1 }).updateEntity(false).execute();
+    await this.insertRow(CaseLinkRequestEntity, { ...values, id, version: 1 });
     return id;
   }
 
@@ -100,7 +94,7 @@ export class CaseLinkRequestsRepository {
   }
 
   async insertLink(values: QueryDeepPartialEntity<CaseLinkEntity>): Promise<void> {
-    await this.manager.createQueryBuilder().insert().into(CaseLinkEntity).values({ ...values, id: randomUUID() }).updateEntity(false).execute();
+    await this.insertRow(CaseLinkEntity, { ...values, id: randomUUID() });
   }
 
   /** The own case each accepted request was linked to, by request id (codes the actor's scope reaches). */

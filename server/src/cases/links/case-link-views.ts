@@ -1,5 +1,5 @@
 import { CaseLinkView, IncomingLinkRequestView, OutgoingLinkRequestView } from '@ruta/shared';
-import { institutionRef } from '../core/case-views';
+import { institutionRef } from '@ruta/identity';
 import { CaseLinkRequestEntity } from './case-link-request.entity';
 import { CaseLinkRow } from './case-link-requests.repository';
 

@@ -1,7 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { CaseEntity } from '../core/case.entity';
-import { InstitutionEntity } from '../../identity/institutions/institution.entity';
-import { UserEntity } from '../../identity/users/user.entity';
+import { CaseEntity } from '../core';
+import { InstitutionEntity, UserEntity } from '@ruta/identity';
 import { CaseLinkRequestEntity } from './case-link-request.entity';
 
 /** Two cases of different institutions recorded as the same person, by an accepted request. Append-only. */

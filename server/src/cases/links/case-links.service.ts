@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CaseLinksView, DuplicateHint, PERMISSIONS } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
-import { CaseAccessService } from '../core/case-access.service';
-import { ConflictError, ValidationFailedError } from '../../platform/http/errors';
-import { toDuplicateHints } from '../intake/duplicates.service';
+import { Actor, AuditService, ConflictError, ValidationFailedError } from '@ruta/platform';
+import { CaseAccessService } from '../core';
+import { toDuplicateHints } from '../intake';
 import { toLinkView, toOutgoingView } from './case-link-views';
 import { CaseLinkRequestsRepository } from './case-link-requests.repository';
 import { CreateLinkRequestDto } from './dto/link-request.dto';

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IncomingLinkRequestView, PERMISSIONS } from '@ruta/shared';
-import { RequirePermission } from '../../platform/access/access.decorators';
-import { Actor } from '../../platform/access/actor';
-import { CurrentActor } from '../../platform/access/current-actor.decorator';
+import { RequirePermission, Actor, CurrentActor } from '@ruta/platform';
 import { AcceptLinkRequestDto, DeclineLinkRequestDto } from './dto/link-request.dto';
 import { LinkRequestInboxService } from './link-request-inbox.service';
 

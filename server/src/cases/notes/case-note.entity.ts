@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CaseEntity } from '../core/case.entity';
-import { InstitutionEntity } from '../../identity/institutions/institution.entity';
-import { UserEntity } from '../../identity/users/user.entity';
+import { CaseEntity } from '../core';
+import { InstitutionEntity, UserEntity } from '@ruta/identity';
 
 /** A note on a case. A restricted note is visible only inside its author's institution (row-level security). */
 @Entity({ name: 'case_notes' })

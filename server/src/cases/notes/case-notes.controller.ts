@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CaseNoteView, PERMISSIONS } from '@ruta/shared';
-import { RequirePermission } from '../../platform/access/access.decorators';
-import { Actor } from '../../platform/access/actor';
-import { CurrentActor } from '../../platform/access/current-actor.decorator';
+import { RequirePermission, Actor, CurrentActor } from '@ruta/platform';
 import { CaseNotesService } from './case-notes.service';
 import { CaseNoteDto } from './dto/case-note.dto';
 

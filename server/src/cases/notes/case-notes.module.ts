@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../../platform/audit/audit.module';
-import { CasesModule } from '../core/cases.module';
+import { AuditModule } from '@ruta/platform';
+import { CaseCoreModule } from '../core';
 import { CaseNotesController } from './case-notes.controller';
 import { CaseNotesRepository } from './case-notes.repository';
 import { CaseNotesService } from './case-notes.service';
 
 @Module({
-  imports: [AuditModule, CasesModule],
+  imports: [AuditModule, CaseCoreModule],
   controllers: [CaseNotesController],
   providers: [CaseNotesRepository, CaseNotesService],
 })

@@ -1,22 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { RepositoryBase } from '@ruta/platform';
 import { CaseNoteEntity } from './case-note.entity';
 
 /** Notes of a case; row-level security hides restricted notes of other institutions. */
 @Injectable()
-export class CaseNotesRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
+export class CaseNotesRepository extends RepositoryBase {
   async insert(values: QueryDeepPartialEntity<CaseNoteEntity>): Promise<string> {
     const id = randomUUID();
-    await this.transactions.manager.createQueryBuilder().insert().into(CaseNoteEntity).values({ ...values, id }).updateEntity(false).execute();
+    await this.insertRow(CaseNoteEntity, { ...values, id });
     return id;
   }
 
   list(caseId: string): Promise<CaseNoteEntity[]> {
-    return this.transactions.manager
+    return this.manager
       .getRepository(CaseNoteEntity)
       .createQueryBuilder('n')
       .leftJoinAndSelect('n.author', 'author')

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CaseNoteView, PERMISSIONS } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
-import { CaseAccessService } from '../core/case-access.service';
-import { institutionRef, userRef } from '../core/case-views';
+import { Actor, AuditService } from '@ruta/platform';
+import { CaseAccessService } from '../core';
+import { institutionRef, userRef } from '@ruta/identity';
 import { CaseNoteEntity } from './case-note.entity';
 import { CaseNotesRepository } from './case-notes.repository';
 import { CaseNoteDto } from './dto/case-note.dto';

@@ -1,11 +1,12 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { VersionedEntity } from '@ruta/platform';
 import { SavedCaseFilters } from '@ruta/shared';
-import { UserEntity } from '../../identity/users/user.entity';
+import { UserEntity } from '@ruta/identity';
 
 /** A user's named case search. Holds filter codes only: never a name or a document number. */
 @Entity({ name: 'saved_filters' })
 @Unique('UQ_saved_filters_user_name', ['userId', 'name'])
-export class SavedFilterEntity {
+export class SavedFilterEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_saved_filters' })
   id!: string;
 
@@ -21,13 +22,4 @@ export class SavedFilterEntity {
 
   @Column({ type: 'jsonb' })
   filters!: SavedCaseFilters;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }

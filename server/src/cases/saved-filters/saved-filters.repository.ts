@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { RepositoryBase } from '@ruta/platform';
 import { SavedFilterEntity } from './saved-filter.entity';
 
 /** The current user's saved filters; row-level security shows each user only their own. */
 @Injectable()
-export class SavedFiltersRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
+export class SavedFiltersRepository extends RepositoryBase {
   private get repo() {
-    return this.transactions.manager.getRepository(SavedFilterEntity);
+    return this.manager.getRepository(SavedFilterEntity);
   }
 
   list(userId: string): Promise<SavedFilterEntity[]> {

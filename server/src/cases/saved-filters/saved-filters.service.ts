@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SavedFilterView } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { NotFoundError, StaleVersionError } from '../../platform/http/errors';
+import { Actor, NotFoundError, StaleVersionError } from '@ruta/platform';
 import { SaveFilterDto, UpdateSavedFilterDto } from './dto/saved-filter.dto';
 import { SavedFilterEntity } from './saved-filter.entity';
 import { SavedFiltersRepository } from './saved-filters.repository';

@@ -1,9 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { PERMISSIONS, TimelineEntry } from '@ruta/shared';
-import { RequirePermission } from '../../platform/access/access.decorators';
-import { Actor } from '../../platform/access/actor';
-import { CurrentActor } from '../../platform/access/current-actor.decorator';
+import { RequirePermission, Actor, CurrentActor } from '@ruta/platform';
 import { CaseTimelineService } from './case-timeline.service';
 
 @ApiTags('cases')

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../../platform/audit/audit.module';
-import { CasesModule } from '../core/cases.module';
+import { AuditModule } from '@ruta/platform';
+import { CaseCoreModule } from '../core';
 import { CaseTimelineController } from './case-timeline.controller';
 import { CaseTimelineRepository } from './case-timeline.repository';
 import { CaseTimelineService } from './case-timeline.service';
 
 @Module({
-  imports: [AuditModule, CasesModule],
+  imports: [AuditModule, CaseCoreModule],
   controllers: [CaseTimelineController],
   providers: [CaseTimelineRepository, CaseTimelineService],
 })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { RepositoryBase } from '@ruta/platform';
 
 export interface TimelineRow {
   at: Date;
@@ -16,11 +16,9 @@ export interface TimelineRow {
  * table applies: a restricted note of another institution does not appear.
  */
 @Injectable()
-export class CaseTimelineRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
+export class CaseTimelineRepository extends RepositoryBase {
   list(caseId: string, limit: number): Promise<TimelineRow[]> {
-    return this.transactions.manager.query(
+    return this.manager.query(
       `SELECT t.at, t.kind, t.action, t."actorId", u.name AS "actorName", t.details FROM (
          (SELECT s.at, 'status' AS kind, coalesce(s."fromStatus", '') || '>' || s."toStatus" AS action, s."byUserId" AS "actorId",
                  jsonb_build_object('from', s."fromStatus", 'to', s."toStatus", 'reason', s.reason) AS details

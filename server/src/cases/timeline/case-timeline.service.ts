@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PERMISSIONS, TimelineEntry } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
-import { CaseAccessService } from '../core/case-access.service';
+import { Actor, AuditService } from '@ruta/platform';
+import { CaseAccessService } from '../core';
 import { CaseTimelineRepository } from './case-timeline.repository';
 
 const TIMELINE_LIMIT = 300;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
-import { AuditModule } from '../../platform/audit/audit.module';
+import { AuditModule, SessionAuthenticator } from '@ruta/platform';
 import { UsersRepository } from '../users/users.repository';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -11,7 +11,7 @@ import { SessionsRepository } from './sessions.repository';
 @Module({
   imports: [AuditModule, PassportModule],
   controllers: [AuthController],
-  providers: [AuthService, LocalStrategy, SessionService, SessionsRepository, UsersRepository],
-  exports: [SessionService, SessionsRepository],
+  providers: [AuthService, LocalStrategy, SessionService, SessionsRepository, UsersRepository, { provide: SessionAuthenticator, useExisting: SessionService }],
+  exports: [SessionService, SessionsRepository, SessionAuthenticator],
 })
 export class AuthModule {}

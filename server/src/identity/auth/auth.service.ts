@@ -1,14 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LoginStage, MeResponse, TotpConfirmResponse, TotpEnrolmentResponse } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { AuditService } from '../../platform/audit/audit.service';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
-import { DomainError, NotFoundError, UnauthenticatedError, ValidationFailedError } from '../../platform/http/errors';
+import { Actor, AuditService, TransactionRunner, DomainError, NotFoundError, UnauthenticatedError, ValidationFailedError, sha256, SECRET_BOX, SecretBox } from '@ruta/platform';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import { burnPasswordCheck, hashPassword, newRecoveryCodes, normaliseRecoveryCode, sha256, totp, verifyPassword } from './credentials';
+import { burnPasswordCheck, hashPassword, newRecoveryCodes, normaliseRecoveryCode, totp, verifyPassword } from './credentials';
 import { LoginAttempts } from './login-attempts';
-import { SECRET_BOX, SecretBox } from '../../platform/crypto/secret-box';
 import { checkPasswordPolicy } from './password.policy';
 import { loginStage, SessionService } from './session.service';
 import { SessionsRepository } from './sessions.repository';

@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-local';
-import { createValidationPipe } from '../../platform/http/validation';
+import { createValidationPipe } from '@ruta/platform';
 import { AuthService, OpenedSession } from './auth.service';
 import { LoginDto } from './dto/auth.dto';
 

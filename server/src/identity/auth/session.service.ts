@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LoginStage, Permission } from '@ruta/shared';
-import { Actor } from '../../platform/access/actor';
-import { currentRequest } from '../../platform/access/request-context';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { Actor, currentRequest, TransactionRunner, randomToken, sha256 } from '@ruta/platform';
 import { UserEntity } from '../users/user.entity';
-import { randomToken, sha256 } from './credentials';
 import { SessionEntity } from './session.entity';
 import { SessionsRepository } from './sessions.repository';
 

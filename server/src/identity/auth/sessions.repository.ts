@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { RepositoryBase } from '@ruta/platform';
 import { SessionEntity } from './session.entity';
 
 /** The only place that touches the sessions table. */
 @Injectable()
-export class SessionsRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
+export class SessionsRepository extends RepositoryBase {
   private get repo() {
-    return this.transactions.manager.getRepository(SessionEntity);
+    return this.manager.getRepository(SessionEntity);
   }
 
   insert(session: Partial<SessionEntity>): Promise<SessionEntity> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InstitutionView, PERMISSIONS } from '@ruta/shared';
-import { RequirePermission } from '../../platform/access/access.decorators';
+import { RequirePermission } from '@ruta/platform';
 import { CreateInstitutionDto, UpdateInstitutionDto } from './dto/institution.dto';
 import { InstitutionsService } from './institutions.service';
 

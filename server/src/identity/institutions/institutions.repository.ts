@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
-import { updateVersioned } from '../../platform/database/versioned-update';
+import { RepositoryBase } from '@ruta/platform';
 import { InstitutionEntity } from './institution.entity';
 
 @Injectable()
-export class InstitutionsRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
+export class InstitutionsRepository extends RepositoryBase {
   private get repo() {
-    return this.transactions.manager.getRepository(InstitutionEntity);
+    return this.manager.getRepository(InstitutionEntity);
   }
 
   /** Institutions are a short list (tens); ordered by name. */
@@ -31,7 +28,7 @@ export class InstitutionsRepository {
 
   /** Optimistic locking: false when the row changed since `expectedVersion` (or is not visible). */
   updateVersioned(id: string, expectedVersion: number, changes: Partial<InstitutionEntity>): Promise<boolean> {
-    return updateVersioned(this.transactions.manager, InstitutionEntity, id, expectedVersion, changes);
+    return this.applyVersioned(InstitutionEntity, id, expectedVersion, changes);
   }
 
 }

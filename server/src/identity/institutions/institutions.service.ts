@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InstitutionView } from '@ruta/shared';
-import { AuditService } from '../../platform/audit/audit.service';
-import { NotFoundError, StaleVersionError } from '../../platform/http/errors';
+import { AuditService, NotFoundError, StaleVersionError } from '@ruta/platform';
 import { CreateInstitutionDto, UpdateInstitutionDto } from './dto/institution.dto';
 import { InstitutionEntity } from './institution.entity';
 import { InstitutionsRepository } from './institutions.repository';

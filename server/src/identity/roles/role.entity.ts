@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { VersionedEntity } from '@ruta/platform';
 import { Permission, RecordScope } from '@ruta/shared';
 
 /** A role is data: a set of permissions plus the record scope they apply to. */
 @Entity({ name: 'roles' })
 @Unique('UQ_roles_code', ['code'])
-export class RoleEntity {
+export class RoleEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_roles' })
   id!: string;
 
@@ -25,13 +26,4 @@ export class RoleEntity {
 
   @Column({ type: 'text', array: true, default: '{}' })
   permissions!: Permission[];
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { PERMISSIONS, RoleView } from '@ruta/shared';
-import { RequirePermission } from '../../platform/access/access.decorators';
+import { RequirePermission } from '@ruta/platform';
 import { CreateRoleDto, UpdateRoleDto } from './dto/role.dto';
 import { RolesService } from './roles.service';
 

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
-import { updateVersioned } from '../../platform/database/versioned-update';
+import { RepositoryBase } from '@ruta/platform';
 import { RoleEntity } from './role.entity';
 
 @Injectable()
-export class RolesRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
+export class RolesRepository extends RepositoryBase {
   private get repo() {
-    return this.transactions.manager.getRepository(RoleEntity);
+    return this.manager.getRepository(RoleEntity);
   }
 
   list(): Promise<RoleEntity[]> {
@@ -25,7 +22,7 @@ export class RolesRepository {
 
   /** Optimistic locking: false when the row changed since `expectedVersion` (or is not visible). */
   updateVersioned(id: string, expectedVersion: number, changes: Partial<RoleEntity>): Promise<boolean> {
-    return updateVersioned(this.transactions.manager, RoleEntity, id, expectedVersion, changes);
+    return this.applyVersioned(RoleEntity, id, expectedVersion, changes);
   }
 
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RoleView } from '@ruta/shared';
-import { AuditService } from '../../platform/audit/audit.service';
-import { NotFoundError, StaleVersionError } from '../../platform/http/errors';
+import { AuditService, NotFoundError, StaleVersionError } from '@ruta/platform';
 import { CreateRoleDto, UpdateRoleDto } from './dto/role.dto';
 import { RoleEntity } from './role.entity';
 import { RolesRepository } from './roles.repository';

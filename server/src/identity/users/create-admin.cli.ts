@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { hashPassword, temporaryPassword } from '../auth/credentials';
-import { runCli, withOwnerDatabase } from '../../platform/database/cli-database';
+import { runCli, withOwnerDatabase } from '@ruta/platform';
 
 /**
  * `npm run admin:create -- --email a@b.gov.co --name "Nombre" [--institution mininterior]`: the first administrator of

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { VersionedEntity } from '@ruta/platform';
 import { Language } from '@ruta/shared';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { RoleEntity } from '../roles/role.entity';
@@ -8,7 +9,7 @@ import { RoleEntity } from '../roles/role.entity';
 @Index('IDX_users_institution_name', ['institutionId', 'name'])
 @Index('IDX_users_name', ['name'])
 @Index('IDX_users_role', ['roleId'])
-export class UserEntity {
+export class UserEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_users' })
   id!: string;
 
@@ -67,13 +68,4 @@ export class UserEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }

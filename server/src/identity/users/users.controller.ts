@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Page, PERMISSIONS, TemporaryPasswordResponse, UserView } from '@ruta/shared';
-import { RequirePermission } from '../../platform/access/access.decorators';
+import { RequirePermission } from '@ruta/platform';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../../platform/audit/audit.module';
+import { AuditModule } from '@ruta/platform';
 import { AuthModule } from '../auth/auth.module';
 import { InstitutionsModule } from '../institutions/institutions.module';
 import { RolesModule } from '../roles/roles.module';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
-import { updateVersioned } from '../../platform/database/versioned-update';
+import { RepositoryBase } from '@ruta/platform';
 import { UserEntity } from './user.entity';
 
 export interface UserListQuery {
@@ -14,11 +13,9 @@ export interface UserListQuery {
 
 /** The only place that touches the users table. Row-level security filters what each actor can see. */
 @Injectable()
-export class UsersRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
+export class UsersRepository extends RepositoryBase {
   private get repo() {
-    return this.transactions.manager.getRepository(UserEntity);
+    return this.manager.getRepository(UserEntity);
   }
 
   findById(id: string): Promise<UserEntity | null> {
@@ -55,7 +52,7 @@ export class UsersRepository {
 
   /** Optimistic locking: false when the row changed since `expectedVersion` (or is not visible). */
   updateVersioned(id: string, expectedVersion: number, changes: Partial<UserEntity>): Promise<boolean> {
-    return updateVersioned(this.transactions.manager, UserEntity, id, expectedVersion, changes);
+    return this.applyVersioned(UserEntity, id, expectedVersion, changes);
   }
 
   /** System-side updates (login counters, MFA secrets) that are not user edits and do not bump the version. */

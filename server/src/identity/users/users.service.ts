@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Page, TemporaryPasswordResponse, UserView } from '@ruta/shared';
-import { AuditService } from '../../platform/audit/audit.service';
+import { AuditService, NotFoundError, StaleVersionError, ValidationFailedError, decodeCursor, encodeCursor } from '@ruta/platform';
 import { hashPassword, temporaryPassword } from '../auth/credentials';
 import { SessionsRepository } from '../auth/sessions.repository';
-import { NotFoundError, StaleVersionError, ValidationFailedError } from '../../platform/http/errors';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { InstitutionsRepository } from '../institutions/institutions.repository';
 import { RolesRepository } from '../roles/roles.repository';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';

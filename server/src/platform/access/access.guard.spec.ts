@@ -1,7 +1,7 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuditService } from '../audit/audit.service';
-import { SessionService } from '../../identity/auth/session.service';
+import { SessionAuthenticator } from './session-authenticator';
 import { ForbiddenError, UnauthenticatedError } from '../http/errors';
 import { Public, RequirePermission } from './access.decorators';
 import { AccessGuard } from './access.guard';
@@ -21,7 +21,7 @@ function contextFor(handler: keyof ExampleController, cookies: Record<string, st
 }
 
 describe('AccessGuard', () => {
-  const sessions = { authenticate: jest.fn() } as unknown as SessionService;
+  const sessions = { authenticate: jest.fn() } as unknown as SessionAuthenticator;
   const audit = { record: jest.fn() } as unknown as AuditService;
   const guard = new AccessGuard(new Reflector(), sessions, audit);
 

@@ -3,12 +3,12 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { SESSION_COOKIE, XSRF_HEADER } from '@ruta/shared';
 import { AuditService } from '../audit/audit.service';
-import { SessionService } from '../../identity/auth/session.service';
-import { safeEqual } from '../../identity/auth/credentials';
+import { safeEqual } from '../crypto/tokens';
 import { RequestWithActor } from '../database/request-transaction.interceptor';
 import { ForbiddenError, UnauthenticatedError } from '../http/errors';
 import { ACCESS_METADATA, RouteAccess } from './access.decorators';
 import { currentRequest } from './request-context';
+import { SessionAuthenticator } from './session-authenticator';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -23,7 +23,7 @@ export class AccessGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionService,
+    private readonly sessions: SessionAuthenticator,
     private readonly audit: AuditService,
   ) {}
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '../database/transaction-runner';
+import { RepositoryBase } from '../database/repository-base';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
@@ -10,11 +10,9 @@ export interface AuditRow extends AuditEventEntity {
 
 /** Reads the audit trail newest first with keyset pagination on id; each filter has an (x, id) index. */
 @Injectable()
-export class AuditRepository {
-  constructor(private readonly transactions: TransactionRunner) {}
-
+export class AuditRepository extends RepositoryBase {
   async find(query: AuditQueryDto, limit: number): Promise<AuditRow[]> {
-    const qb = this.transactions.manager
+    const qb = this.manager
       .getRepository(AuditEventEntity)
       .createQueryBuilder('e')
       .leftJoin('users', 'u', 'u.id = e.actorUserId')

@@ -1,13 +1,19 @@
-import { DataSourceOptions } from 'typeorm';
+import { DataSourceOptions, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from '@ruta/migrations';
-import { ENTITIES } from './entities';
 
-/** One place that describes Ruta's database to TypeORM. `synchronize` is never on: the schema comes from migrations. */
-export function dataSourceOptions(url: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type EntityList = (Function | EntitySchema)[];
+
+/**
+ * One place that describes Ruta's database to TypeORM. `synchronize` is never on: the schema comes from migrations.
+ * `entities` comes from the app (`server/src/entities.ts`); connections that only run SQL (migrations, seeds, CLIs)
+ * need none.
+ */
+export function dataSourceOptions(url: string, extra: { poolSize?: number; applicationName?: string; entities?: EntityList } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: extra.entities ?? [],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -6,10 +6,10 @@ import { TransactionRunner } from './transaction-runner';
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(appUrl: string): DynamicModule {
+  static forRoot(appUrl: string, entities: NonNullable<Parameters<typeof dataSourceOptions>[1]>['entities']): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(appUrl), retryAttempts: 2, retryDelay: 500 })],
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(appUrl, { entities }), retryAttempts: 2, retryDelay: 500 })],
       providers: [TransactionRunner],
       exports: [TransactionRunner],
     };

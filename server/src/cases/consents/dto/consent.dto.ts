@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { CONSENT_GRANTED_BY, CONSENT_METHOD, CONSENT_PURPOSE, ConsentGrantedBy, ConsentInput, ConsentMethod, ConsentPurpose } from '@ruta/shared';
-import { IsOption, NotInFuture } from '../../../platform/http/validators';
+import { IsOption, NotInFuture } from '@ruta/platform';
 
 export class ConsentDto implements ConsentInput {
   @IsOption(CONSENT_PURPOSE) purpose!: ConsentPurpose;

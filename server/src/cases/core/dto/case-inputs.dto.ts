@@ -62,7 +62,7 @@ import {
   TraffickingEventKind,
   VictimIdentityInput,
 } from '@ruta/shared';
-import { IsCalendarDate, IsOption, IsOptionList, NotInFuture } from '../../../platform/http/validators';
+import { IsCalendarDate, IsOption, IsOptionList, NotInFuture } from '@ruta/platform';
 
 export const DEPARTMENT_CODE = /^\d{2}$/;
 export const MUNICIPALITY_CODE = /^\d{5}$/;

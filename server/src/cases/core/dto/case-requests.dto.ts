@@ -38,7 +38,7 @@ import {
   UpdateVictimRequest,
 } from '@ruta/shared';
 import { DEPARTMENT_CODE, MUNICIPALITY_CODE, TraffickingEventDto, VictimIdentityDto } from './case-inputs.dto';
-import { IsCalendarDate, IsOption, IsOptionList, NotInFuture } from '../../../platform/http/validators';
+import { IsCalendarDate, IsOption, IsOptionList, NotInFuture } from '@ruta/platform';
 
 /** The version of the case the editor had open (optimistic locking). */
 const VersionField = () => applyDecorators(ApiProperty(), IsInt({ message: 'version is required' }), Min(1));

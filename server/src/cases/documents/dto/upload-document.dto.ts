@@ -1,5 +1,5 @@
 import { CASE_DOCUMENT_KIND, CaseDocumentKind } from '@ruta/shared';
-import { IsOption } from '../../../platform/http/validators';
+import { IsOption } from '@ruta/platform';
 
 /** The form fields of a multipart upload, beside the `file` part. */
 export class UploadDocumentDto {

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsUUID, Matches, Min } from 'class-validator';
 import { AcceptLinkRequest, CreateLinkRequest, DeclineLinkRequest, DuplicateMatch, LINK_DECLINE_REASON, LinkDeclineReason } from '@ruta/shared';
-import { IsOption } from '../../../platform/http/validators';
+import { IsOption } from '@ruta/platform';
 
 const MATCHES: DuplicateMatch[] = ['document', 'name_birth_date'];
 

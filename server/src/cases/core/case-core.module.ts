@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../../platform/audit/audit.module';
-import { PlacesModule } from '../../places/places.module';
+import { AuditModule } from '@ruta/platform';
+import { PlacesModule } from '@ruta/places';
 import { CaseAccessService } from './case-access.service';
 import { CaseAssignmentsService } from './case-assignments.service';
 import { CaseDetailsService } from './case-details.service';
@@ -39,4 +39,4 @@ import { VictimsRepository } from './victims.repository';
   ],
   exports: [CaseAccessService, CasesRepository, CaseRecordsRepository, VictimsRepository, CaseDetailsService, CaseWriteSupport],
 })
-export class CasesModule {}
+export class CaseCoreModule {}

@@ -1,0 +1,3 @@
+import { PlaceEntity } from './place.entity';
+
+export const PLACES_ENTITIES = [PlaceEntity];

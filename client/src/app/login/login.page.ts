@@ -8,8 +8,7 @@ import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuthStore, STAGE_ROUTES } from '../core/auth/auth.store';
 import { FormError } from '../core/http/form-error';
-import { ErrorMessage } from '../core/http/problem';
-import { submitErrors } from '../core/http/submit-errors';
+import { FormSubmission } from '../core/http/form-submission';
 import { ErrorMessagePipe } from '../core/i18n/error-message.pipe';
 
 @Component({
@@ -68,8 +67,10 @@ export class LoginPage {
     email: ['', [Validators.required, Validators.email]],
     password: ['', [Validators.required]],
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ErrorMessage | null>(null);
+  // Stays open: if the navigation lands back here, the form can be sent again.
+  private readonly submission = new FormSubmission(this.form, { staysOpen: true });
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
   protected readonly notice = signal(this.auth.notice());
 
   constructor() {
@@ -77,21 +78,8 @@ export class LoginPage {
   }
 
   protected submit(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    this.auth.login(this.form.getRawValue()).subscribe({
-      next: ({ stage }) => {
-        this.busy.set(false);
-        void this.router.navigateByUrl(stage === 'done' ? this.auth.takeReturnUrl() : STAGE_ROUTES[stage]);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(submitErrors(this.form, error));
-      },
+    this.submission.submit(() => this.auth.login(this.form.getRawValue()), {
+      done: ({ stage }) => void this.router.navigateByUrl(stage === 'done' ? this.auth.takeReturnUrl() : STAGE_ROUTES[stage]),
     });
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -8,8 +8,7 @@ import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuthStore, LOGIN_ROUTE, STAGE_ROUTES } from '../core/auth/auth.store';
 import { FormError } from '../core/http/form-error';
-import { ErrorMessage } from '../core/http/problem';
-import { submitErrors } from '../core/http/submit-errors';
+import { FormSubmission } from '../core/http/form-submission';
 import { ErrorMessagePipe } from '../core/i18n/error-message.pipe';
 
 /** Second login step: a TOTP code or a recovery code. */
@@ -66,25 +65,14 @@ export class TotpPage {
   protected readonly form = inject(NonNullableFormBuilder).group({
     code: ['', [Validators.required, Validators.minLength(6), Validators.maxLength(64)]],
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ErrorMessage | null>(null);
+  // Stays open: if the navigation lands back here, the form can be sent again.
+  private readonly submission = new FormSubmission(this.form, { staysOpen: true });
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
 
   protected submit(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    this.auth.verifyTotp(this.form.getRawValue().code.replace(/\s+/g, '')).subscribe({
-      next: ({ stage }) => {
-        this.busy.set(false);
-        void this.router.navigateByUrl(stage === 'done' ? this.auth.takeReturnUrl() : STAGE_ROUTES[stage]);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(submitErrors(this.form, error));
-      },
+    this.submission.submit(() => this.auth.verifyTotp(this.form.getRawValue().code.replace(/\s+/g, '')), {
+      done: ({ stage }) => void this.router.navigateByUrl(stage === 'done' ? this.auth.takeReturnUrl() : STAGE_ROUTES[stage]),
     });
   }
 

@@ -7,8 +7,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { AuthStore } from '../core/auth/auth.store';
 import { MfaEnrolment } from '../core/auth/mfa-enrolment';
 import { FormError } from '../core/http/form-error';
-import { ErrorMessage } from '../core/http/problem';
-import { submitErrors } from '../core/http/submit-errors';
+import { FormSubmission } from '../core/http/form-submission';
 import { Notifier } from '../core/http/notifier';
 import { ErrorMessagePipe } from '../core/i18n/error-message.pipe';
 
@@ -60,8 +59,9 @@ export class MfaSettings {
 
   protected readonly form = inject(NonNullableFormBuilder).group({ password: ['', Validators.required] });
   protected readonly enrolling = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ErrorMessage | null>(null);
+  private readonly submission = new FormSubmission(this.form, { staysOpen: true });
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
 
   protected enrolled(): void {
     this.enrolling.set(false);
@@ -70,21 +70,10 @@ export class MfaSettings {
   }
 
   protected disable(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    this.auth.disableMfa(this.form.getRawValue().password).subscribe({
-      next: () => {
-        this.busy.set(false);
+    this.submission.submit(() => this.auth.disableMfa(this.form.getRawValue().password), {
+      done: () => {
         this.form.reset();
         this.notifier.info('profile.mfaDisabled');
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(submitErrors(this.form, error));
       },
     });
   }

@@ -11,9 +11,8 @@ import { CONSENT_GRANTED_BY, CONSENT_METHOD, CONSENT_PURPOSE, ConsentInput, Cons
 import { InstitutionsApi } from '../../admin/institutions/institutions.api';
 import { CanDirective } from '../../core/auth/can.directive';
 import { FormError } from '../../core/http/form-error';
+import { FormSubmission } from '../../core/http/form-submission';
 import { Notifier } from '../../core/http/notifier';
-import { ErrorMessage } from '../../core/http/problem';
-import { submitErrors } from '../../core/http/submit-errors';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
 import { LanguageService, LOCALES } from '../../core/i18n/language.service';
 import { notInFuture, todayInColombia } from '../calendar-date';
@@ -80,7 +79,6 @@ export class ConsentsTab implements OnInit {
   protected readonly today = todayInColombia();
   protected readonly consents = signal<ConsentView[]>([]);
   protected readonly institutions = signal<InstitutionView[]>([]);
-  protected readonly error = signal<ErrorMessage | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     purpose: ['', Validators.required],
     institutionId: [''],
@@ -88,6 +86,8 @@ export class ConsentsTab implements OnInit {
     method: ['written', Validators.required],
     grantedAt: [this.today, [Validators.required, notInFuture]],
   });
+  private readonly submission = new FormSubmission(this.form, { staysOpen: true });
+  protected readonly error = this.submission.error;
 
   ngOnInit(): void {
     this.api.consents(this.code()).subscribe({ next: (list) => this.consents.set(list), error: () => undefined });
@@ -99,20 +99,17 @@ export class ConsentsTab implements OnInit {
   }
 
   protected add(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const v = this.form.getRawValue();
-    const consent = compact({ ...v, institutionId: v.purpose === 'sharing' ? v.institutionId : '' }) as ConsentInput;
-    this.error.set(null);
-    this.api.addConsent(this.code(), consent).subscribe({
-      next: (list) => {
+    this.submission.submit(() => this.api.addConsent(this.code(), this.consent()), {
+      done: (list) => {
         this.consents.set(list);
         this.form.reset();
       },
-      error: (error: unknown) => this.error.set(submitErrors(this.form, error)),
     });
+  }
+
+  private consent(): ConsentInput {
+    const v = this.form.getRawValue();
+    return compact({ ...v, institutionId: v.purpose === 'sharing' ? v.institutionId : '' }) as ConsentInput;
   }
 
   protected revoke(consent: ConsentView): void {

@@ -7,9 +7,8 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { CASE_DOCUMENT_KIND, CaseDocumentKind, CaseDocumentView } from '@ruta/shared';
 import { CanDirective } from '../../core/auth/can.directive';
 import { FormError } from '../../core/http/form-error';
+import { FormSubmission } from '../../core/http/form-submission';
 import { Notifier } from '../../core/http/notifier';
-import { ErrorMessage } from '../../core/http/problem';
-import { submitErrors } from '../../core/http/submit-errors';
 import { LanguageService, LOCALES } from '../../core/i18n/language.service';
 import { CaseRecordsApi } from '../case-records.api';
 import { OptionLabelPipe } from '../option-label.pipe';
@@ -57,8 +56,10 @@ export class DocumentsPanel implements OnInit {
   protected readonly kind = new FormControl<string>('consent_form', { nonNullable: true });
   protected readonly documents = signal<CaseDocumentView[]>([]);
   protected readonly chosen = signal<File | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ErrorMessage | null>(null);
+  // Field errors (file type, size) have no control here: the first one becomes the form error.
+  private readonly submission = new FormSubmission(this.kind, { staysOpen: true });
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
 
   ngOnInit(): void {
     this.api.documents(this.code()).subscribe({ next: (list) => this.documents.set(list), error: () => undefined });
@@ -81,20 +82,12 @@ export class DocumentsPanel implements OnInit {
   protected upload(): void {
     const file = this.chosen();
     if (!file) return;
-    this.busy.set(true);
-    this.error.set(null);
-    this.api.upload(this.code(), this.kind.value as CaseDocumentKind, file).subscribe({
-      next: (document) => {
+    this.submission.submit(() => this.api.upload(this.code(), this.kind.value as CaseDocumentKind, file), {
+      done: (document) => {
         this.documents.update((list) => [document, ...list]);
         this.chosen.set(null);
         this.file()!.nativeElement.value = '';
-        this.busy.set(false);
         this.notifier.info('documents.uploaded');
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        // Field errors (file type, size) have no control here: the first one becomes the message.
-        this.error.set(submitErrors(this.kind, error));
       },
     });
   }

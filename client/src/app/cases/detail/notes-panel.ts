@@ -10,8 +10,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { CaseNoteView } from '@ruta/shared';
 import { CanDirective } from '../../core/auth/can.directive';
 import { FormError } from '../../core/http/form-error';
-import { ErrorMessage } from '../../core/http/problem';
-import { submitErrors } from '../../core/http/submit-errors';
+import { FormSubmission } from '../../core/http/form-submission';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
 import { LanguageService, LOCALES } from '../../core/i18n/language.service';
 import { CaseRecordsApi } from '../case-records.api';
@@ -58,34 +57,29 @@ export class NotesPanel implements OnInit {
   protected readonly locales = LOCALES;
   readonly code = input.required<string>();
   protected readonly notes = signal<CaseNoteView[]>([]);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ErrorMessage | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     body: ['', [Validators.required, Validators.maxLength(20000)]],
     restricted: [false],
   });
+  private readonly submission = new FormSubmission(this.form, { staysOpen: true });
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
 
   ngOnInit(): void {
     this.api.notes(this.code()).subscribe({ next: (list) => this.notes.set(list), error: () => undefined });
   }
 
   protected add(): void {
-    if (this.form.invalid || !this.form.value.body?.trim()) {
+    if (!this.form.controls.body.value.trim()) {
+      // Only spaces pass `required` but make no note: not sent.
       this.form.markAllAsTouched();
       return;
     }
-    this.busy.set(true);
-    this.error.set(null);
     const { body, restricted } = this.form.getRawValue();
-    this.api.addNote(this.code(), { body: body.trim(), restricted }).subscribe({
-      next: (list) => {
+    this.submission.submit(() => this.api.addNote(this.code(), { body: body.trim(), restricted }), {
+      done: (list) => {
         this.notes.set(list);
         this.form.reset();
-        this.busy.set(false);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(submitErrors(this.form, error));
       },
     });
   }

@@ -12,9 +12,8 @@ import { DuplicateHint } from '@ruta/shared';
 import { debounceTime } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth.store';
 import { FormError } from '../../core/http/form-error';
+import { FormSubmission } from '../../core/http/form-submission';
 import { Notifier } from '../../core/http/notifier';
-import { ErrorMessage } from '../../core/http/problem';
-import { submitErrors } from '../../core/http/submit-errors';
 import { LanguageService, LOCALES } from '../../core/i18n/language.service';
 import { todayInColombia } from '../calendar-date';
 import { CasesApi } from '../cases.api';
@@ -59,8 +58,10 @@ export class IntakePage implements OnInit {
   protected readonly checking = signal(false);
   /** A draft saved earlier, offered to resume; changes are not saved until the user chooses. */
   protected readonly offer = signal<IntakeDraftState | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ErrorMessage | null>(null);
+  // Navigates to the new case on success: stays busy until then.
+  private readonly submission = new FormSubmission(this.form);
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
   private step = 0;
   /** Off while a saved draft is offered and after a successful intake. */
   private autosave = false;
@@ -160,27 +161,16 @@ export class IntakePage implements OnInit {
   }
 
   protected submit(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.goToFirstInvalidStep();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    const request = toCreateCaseRequest(this.form.getRawValue(), { withShelter: this.auth.can('victim_location:read') });
-    this.api.create(request).subscribe({
-      next: (response) => {
+    const request = () => this.api.create(toCreateCaseRequest(this.form.getRawValue(), { withShelter: this.auth.can('victim_location:read') }));
+    this.submission.submit(request, {
+      done: (response) => {
         this.autosave = false;
         this.draft.clear();
         const code = response.case.code;
         this.notifier.info(response.duplicates.length ? 'intake.createdWithDuplicates' : 'intake.created', { code });
         void this.router.navigate(['/casos', code]);
       },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(submitErrors(this.form, error));
-        this.goToFirstInvalidStep();
-      },
+      rejected: () => this.goToFirstInvalidStep(),
     });
   }
 

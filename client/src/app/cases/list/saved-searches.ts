@@ -7,9 +7,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { SavedCaseFilters, SavedFilterView } from '@ruta/shared';
+import { FormSubmission } from '../../core/http/form-submission';
 import { Notifier } from '../../core/http/notifier';
-import { ErrorMessage } from '../../core/http/problem';
-import { submitErrors } from '../../core/http/submit-errors';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
 import { SavedFiltersApi } from '../saved-filters.api';
 
@@ -61,31 +60,21 @@ export class SavedSearches implements OnInit {
   readonly applied = output<SavedCaseFilters>();
 
   protected readonly items = signal<SavedFilterView[]>([]);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ErrorMessage | null>(null);
   protected readonly name = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(100)] });
+  private readonly submission = new FormSubmission(this.name, { staysOpen: true });
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
 
   ngOnInit(): void {
     this.api.list().subscribe({ next: (list) => this.items.set(list), error: () => undefined });
   }
 
   protected save(): void {
-    if (this.name.invalid) {
-      this.name.markAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    this.api.create({ name: this.name.value.trim(), filters: this.filters() }).subscribe({
-      next: (created) => {
+    this.submission.submit(() => this.api.create({ name: this.name.value.trim(), filters: this.filters() }), {
+      done: (created) => {
         this.items.update((items) => [...items, created]);
         this.name.reset();
-        this.busy.set(false);
         this.notifier.info('savedSearches.saved');
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(submitErrors(this.name, error));
       },
     });
   }

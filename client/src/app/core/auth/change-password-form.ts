@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, output } from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -6,8 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@ruta/shared';
 import { FormError } from '../http/form-error';
-import { ErrorMessage } from '../http/problem';
-import { submitErrors } from '../http/submit-errors';
+import { FormSubmission } from '../http/form-submission';
 import { ErrorMessagePipe } from '../i18n/error-message.pipe';
 import { AuthStore } from './auth.store';
 
@@ -59,30 +58,16 @@ export class ChangePasswordForm {
     ],
     confirm: ['', [Validators.required, sameAsNew]],
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ErrorMessage | null>(null);
+  private readonly submission = new FormSubmission(this.form, { staysOpen: true });
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
 
   constructor() {
     this.form.controls.newPassword.valueChanges.subscribe(() => this.form.controls.confirm.updateValueAndValidity());
   }
 
   protected submit(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
     const { currentPassword, newPassword } = this.form.getRawValue();
-    this.busy.set(true);
-    this.error.set(null);
-    this.auth.changePassword({ currentPassword, newPassword }).subscribe({
-      next: () => {
-        this.busy.set(false);
-        this.changed.emit();
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(submitErrors(this.form, error));
-      },
-    });
+    this.submission.submit(() => this.auth.changePassword({ currentPassword, newPassword }), { done: () => this.changed.emit() });
   }
 }

@@ -6,8 +6,8 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { LoginStage, TotpEnrolmentResponse } from '@ruta/shared';
 import { FormError } from '../http/form-error';
-import { ErrorMessage, problemMessage } from '../http/problem';
-import { submitErrors } from '../http/submit-errors';
+import { FormSubmission } from '../http/form-submission';
+import { problemMessage } from '../http/problem';
 import { ErrorMessagePipe } from '../i18n/error-message.pipe';
 import { AuthStore } from './auth.store';
 
@@ -70,8 +70,10 @@ export class MfaEnrolment implements OnInit {
   protected readonly enrolment = signal<TotpEnrolmentResponse | null>(null);
   protected readonly recoveryCodes = signal<string[] | null>(null);
   protected readonly stage = signal<LoginStage>('done');
-  protected readonly busy = signal(false);
-  protected readonly error = signal<ErrorMessage | null>(null);
+  private readonly submission = new FormSubmission(this.form, { staysOpen: true });
+  protected readonly busy = this.submission.busy;
+  /** Also the enrolment's own failure to start. */
+  protected readonly error = this.submission.error;
 
   ngOnInit(): void {
     this.auth.enrolTotp().subscribe({
@@ -81,21 +83,10 @@ export class MfaEnrolment implements OnInit {
   }
 
   protected confirm(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    this.auth.confirmTotp(this.form.getRawValue().code.trim()).subscribe({
-      next: ({ recoveryCodes, stage }) => {
-        this.busy.set(false);
+    this.submission.submit(() => this.auth.confirmTotp(this.form.getRawValue().code.trim()), {
+      done: ({ recoveryCodes, stage }) => {
         this.stage.set(stage);
         this.recoveryCodes.set(recoveryCodes);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(submitErrors(this.form, error));
       },
     });
   }

@@ -1,69 +1,33 @@
-import { Permission, PERMISSIONS as P } from '@ruta/shared';
+import { Permission } from '@ruta/shared';
+import { CASES_ROUTES } from './cases/routes';
+import { IDENTITY_ROUTES } from './identity/routes';
+import { PLACES_ROUTES } from './places/routes';
+import { PLATFORM_ROUTES } from './platform/routes';
 
 /**
- * Who may reach what: every route of the API with the access it must declare. The route-inventory test fails when a
- * route is missing here or declares something else, so a new route cannot ship without a reviewed entry; the role
- * matrix test then calls every route as every seeded role and checks allow/deny against the roles' permissions.
+ * Who may reach what: every route of the API with the access it must declare, one table per area
+ * (`e2e/api/<area>/routes.ts`) merged here. The route-inventory test fails when a route is missing here or declares
+ * something else, so a new route cannot ship without a reviewed entry; the role matrix test then calls every route as
+ * every seeded role and checks allow/deny against the roles' permissions.
  */
 export type ExpectedAccess = 'public' | 'authenticated' | Permission;
+export type RouteTable = Record<string, ExpectedAccess>;
 
-export const ROUTE_ACCESS: Record<string, ExpectedAccess> = {
-  'GET /api/health': 'public',
-  'POST /api/auth/login': 'public',
-  'POST /api/auth/totp': 'authenticated',
-  'POST /api/auth/mfa/enrol': 'authenticated',
-  'POST /api/auth/mfa/confirm': 'authenticated',
-  'DELETE /api/auth/mfa': 'authenticated',
-  'POST /api/auth/password': 'authenticated',
-  'POST /api/auth/logout': 'authenticated',
-  'GET /api/auth/me': 'authenticated',
-  'PATCH /api/auth/me': 'authenticated',
-  'GET /api/audit/events': P.auditRead,
-  'POST /api/audit/verify': P.auditVerify,
-  'GET /api/institutions': P.institutionsRead,
-  'POST /api/institutions': P.institutionsManage,
-  'PATCH /api/institutions/:id': P.institutionsManage,
-  'GET /api/roles': P.rolesRead,
-  'POST /api/roles': P.rolesManage,
-  'PATCH /api/roles/:id': P.rolesManage,
-  'GET /api/users': P.usersRead,
-  'GET /api/users/:id': P.usersRead,
-  'POST /api/users': P.usersManage,
-  'PATCH /api/users/:id': P.usersManage,
-  'POST /api/users/:id/reset-password': P.usersManage,
-  'GET /api/places/departments': P.casesRead,
-  'GET /api/places/departments/:code/municipalities': P.casesRead,
-  'GET /api/places/countries': P.casesRead,
-  'POST /api/cases': P.casesCreate,
-  'POST /api/cases/duplicates': P.casesCreate,
-  'POST /api/cases/search': P.casesRead,
-  'GET /api/cases/stats': P.casesRead,
-  'GET /api/cases/:code': P.casesRead,
-  'PATCH /api/cases/:code': P.casesUpdate,
-  'PATCH /api/cases/:code/victim': P.victimIdentityUpdate,
-  'POST /api/cases/:code/transitions': P.casesTransition,
-  'POST /api/cases/:code/assignments': P.casesAssign,
-  'DELETE /api/cases/:code/assignments/:userId': P.casesAssign,
-  'GET /api/cases/:code/timeline': P.casesRead,
-  'GET /api/cases/:code/consents': P.consentRead,
-  'POST /api/cases/:code/consents': P.consentManage,
-  'POST /api/cases/:code/consents/:id/revoke': P.consentManage,
-  'GET /api/cases/:code/notes': P.notesRead,
-  'POST /api/cases/:code/notes': P.notesCreate,
-  'GET /api/cases/:code/documents': P.documentsRead,
-  'POST /api/cases/:code/documents': P.documentsUpload,
-  'GET /api/cases/:code/documents/:id/content': P.documentsRead,
-  'GET /api/cases/:code/duplicates': P.casesRead,
-  'GET /api/cases/:code/links': P.casesRead,
-  'POST /api/cases/:code/link-requests': P.casesUpdate,
-  'GET /api/case-link-requests': P.casesUpdate,
-  'POST /api/case-link-requests/:id/accept': P.casesUpdate,
-  'POST /api/case-link-requests/:id/decline': P.casesUpdate,
-  'GET /api/saved-filters': P.casesRead,
-  'POST /api/saved-filters': P.casesRead,
-  'PATCH /api/saved-filters/:id': P.casesRead,
-  'DELETE /api/saved-filters/:id': P.casesRead,
-  'GET /api/case-drafts/mine': P.casesCreate,
-  'PUT /api/case-drafts/mine': P.casesCreate,
-  'DELETE /api/case-drafts/mine': P.casesCreate,
-};
+/** Merges the areas' tables; a route listed by two areas is a mistake, not an override. */
+export function mergeRouteTables(tables: Record<string, RouteTable>): RouteTable {
+  const merged: RouteTable = {};
+  for (const [area, table] of Object.entries(tables)) {
+    for (const [route, access] of Object.entries(table)) {
+      if (route in merged) throw new Error(`Route ${route} is listed twice (again by ${area})`);
+      merged[route] = access;
+    }
+  }
+  return merged;
+}
+
+export const ROUTE_ACCESS: RouteTable = mergeRouteTables({
+  platform: PLATFORM_ROUTES,
+  identity: IDENTITY_ROUTES,
+  places: PLACES_ROUTES,
+  cases: CASES_ROUTES,
+});

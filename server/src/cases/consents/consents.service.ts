@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConsentInput, ConsentPurpose, ConsentView, FieldError, PERMISSIONS } from '@ruta/shared';
 import { Actor, AuditService, ConflictError, NotFoundError, ValidationFailedError } from '@ruta/platform';
-import { CaseAccessService } from '../core';
+import { CaseAccessService } from '../core/index';
 import { institutionRef, userRef, InstitutionsRepository } from '@ruta/identity';
 import { ConsentEntity } from './consent.entity';
 import { ConsentsRepository } from './consents.repository';
@@ -60,9 +60,7 @@ export class ConsentsService {
   }
 
   async list(actor: Actor, code: string): Promise<ConsentView[]> {
-    const found = await this.access.requireCase(actor, code, PERMISSIONS.consentRead);
-    const rows = await this.consents.list(found.id);
-    await this.audit.record({ action: 'read', entityType: 'case', entityId: found.id, details: { section: 'consents', count: rows.length } });
+    const rows = await this.access.readCase(actor, code, PERMISSIONS.consentRead, (found) => this.consents.list(found.id), (r) => ({ section: 'consents', count: r.length }));
     return rows.map(toConsentView);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Permission, PERMISSIONS } from '@ruta/shared';
-import { Actor, can, ForbiddenError, NotFoundError } from '@ruta/platform';
+import { Actor, AuditService, can, ForbiddenError, NotFoundError } from '@ruta/platform';
 import { CaseEntity } from './case.entity';
 import { caseScopeCondition } from './case-scope';
 import { CasesRepository } from './cases.repository';
@@ -13,7 +13,27 @@ export const CASE_CODE = /^RT-\d{4}-\d{6}$/;
  */
 @Injectable()
 export class CaseAccessService {
-  constructor(private readonly cases: CasesRepository) {}
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * The read of one case (or one section of it): the per-record check, the read, then its audit event. `details`
+   * describes what was read (a section name, counts), never the values.
+   */
+  async readCase<T>(
+    actor: Actor,
+    code: string,
+    permission: Permission,
+    read: (found: CaseEntity) => Promise<T>,
+    details: (result: T) => Record<string, unknown>,
+  ): Promise<T> {
+    const found = await this.requireCase(actor, code, permission);
+    const result = await read(found);
+    await this.audit.record({ action: 'read', entityType: 'case', entityId: found.id, details: details(result) });
+    return result;
+  }
 
   /** The case with this code, if the actor has `permission` and the case is in the actor's scope. */
   async requireCase(actor: Actor, code: string, permission: Permission = PERMISSIONS.casesRead): Promise<CaseEntity> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CaseDetailView } from '@ruta/shared';
-import { Actor, AuditService } from '@ruta/platform';
+import { CaseDetailView, PERMISSIONS } from '@ruta/shared';
+import { Actor } from '@ruta/platform';
 import { CaseAccessService } from './case-access.service';
 import { CaseRecordsRepository } from './case-records.repository';
 import { allowedTransitions } from './case-state-machine';
@@ -18,15 +18,11 @@ export class CaseDetailsService {
     private readonly cases: CasesRepository,
     private readonly records: CaseRecordsRepository,
     private readonly victims: VictimsRepository,
-    private readonly audit: AuditService,
   ) {}
 
   /** Reads a case by code (404 outside the actor's scope) and audits the read. */
   async get(actor: Actor, code: string): Promise<CaseDetailView> {
-    const found = await this.access.requireCase(actor, code);
-    const view = await this.build(actor, found);
-    await this.audit.record({ action: 'read', entityType: 'case', entityId: found.id, details: { pseudonymised: view.pseudonymised } });
-    return view;
+    return this.access.readCase(actor, code, PERMISSIONS.casesRead, (found) => this.build(actor, found), (view) => ({ pseudonymised: view.pseudonymised }));
   }
 
   /** The detail view of a case already checked by the caller (no audit event of its own). */

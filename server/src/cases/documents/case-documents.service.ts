@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { CASE_DOCUMENT_MAX_BYTES, CaseDocumentView, PERMISSIONS } from '@ruta/shared';
 import { Actor, AuditService, NotFoundError, ValidationFailedError } from '@ruta/platform';
-import { CaseAccessService } from '../core';
+import { CaseAccessService } from '../core/index';
 import { userRef } from '@ruta/identity';
 import { CaseDocumentEntity } from './case-document.entity';
 import { CaseDocumentsRepository } from './case-documents.repository';
@@ -36,9 +36,7 @@ export class CaseDocumentsService {
   ) {}
 
   async list(actor: Actor, code: string): Promise<CaseDocumentView[]> {
-    const found = await this.access.requireCase(actor, code, PERMISSIONS.documentsRead);
-    const rows = await this.documents.list(found.id);
-    await this.audit.record({ action: 'read', entityType: 'case', entityId: found.id, details: { section: 'documents', count: rows.length } });
+    const rows = await this.access.readCase(actor, code, PERMISSIONS.documentsRead, (found) => this.documents.list(found.id), (r) => ({ section: 'documents', count: r.length }));
     return rows.map(toDocumentView);
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CaseLinksView, DuplicateHint, PERMISSIONS } from '@ruta/shared';
 import { Actor, AuditService, ConflictError, ValidationFailedError } from '@ruta/platform';
-import { CaseAccessService } from '../core';
-import { toDuplicateHints } from '../intake';
+import { CaseAccessService } from '../core/index';
+import { toDuplicateHints } from '../intake/index';
 import { toLinkView, toOutgoingView } from './case-link-views';
 import { CaseLinkRequestsRepository } from './case-link-requests.repository';
 import { CreateLinkRequestDto } from './dto/link-request.dto';
@@ -32,10 +32,7 @@ export class CaseLinksService {
   }
 
   async list(actor: Actor, code: string): Promise<CaseLinksView> {
-    const found = await this.access.requireCase(actor, code);
-    const view = await this.view(found.id);
-    await this.audit.record({ action: 'read', entityType: 'case', entityId: found.id, details: { section: 'links', links: view.links.length, requests: view.requests.length } });
-    return view;
+    return this.access.readCase(actor, code, PERMISSIONS.casesRead, (found) => this.view(found.id), (view) => ({ section: 'links', links: view.links.length, requests: view.requests.length }));
   }
 
   /** Only to an institution where a possible duplicate really exists, and once while a request is open or accepted. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseNoteView, PERMISSIONS } from '@ruta/shared';
 import { Actor, AuditService } from '@ruta/platform';
-import { CaseAccessService } from '../core';
+import { CaseAccessService } from '../core/index';
 import { institutionRef, userRef } from '@ruta/identity';
 import { CaseNoteEntity } from './case-note.entity';
 import { CaseNotesRepository } from './case-notes.repository';
@@ -20,9 +20,7 @@ export class CaseNotesService {
   ) {}
 
   async list(actor: Actor, code: string): Promise<CaseNoteView[]> {
-    const found = await this.access.requireCase(actor, code, PERMISSIONS.notesRead);
-    const rows = await this.notes.list(found.id);
-    await this.audit.record({ action: 'read', entityType: 'case', entityId: found.id, details: { section: 'notes', count: rows.length } });
+    const rows = await this.access.readCase(actor, code, PERMISSIONS.notesRead, (found) => this.notes.list(found.id), (r) => ({ section: 'notes', count: r.length }));
     return rows.map(toNoteView);
   }
 

@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import { createTestApp } from '../support/test-app';
-import { asAppRole } from '../support/app-role';
-import { loginAs } from '../support/sessions';
+import { createTestApp } from '../../support/test-app';
+import { asAppRole } from '../../support/app-role';
+import { loginAs } from '../../support/sessions';
 
 describe('row-level security: one institution cannot see another one\'s rows', () => {
   let app: INestApplication;

@@ -2,8 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
 import request from 'supertest';
-import { createTestApp } from '../support/test-app';
-import { ApiSession, loginAs } from '../support/sessions';
+import { createTestApp } from '../../support/test-app';
+import { ApiSession, loginAs } from '../../support/sessions';
 
 describe('audit trail: events, filters and tamper detection', () => {
   let app: INestApplication;

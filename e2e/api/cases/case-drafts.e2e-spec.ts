@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
-import { asAppRole } from '../support/app-role';
-import { newCaseRequest, ownerQuery } from '../support/case-factory';
-import { ApiSession, loginAs } from '../support/sessions';
-import { createTestApp } from '../support/test-app';
-import { newUser } from '../support/user-factory';
+import { asAppRole } from '../../support/app-role';
+import { newCaseRequest, ownerQuery } from '../../support/case-factory';
+import { ApiSession, loginAs } from '../../support/sessions';
+import { createTestApp } from '../../support/test-app';
+import { newUser } from '../../support/user-factory';
 
 describe('case drafts: one sealed intake draft per user, visible to its owner only', () => {
   let app: INestApplication;

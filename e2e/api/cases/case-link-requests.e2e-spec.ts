@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { CaseLinksView, CreateCaseResponse, IncomingLinkRequestView } from '@ruta/shared';
-import { newCaseRequest, ownerQuery } from '../support/case-factory';
-import { ApiSession, loginAs } from '../support/sessions';
-import { createTestApp } from '../support/test-app';
-import { asAppRole } from '../support/app-role';
+import { newCaseRequest, ownerQuery } from '../../support/case-factory';
+import { ApiSession, loginAs } from '../../support/sessions';
+import { createTestApp } from '../../support/test-app';
+import { asAppRole } from '../../support/app-role';
 
 /** A document number no other test file uses. */
 function documentNumber(suffix: string): string {

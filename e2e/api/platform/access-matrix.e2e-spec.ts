@@ -1,10 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DEMO_ACCOUNTS, SEED_ROLES } from '@ruta/shared';
-import { createTestApp } from '../support/test-app';
-import { discoverRoutes, DiscoveredRoute } from '../support/routes';
-import { ApiSession, loginAs } from '../support/sessions';
-import { ExpectedAccess, ROUTE_ACCESS } from './route-access';
+import { createTestApp } from '../../support/test-app';
+import { discoverRoutes, DiscoveredRoute } from '../../support/routes';
+import { ApiSession, loginAs } from '../../support/sessions';
+import { ExpectedAccess, ROUTE_ACCESS } from '../route-access';
 
 function declared(route: DiscoveredRoute): ExpectedAccess | undefined {
   if (!route.access) return undefined;

@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { CASE_STATUS, CaseStatsView } from '@ruta/shared';
-import { newCaseRequest, ownerQuery } from '../support/case-factory';
-import { ApiSession, loginAs } from '../support/sessions';
-import { createTestApp } from '../support/test-app';
+import { newCaseRequest, ownerQuery } from '../../support/case-factory';
+import { ApiSession, loginAs } from '../../support/sessions';
+import { createTestApp } from '../../support/test-app';
 
 interface Expected {
   total: number;

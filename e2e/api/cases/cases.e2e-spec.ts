@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { CaseDetailView, CreateCaseResponse } from '@ruta/shared';
-import { newCaseRequest, ownerQuery } from '../support/case-factory';
-import { ApiSession, loginAs } from '../support/sessions';
-import { createTestApp } from '../support/test-app';
+import { newCaseRequest, ownerQuery } from '../../support/case-factory';
+import { ApiSession, loginAs } from '../../support/sessions';
+import { createTestApp } from '../../support/test-app';
 
 describe('cases: intake, scopes, pseudonymisation, row-level security', () => {
   let app: INestApplication;

@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { CreateCaseResponse, XSRF_HEADER } from '@ruta/shared';
-import { caseTableCounts, newCaseRequest } from '../support/case-factory';
-import { ApiSession, loginAs } from '../support/sessions';
-import { createTestApp } from '../support/test-app';
+import { caseTableCounts, newCaseRequest } from '../../support/case-factory';
+import { ApiSession, loginAs } from '../../support/sessions';
+import { createTestApp } from '../../support/test-app';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF\n')]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);

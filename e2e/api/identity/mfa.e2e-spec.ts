@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { authenticator } from 'otplib';
-import { createTestApp } from '../support/test-app';
-import { ownerQuery } from '../support/case-factory';
-import { ApiSession, loginAs } from '../support/sessions';
+import { createTestApp } from '../../support/test-app';
+import { ownerQuery } from '../../support/case-factory';
+import { ApiSession, loginAs } from '../../support/sessions';
 
 describe('two-factor: enrolment with QR code, recovery codes, optional for other roles', () => {
   let app: INestApplication;

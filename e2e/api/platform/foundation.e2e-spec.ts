@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createTestApp } from '../support/test-app';
+import { createTestApp } from '../../support/test-app';
 
 describe('foundation: health, errors and documentation', () => {
   let app: INestApplication;

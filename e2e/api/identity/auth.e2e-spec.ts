@@ -1,10 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { SESSION_COOKIE } from '@ruta/shared';
-import { createTestApp } from '../support/test-app';
-import { ownerQuery } from '../support/case-factory';
-import { ApiSession, DEMO_PASSWORD, loginAs, nextTotp } from '../support/sessions';
-import { newUser } from '../support/user-factory';
+import { createTestApp } from '../../support/test-app';
+import { ownerQuery } from '../../support/case-factory';
+import { ApiSession, DEMO_PASSWORD, loginAs, nextTotp } from '../../support/sessions';
+import { newUser } from '../../support/user-factory';
 
 describe('auth: login, sessions, two-factor, lockout', () => {
   let app: INestApplication;

@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
-import { createTestApp } from '../support/test-app';
-import { ownerQuery } from '../support/case-factory';
-import { ApiSession, loginAs } from '../support/sessions';
-import { newUser } from '../support/user-factory';
+import { createTestApp } from '../../support/test-app';
+import { ownerQuery } from '../../support/case-factory';
+import { ApiSession, loginAs } from '../../support/sessions';
+import { newUser } from '../../support/user-factory';
 
 describe('administration: institutions, roles as data, users, password resets, session lifetimes', () => {
   let app: INestApplication;

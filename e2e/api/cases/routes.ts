@@ -1,0 +1,38 @@
+import { PERMISSIONS as P } from '@ruta/shared';
+import type { RouteTable } from '../route-access';
+
+/** The cases area's routes and the access each must declare (merged into ROUTE_ACCESS). */
+export const CASES_ROUTES: RouteTable = {
+  'POST /api/cases': P.casesCreate,
+  'POST /api/cases/duplicates': P.casesCreate,
+  'POST /api/cases/search': P.casesRead,
+  'GET /api/cases/stats': P.casesRead,
+  'GET /api/cases/:code': P.casesRead,
+  'PATCH /api/cases/:code': P.casesUpdate,
+  'PATCH /api/cases/:code/victim': P.victimIdentityUpdate,
+  'POST /api/cases/:code/transitions': P.casesTransition,
+  'POST /api/cases/:code/assignments': P.casesAssign,
+  'DELETE /api/cases/:code/assignments/:userId': P.casesAssign,
+  'GET /api/cases/:code/timeline': P.casesRead,
+  'GET /api/cases/:code/consents': P.consentRead,
+  'POST /api/cases/:code/consents': P.consentManage,
+  'POST /api/cases/:code/consents/:id/revoke': P.consentManage,
+  'GET /api/cases/:code/notes': P.notesRead,
+  'POST /api/cases/:code/notes': P.notesCreate,
+  'GET /api/cases/:code/documents': P.documentsRead,
+  'POST /api/cases/:code/documents': P.documentsUpload,
+  'GET /api/cases/:code/documents/:id/content': P.documentsRead,
+  'GET /api/cases/:code/duplicates': P.casesRead,
+  'GET /api/cases/:code/links': P.casesRead,
+  'POST /api/cases/:code/link-requests': P.casesUpdate,
+  'GET /api/case-link-requests': P.casesUpdate,
+  'POST /api/case-link-requests/:id/accept': P.casesUpdate,
+  'POST /api/case-link-requests/:id/decline': P.casesUpdate,
+  'GET /api/saved-filters': P.casesRead,
+  'POST /api/saved-filters': P.casesRead,
+  'PATCH /api/saved-filters/:id': P.casesRead,
+  'DELETE /api/saved-filters/:id': P.casesRead,
+  'GET /api/case-drafts/mine': P.casesCreate,
+  'PUT /api/case-drafts/mine': P.casesCreate,
+  'DELETE /api/case-drafts/mine': P.casesCreate,
+};

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ConsentsModule } from './consents/index';
-import { CaseCoreModule } from './core/index';
+import { ConsentsModule } from './consents';
+import { CaseCoreModule } from './core';
 import { CaseDocumentsModule } from './documents/case-documents.module';
 import { CaseDraftsModule } from './drafts/case-drafts.module';
-import { CaseIntakeModule } from './intake/index';
+import { CaseIntakeModule } from './intake';
 import { CaseLinkRequestsModule } from './links/case-link-requests.module';
 import { CaseNotesModule } from './notes/case-notes.module';
 import { SavedFiltersModule } from './saved-filters/saved-filters.module';

@@ -2,5 +2,5 @@
 export * from './cases.module';
 export * from './cases.entities';
 export * from './cases.seed';
-export { CaseAccessService, CaseEntity, CasesRepository } from './core/index';
-export { ConsentsService } from './consents/index';
+export { CaseAccessService, CaseEntity, CasesRepository } from './core';
+export { ConsentsService } from './consents';

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ConsentGrantedBy, ConsentMethod, ConsentPurpose } from '@ruta/shared';
-import { CaseEntity } from '../core/index';
+import { CaseEntity } from '../core';
 import { InstitutionEntity, UserEntity } from '@ruta/identity';
 
 /** A purpose-bound authorisation (Law 1581/2012). Revoked, never deleted. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/platform';
-import { CaseCoreModule } from '../core/index';
+import { CaseCoreModule } from '../core';
 import { InstitutionsModule } from '@ruta/identity';
 import { ConsentsController } from './consents.controller';
 import { ConsentsRepository } from './consents.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConsentInput, ConsentPurpose, ConsentView, FieldError, PERMISSIONS } from '@ruta/shared';
 import { Actor, AuditService, ConflictError, NotFoundError, ValidationFailedError } from '@ruta/platform';
-import { CaseAccessService } from '../core/index';
+import { CaseAccessService } from '../core';
 import { institutionRef, userRef, InstitutionsRepository } from '@ruta/identity';
 import { ConsentEntity } from './consent.entity';
 import { ConsentsRepository } from './consents.repository';

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CaseDocumentContentType, CaseDocumentKind } from '@ruta/shared';
-import { CaseEntity } from '../core/index';
+import { CaseEntity } from '../core';
 import { InstitutionEntity, UserEntity } from '@ruta/identity';
 
 /** A PDF, JPEG or PNG stored in PostgreSQL. `content` is loaded only for a download. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/platform';
-import { CaseCoreModule } from '../core/index';
+import { CaseCoreModule } from '../core';
 import { CaseDocumentsController } from './case-documents.controller';
 import { CaseDocumentsRepository } from './case-documents.repository';
 import { CaseDocumentsService } from './case-documents.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { CASE_DOCUMENT_MAX_BYTES, CaseDocumentView, PERMISSIONS } from '@ruta/shared';
 import { Actor, AuditService, NotFoundError, ValidationFailedError } from '@ruta/platform';
-import { CaseAccessService } from '../core/index';
+import { CaseAccessService } from '../core';
 import { userRef } from '@ruta/identity';
 import { CaseDocumentEntity } from './case-document.entity';
 import { CaseDocumentsRepository } from './case-documents.repository';

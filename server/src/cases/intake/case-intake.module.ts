@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/platform';
-import { CaseCoreModule } from '../core/index';
-import { ConsentsModule } from '../consents/index';
+import { CaseCoreModule } from '../core';
+import { ConsentsModule } from '../consents';
 import { PlacesModule } from '@ruta/places';
 import { CaseIntakeController } from './case-intake.controller';
 import { CaseIntakeService } from './case-intake.service';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CreateCaseResponse, FieldError, PERMISSIONS } from '@ruta/shared';
 import { Actor, can, AuditService, todayInColombia, ValidationFailedError } from '@ruta/platform';
-import { CaseAccessService, deriveAgeFacts, exploitationStart, CaseDetailsService, CaseRecordsRepository, ageColumns, sentFields, CasesRepository, normalizeDocumentNumber, identityErrors, VictimsRepository } from '../core/index';
-import { ConsentsService } from '../consents/index';
+import { CaseAccessService, deriveAgeFacts, exploitationStart, CaseDetailsService, CaseRecordsRepository, ageColumns, sentFields, CasesRepository, normalizeDocumentNumber, identityErrors, VictimsRepository } from '../core';
+import { ConsentsService } from '../consents';
 import { PlaceReference, PlacesService } from '@ruta/places';
 import { CreateCaseDto } from './dto/create-case.dto';
 import { DuplicatesService } from './duplicates.service';

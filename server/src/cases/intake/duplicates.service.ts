@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DuplicateCheckRequest, DuplicateHint, FieldError } from '@ruta/shared';
 import { AuditService, ValidationFailedError } from '@ruta/platform';
-import { normalizeDocumentNumber } from '../core/index';
+import { normalizeDocumentNumber } from '../core';
 import { DuplicateRow, DuplicatesRepository } from './duplicates.repository';
 
 /**

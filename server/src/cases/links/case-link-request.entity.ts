@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { VersionedEntity } from '@ruta/platform';
 import { DuplicateMatch, LinkDeclineReason, LinkRequestStatus } from '@ruta/shared';
-import { CaseEntity } from '../core/index';
+import { CaseEntity } from '../core';
 import { InstitutionEntity, UserEntity } from '@ruta/identity';
 
 /**

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/platform';
-import { CaseCoreModule } from '../core/index';
+import { CaseCoreModule } from '../core';
 import { CaseLinkRequestsRepository } from './case-link-requests.repository';
 import { CaseLinksController } from './case-links.controller';
 import { CaseLinksService } from './case-links.service';

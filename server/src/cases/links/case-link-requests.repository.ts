@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { DuplicateRow } from '../intake/index';
+import { DuplicateRow } from '../intake';
 import { RepositoryBase } from '@ruta/platform';
 import { CaseLinkRequestEntity } from './case-link-request.entity';
 import { CaseLinkEntity } from './case-link.entity';

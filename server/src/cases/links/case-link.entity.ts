@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { CaseEntity } from '../core/index';
+import { CaseEntity } from '../core';
 import { InstitutionEntity, UserEntity } from '@ruta/identity';
 import { CaseLinkRequestEntity } from './case-link-request.entity';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CaseLinksView, DuplicateHint, PERMISSIONS } from '@ruta/shared';
 import { Actor, AuditService, ConflictError, ValidationFailedError } from '@ruta/platform';
-import { CaseAccessService } from '../core/index';
-import { toDuplicateHints } from '../intake/index';
+import { CaseAccessService } from '../core';
+import { toDuplicateHints } from '../intake';
 import { toLinkView, toOutgoingView } from './case-link-views';
 import { CaseLinkRequestsRepository } from './case-link-requests.repository';
 import { CreateLinkRequestDto } from './dto/link-request.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IncomingLinkRequestView, PERMISSIONS } from '@ruta/shared';
 import { Actor, can, AuditService, ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '@ruta/platform';
-import { CaseAccessService } from '../core/index';
+import { CaseAccessService } from '../core';
 import { CaseLinkRequestEntity } from './case-link-request.entity';
 import { toIncomingView } from './case-link-views';
 import { CaseLinkRequestsRepository } from './case-link-requests.repository';

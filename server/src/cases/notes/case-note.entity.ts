@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CaseEntity } from '../core/index';
+import { CaseEntity } from '../core';
 import { InstitutionEntity, UserEntity } from '@ruta/identity';
 
 /** A note on a case. A restricted note is visible only inside its author's institution (row-level security). */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/platform';
-import { CaseCoreModule } from '../core/index';
+import { CaseCoreModule } from '../core';
 import { CaseNotesController } from './case-notes.controller';
 import { CaseNotesRepository } from './case-notes.repository';
 import { CaseNotesService } from './case-notes.service';

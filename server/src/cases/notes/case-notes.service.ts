@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseNoteView, PERMISSIONS } from '@ruta/shared';
 import { Actor, AuditService } from '@ruta/platform';
-import { CaseAccessService } from '../core/index';
+import { CaseAccessService } from '../core';
 import { institutionRef, userRef } from '@ruta/identity';
 import { CaseNoteEntity } from './case-note.entity';
 import { CaseNotesRepository } from './case-notes.repository';

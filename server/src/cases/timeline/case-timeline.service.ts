@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PERMISSIONS, TimelineEntry } from '@ruta/shared';
 import { Actor } from '@ruta/platform';
-import { CaseAccessService } from '../core/index';
+import { CaseAccessService } from '../core';
 import { CaseTimelineRepository } from './case-timeline.repository';
 
 const TIMELINE_LIMIT = 300;

@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CreateCaseRequest, DuplicateCheckRequest, SEX, Sex } from '@ruta/shared';
-import { CaseBasicsDto, CaseSituationDto, ScreeningDto, VictimIdentityDto } from '../../core/index';
+import { CaseBasicsDto, CaseSituationDto, ScreeningDto, VictimIdentityDto } from '../../core';
 import { IsCalendarDate, IsOption, NotInFuture } from '@ruta/platform';
-import { ConsentDto } from '../../consents/index';
+import { ConsentDto } from '../../consents';
 
 /** Intake in one request: screening, identity, situation and consent are written together, or not at all. */
 export class CreateCaseDto implements CreateCaseRequest {

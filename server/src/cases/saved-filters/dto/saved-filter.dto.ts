@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { SaveFilterRequest, UpdateSavedFilterRequest } from '@ruta/shared';
-import { CaseFiltersDto } from '../../core/index';
+import { CaseFiltersDto } from '../../core';
 
 /** A saved filter holds filter codes only: a name or document number is an unknown field here, so a 400. */
 export class SaveFilterDto implements SaveFilterRequest {

@@ -3,9 +3,21 @@ import { AccessAndAudit1764403300000 } from './1764403300000-AccessAndAudit';
 import { Cases1764403400000 } from './1764403400000-Cases';
 import { CaseLinkRequests1764403500000 } from './1764403500000-CaseLinkRequests';
 import { CaseDrafts1764403600000 } from './1764403600000-CaseDrafts';
+import { AccessChangeApprovals1764403700000 } from './1764403700000-AccessChangeApprovals';
+import { DuplicateCheckQuota1764403800000 } from './1764403800000-DuplicateCheckQuota';
+import { VerifiedRequestContext1764404000000 } from './1764404000000-VerifiedRequestContext';
 
 /** Every migration, in order. A new migration file is added here too. */
-export const MIGRATIONS = [Foundation1764403200000, AccessAndAudit1764403300000, Cases1764403400000, CaseLinkRequests1764403500000, CaseDrafts1764403600000];
+export const MIGRATIONS = [
+  Foundation1764403200000,
+  AccessAndAudit1764403300000,
+  Cases1764403400000,
+  CaseLinkRequests1764403500000,
+  CaseDrafts1764403600000,
+  AccessChangeApprovals1764403700000,
+  DuplicateCheckQuota1764403800000,
+  VerifiedRequestContext1764404000000,
+];
 
-export { APP_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';
+export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';
 export { parseCsv } from './csv';

@@ -4,9 +4,16 @@ import { QueryRunner } from 'typeorm';
 export const APP_ROLE = 'ruta_app';
 
 /**
+ * The role of system work (login look-ups, the audit sealer): a member of APP_ROLE with its own login, for which
+ * `ruta_ctx_system()` is true. No setting makes the application role the system (migration 1764404000000).
+ */
+export const SYSTEM_ROLE = 'ruta_system';
+
+/**
  * Turns on row-level security for a table, forced even for the owner, with one policy per command.
  * `using` decides which rows are visible (SELECT, UPDATE, DELETE); `check` which rows may be written (INSERT, UPDATE).
- * The expressions read the acting user through the `ruta_ctx_*()` functions that each request sets in its transaction.
+ * The expressions read the acting user through the `ruta_ctx_*()` functions, which the database derives from the
+ * request's verified session (`ruta_begin_request(token)`), never from a setting the application could choose.
  * Later features call this from their migrations for every table that holds victim data.
  */
 export async function enableRowLevelSecurity(

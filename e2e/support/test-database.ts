@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { resolve as resolvePath } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '@ruta/server/platform/database/embedded-postgres';
 import { provisionAppRole, runMigrations } from '@ruta/server/platform/database/prepare-database';
@@ -11,6 +12,7 @@ export interface TestDatabase {
   ownerUrl: string;
   /** Application-role URL of the same database. */
   appUrl: string;
+  systemUrl: string;
   /** Name of the template that `cloneTestDatabase` copies (the run's database, kept free of connections). */
   template: string;
   dispose(): Promise<void>;
@@ -47,17 +49,21 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       rmSync(dataDir, { recursive: true, force: true });
     };
   }
+  // Audit anchor files of the run's apps (one per cloned database), removed with the run.
+  const anchorDir = resolvePath(`.ruta-test-data/anchors-${label}-${process.pid}`);
+  process.env.RUTA_TEST_ANCHOR_DIR = anchorDir;
   await adminQuery(serverUrl, `CREATE DATABASE "${template}"`);
   const ownerUrl = withDatabase(serverUrl, template);
   await runMigrations(ownerUrl);
   await seedDatabase(ownerUrl, testConfig());
-  const appUrl = await provisionAppRole(ownerUrl);
+  const { appUrl, systemUrl } = await provisionAppRole(ownerUrl);
   process.env.RUTA_TEST_SERVER_URL = serverUrl;
   process.env.RUTA_TEST_TEMPLATE = template;
 
   return {
     ownerUrl,
     appUrl,
+    systemUrl,
     template,
     async dispose() {
       const client = new Client({ connectionString: withDatabase(serverUrl!, 'postgres') });
@@ -66,6 +72,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       for (const row of rows) await client.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
       await client.end();
       await stopCluster();
+      rmSync(anchorDir, { recursive: true, force: true });
     },
   };
 }
@@ -74,11 +81,12 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
  * A private copy of the run's template database for one test file: owner and application-role URLs. The application
  * role's password is cluster-wide, so the run's application URL only changes its database name.
  */
-export async function cloneTestDatabase(): Promise<{ ownerUrl: string; appUrl: string }> {
+export async function cloneTestDatabase(): Promise<{ ownerUrl: string; appUrl: string; systemUrl: string }> {
   const serverUrl = process.env.RUTA_TEST_SERVER_URL;
   const template = process.env.RUTA_TEST_TEMPLATE;
   const appUrl = process.env.RUTA_TEST_RUN_APP_URL;
-  if (!serverUrl || !template || !appUrl) throw new Error('No test database: run API tests through e2e/jest.api.config.js');
+  const systemUrl = process.env.RUTA_TEST_RUN_SYSTEM_URL;
+  if (!serverUrl || !template || !appUrl || !systemUrl) throw new Error('No test database: run API tests through e2e/jest.api.config.js');
   const name = `${template.replace(/_template$/, '')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -90,7 +98,7 @@ export async function cloneTestDatabase(): Promise<{ ownerUrl: string; appUrl: s
       await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
     }
   }
-  return { ownerUrl: withDatabase(serverUrl, name), appUrl: withDatabase(appUrl, name) };
+  return { ownerUrl: withDatabase(serverUrl, name), appUrl: withDatabase(appUrl, name), systemUrl: withDatabase(systemUrl, name) };
 }
 
 function withDatabase(url: string, database: string): string {

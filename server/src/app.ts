@@ -7,7 +7,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { RutaConfig, assignRequestId, sendProblem, createValidationPipe } from '@ruta/platform';
+import { DatabaseUrls, RutaConfig, assignRequestId, sendProblem, createValidationPipe } from '@ruta/platform';
 
 /** Content-Security-Policy strict enough for victim data, loose only where Angular Material needs inline styles. */
 export const CONTENT_SECURITY_POLICY = {
@@ -28,15 +28,25 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 /** Builds the whole HTTP application (API under /api plus the built client) against a prepared database. */
-export async function createApp(config: RutaConfig, appUrl: string, options: { logs?: boolean } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appUrl), {
+export async function createApp(config: RutaConfig, urls: DatabaseUrls, options: { logs?: boolean } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, urls), {
     bodyParser: false,
     bufferLogs: true,
     logger: options.logs === false ? false : undefined,
   });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For counts only from the proxies TRUST_PROXY names (none by default): otherwise any client on the
+  // same host could pick the address the throttler and the audit trail see.
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Victim data must not outlive the request in a shared workstation's browser or a proxy: every API answer (errors and
+  // downloads too) is no-store and carries no validator. The built client, outside /api, keeps its own caching.
+  app.set('etag', false);
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Pragma', 'no-cache');
+    next();
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     assignRequestId(req, res);
     next();
@@ -50,7 +60,7 @@ export async function createApp(config: RutaConfig, appUrl: string, options: { l
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // No app.enableShutdownHooks(): main.ts owns the signals (GracefulShutdown) and calls app.close() in its order.
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app';
-import { ConfigError, loadConfig, RutaConfig, prepareDatabase } from '@ruta/platform';
+import { ConfigError, describeStartupError, GracefulShutdown, loadConfig, RutaConfig, prepareDatabase, RequestDrain, assertPortFree } from '@ruta/platform';
 import { seedDatabase } from './seeds';
 
 function say(line: string): void {
@@ -19,32 +19,32 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const database = await prepareDatabase(config, say);
-  const seeded = await seedDatabase(database.ownerUrl, config);
-  seeded.forEach(say);
-
-  const app = await createApp(config, database.appUrl);
-  const shutdown = async (signal: string) => {
-    say(`${signal} received, shutting down`);
-    await app.close();
-    await database.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const url = `http://localhost:${config.PORT}/`;
+  // Signals are handled from here on, so a Ctrl-C during start-up also stops what has started.
+  const shutdown = new GracefulShutdown(say).listen();
   try {
+    await assertPortFree(config.PORT);
+    const database = await prepareDatabase(config, say, { holder: { what: 'a running Ruta', url } });
+    shutdown.add('stopping the database', 4000, async (budget) => database.stop(budget));
+    const seeded = await seedDatabase(database.ownerUrl, config);
+    seeded.forEach(say);
+
+    const app = await createApp(config, { app: database.appUrl, system: database.systemUrl });
+    const drain = new RequestDrain(app.getHttpServer());
+    // Requests in flight finish (their writes are committed and answered) before the pool and the database go.
+    shutdown.add('closing the application', 1500, async () => app.close());
+    shutdown.add('finishing requests in flight', 4000, async (budget) => drain.close(budget));
     await app.listen(config.PORT, '0.0.0.0');
   } catch (error) {
-    await database.stop();
-    const code = (error as { code?: string }).code;
-    process.stderr.write(`[ruta] Cannot listen on port ${config.PORT}${code === 'EADDRINUSE' ? ': it is already in use (set PORT)' : ''}\n`);
-    process.exit(1);
+    if (shutdown.inProgress) return;
+    process.stderr.write(`[ruta] Start-up failed: ${describeStartupError(error, config.DATABASE_URL)}\n`);
+    await shutdown.run('start-up failure', { failed: true });
+    return;
   }
-  say(`Ruta is ready at http://localhost:${config.PORT}/ (API docs at /api/docs)`);
+  say(`Ruta is ready at ${url} (API docs at /api/docs)`);
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`[ruta] Start-up failed: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`[ruta] Start-up failed: ${describeStartupError(error)}\n`);
   process.exit(1);
 });

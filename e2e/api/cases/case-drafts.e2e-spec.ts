@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { asAppRole } from '../../support/app-role';
+import { asAppRole, openSessionFor } from '../../support/app-role';
 import { newCaseRequest, ownerQuery } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
 import { createTestApp } from '../../support/test-app';
@@ -65,13 +65,12 @@ describe('case drafts: one sealed intake draft per user, visible to its owner on
   });
 
   it('shows no row to the application role acting as another user, and refuses writing one for them', async () => {
-    const context = { user_id: colleagueId, scope: 'assigned', permissions: 'cases:create,cases:read' };
-    await asAppRole(context, async (client) => {
+    await asAppRole(await openSessionFor(colleagueId), async (client) => {
       expect((await client.query(`SELECT count(*)::int AS n FROM case_drafts`)).rows[0].n).toBe(0);
       expect((await client.query(`DELETE FROM case_drafts WHERE "userId" = $1`, [ownerId])).rowCount).toBe(0);
       await expect(client.query(`INSERT INTO case_drafts ("userId", payload, step) VALUES ($1, 'x', 0)`, [ownerId])).rejects.toThrow(/row-level security/);
     });
-    await asAppRole({ ...context, user_id: ownerId }, async (client) => {
+    await asAppRole(await openSessionFor(ownerId), async (client) => {
       expect((await client.query(`SELECT count(*)::int AS n FROM case_drafts`)).rows[0].n).toBe(1);
     });
   });

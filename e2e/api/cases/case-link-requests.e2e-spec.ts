@@ -3,7 +3,7 @@ import { CaseLinksView, CreateCaseResponse, IncomingLinkRequestView } from '@rut
 import { newCaseRequest, ownerQuery } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
 import { createTestApp } from '../../support/test-app';
-import { asAppRole } from '../../support/app-role';
+import { asAppRole, sessionWithRole } from '../../support/app-role';
 
 /** A document number no other test file uses. */
 function documentNumber(suffix: string): string {
@@ -140,16 +140,16 @@ describe('case link requests: ask the institution holding a possible duplicate t
   });
 
   it('hides link requests and links from other institutions in raw SQL run as the application role', async () => {
-    const fiscaliaContext = { user_id: '00000000-0000-4000-8000-000000000001', institution_id: institutions.fiscalia, scope: 'institution', permissions: 'cases:read,cases:update' };
-    await asAppRole(fiscaliaContext, async (client) => {
+    const fiscalia = await sessionWithRole({ institution: 'fiscalia', scope: 'institution', permissions: ['cases:read', 'cases:update'] });
+    await asAppRole(fiscalia.token, async (client) => {
       expect((await client.query(`SELECT count(*)::int AS n FROM case_link_requests`)).rows[0].n).toBe(0);
       expect((await client.query(`SELECT count(*)::int AS n FROM case_links`)).rows[0].n).toBe(0);
       expect((await client.query(`SELECT count(*)::int AS n FROM ruta_link_request_matches($1)`, [incoming.id])).rows[0].n).toBe(0);
       const hijack = await client.query(`UPDATE case_link_requests SET status = 'declined', "declineReason" = 'other', "decidedAt" = now() WHERE id = $1`, [incoming.id]);
       expect(hijack.rowCount).toBe(0);
     });
-    const policeContext = { user_id: '00000000-0000-4000-8000-000000000001', institution_id: institutions.policia, scope: 'institution', permissions: 'cases:read,cases:update' };
-    await asAppRole(policeContext, async (client) => {
+    const police = await sessionWithRole({ institution: 'policia', scope: 'institution', permissions: ['cases:read', 'cases:update'] });
+    await asAppRole(police.token, async (client) => {
       expect((await client.query(`SELECT count(*)::int AS n FROM case_link_requests WHERE id = $1`, [incoming.id])).rows[0].n).toBe(1);
       // The requester cannot decide its own request, nor read the other case through the link.
       expect((await client.query(`UPDATE case_link_requests SET "decidedById" = NULL WHERE id = $1`, [incoming.id])).rowCount).toBe(0);

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { Permission, PERMISSIONS, RECORD_SCOPES, RecordScope } from '@ruta/shared';
 import { caseScopeCondition } from '@ruta/server/cases/core/case-scope';
-import { asAppRole } from '../../support/app-role';
+import { asAppRole, openSessionFor, sessionWithRole } from '../../support/app-role';
 
 /**
  * The case scope rule exists twice: `ruta_case_in_scope()` in SQL (row-level security, the last word) and
@@ -15,6 +15,8 @@ interface SeededUser {
   institutionId: string;
   scope: RecordScope;
   permissions: Permission[];
+  /** A live session: the database derives the actor from it. */
+  token: string;
 }
 
 /** TypeORM named parameters (`:name`) to positional ones, for a raw query. */
@@ -43,8 +45,10 @@ describe('case scope parity: row-level security and caseScopeCondition() select 
     ).rows;
     total = (await owner.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n;
     // No seeded role has the whole, identified scope `all`; a synthetic actor with it stands in for one.
-    const anyUser = users[0];
-    users.push({ ...anyUser, email: 'synthetic-all-scope', scope: 'all', permissions: [PERMISSIONS.casesRead] });
+    for (const user of users) user.token = await openSessionFor(user.id);
+    const synthetic = await sessionWithRole({ institution: 'policia', scope: 'all', permissions: [PERMISSIONS.casesRead] });
+    const institution = (await owner.query(`SELECT "institutionId" FROM users WHERE id = $1`, [synthetic.userId])).rows[0].institutionId;
+    users.push({ id: synthetic.userId, email: 'synthetic-all-scope', institutionId: institution, scope: 'all', permissions: [PERMISSIONS.casesRead], token: synthetic.token });
 
     // A caseworker (assigned scope) with cases of other creators: two live assignments and one that has ended.
     const caseworker = users.find((u) => u.email === 'caseworker@oim.demo')!;
@@ -62,8 +66,7 @@ describe('case scope parity: row-level security and caseScopeCondition() select 
   });
 
   async function viaRowLevelSecurity(user: SeededUser): Promise<string[]> {
-    const context = { user_id: user.id, institution_id: user.institutionId, scope: user.scope, permissions: user.permissions.join(',') };
-    return asAppRole(context, async (client) => (await client.query(`SELECT id FROM cases ORDER BY id`)).rows.map((r) => r.id));
+    return asAppRole(user.token, async (client) => (await client.query(`SELECT id FROM cases ORDER BY id`)).rows.map((r) => r.id));
   }
 
   async function viaScopeCondition(user: SeededUser): Promise<string[]> {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_ROLE } from '@ruta/migrations';
@@ -35,6 +36,8 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
   let dataSource: DataSource;
   let runner: TransactionRunner;
   let ids: { institution: string; user: string };
+  /** Live sessions (the database derives the actor from them): an institution-scoped investigator, a coordinator. */
+  const tokens = { institution: randomBytes(32).toString('hex'), all_pseudonymised: randomBytes(32).toString('hex') };
 
   beforeAll(async () => {
     adminUrl = new URL(process.env.RUTA_TEST_OWNER_URL!);
@@ -49,7 +52,7 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
     dataSource = new DataSource(dataSourceOptions(url.toString(), { poolSize: 2, applicationName: 'ruta-perf', entities: ENTITIES }));
     await dataSource.initialize();
     await dataSource.query(`INSERT INTO institutions (code, name, type, version) SELECT 'inst' || i, 'Institución ' || i, 'police', 1 FROM generate_series(1, 8) i`);
-    await dataSource.query(`INSERT INTO roles (code, "nameEs", "nameEn", scope, version) VALUES ('perf', 'Perf', 'Perf', 'institution', 1)`);
+    await dataSource.query(`INSERT INTO roles (code, "nameEs", "nameEn", scope, permissions, version) VALUES ('perf', 'Perf', 'Perf', 'institution', '{cases:read,victim_identity:read}', 1)`);
     await dataSource.query(
       `INSERT INTO users (email, name, "institutionId", "roleId", "passwordHash", version)
        SELECT 'user' || i.code || '@perf.demo', 'Usuario ' || i.code, i.id, r.id, 'x', 1 FROM institutions i, roles r`,
@@ -81,7 +84,21 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
       `UPDATE victims SET "givenNames" = 'José', "familyNames" = 'Pérez Zúñiga' WHERE "caseId" = (SELECT id FROM cases WHERE "ownerInstitutionId" = $1 ORDER BY code LIMIT 1)`,
       [ids.institution],
     );
-    runner = new TransactionRunner(dataSource);
+    await dataSource.query(`INSERT INTO roles (code, "nameEs", "nameEn", scope, permissions, version) VALUES ('perf_all', 'Perf', 'Perf', 'all_pseudonymised', '{cases:read}', 1)`);
+    await dataSource.query(
+      `INSERT INTO users (email, name, "institutionId", "roleId", "passwordHash", version)
+       SELECT 'coordinator@perf.demo', 'Coordinación', $1, r.id, 'x', 1 FROM roles r WHERE r.code = 'perf_all'`,
+      [ids.institution],
+    );
+    for (const [scope, token] of Object.entries(tokens)) {
+      await dataSource.query(
+        `INSERT INTO sessions ("tokenHash", "csrfToken", "userId", "mfaVerified", "expiresAt")
+         SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex'), $1, CASE WHEN $2 = 'institution' THEN $3::uuid ELSE (SELECT id FROM users WHERE email = 'coordinator@perf.demo') END, true, now() + interval '1 hour'`,
+        [token, scope, ids.user],
+      );
+    }
+    // The owner's connection for both: EXPLAIN runs after SET LOCAL ROLE to the application role.
+    runner = new TransactionRunner(dataSource, dataSource);
   }, 60_000);
 
   afterAll(async () => {
@@ -94,8 +111,7 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
 
   async function explain(scope: 'institution' | 'all_pseudonymised', filters: Partial<CaseSearchQuery>): Promise<{ nodes: PlanNode[]; text: string; rows: number }> {
     const actor = { userId: ids.user, institutionId: ids.institution, scope };
-    const permissions = ['cases:read', 'victim_identity:read'];
-    return runner.run({ ...actor, permissions }, async (manager) => {
+    return runner.run({ sessionToken: tokens[scope] }, async (manager) => {
       await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
       const repository = new CaseSearchRepository(runner);
       const [sql, params] = repository.build({ scope: caseScopeCondition(actor), userId: ids.user, sort: 'created_desc', limit: 26, ...filters }).getQueryAndParameters();
@@ -138,7 +154,7 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
     expectNoSeqScan(plan);
     // Inside the SECURITY DEFINER function (past RLS, as its owner): the trigram GIN index.
     const [{ prosrc }] = await dataSource.query(`SELECT prosrc FROM pg_proc WHERE proname = 'ruta_search_victim_names'`);
-    const inner = await runner.run({ ...ids, scope: 'institution', userId: ids.user, institutionId: ids.institution, permissions: ['cases:read', 'victim_identity:read'] }, (manager) =>
+    const inner = await runner.run({ sessionToken: tokens.institution }, (manager) =>
       manager.query(`EXPLAIN (FORMAT JSON) ${prosrc.replace(/p_name/g, '$1')}`, ['jose peres']),
     );
     const innerText = JSON.stringify(inner[0]['QUERY PLAN']);
@@ -171,7 +187,7 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
     );
     await dataSource.query(`ANALYZE case_assignments`);
     const actor = { userId: ids.user, institutionId: ids.institution, scope: 'institution' as const };
-    const { plan, counted } = await runner.run({ ...actor, permissions: ['cases:read'] }, async (manager) => {
+    const { plan, counted } = await runner.run({ sessionToken: tokens.institution }, async (manager) => {
       await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
       const query = new CaseStatsRepository(runner).build({ scope: caseScopeCondition(actor), userId: ids.user, since: '2025-12-01', activeStatuses: ACTIVE_CASE_STATUSES });
       const [sql, params] = query.getQueryAndParameters();
@@ -183,5 +199,29 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
     const text = JSON.stringify(plan);
     expect(text).toMatch(/IDX_cases_institution_/);
     expectNoSeqScan({ nodes: nodes(plan.Plan) });
+  });
+
+  it('resolves the acting user from the session (ruta_begin_request) for a few milliseconds per request at most, compared with setting the context by hand', async () => {
+    const rounds = 200;
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < rounds; i++) {
+      await runner.run({ sessionToken: tokens.institution }, async (manager) => {
+        await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
+        await manager.query(`SELECT ruta_ctx_user(), ruta_ctx_scope(), ruta_ctx_has_permission('cases:read')`);
+      });
+    }
+    const perRequestMs = Number(process.hrtime.bigint() - started) / 1e6 / rounds;
+    const bare = process.hrtime.bigint();
+    for (let i = 0; i < rounds; i++) {
+      await runner.run({}, async (manager) => {
+        // What each request did before: one round trip of set_config, then the statement.
+        await manager.query(`SELECT set_config('ruta.user_id', $1, true)`, [ids.user]);
+        await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
+        await manager.query(`SELECT 1`);
+      });
+    }
+    const bareMs = Number(process.hrtime.bigint() - bare) / 1e6 / rounds;
+    process.stdout.write(`[perf] verified request context: ${(perRequestMs - bareMs).toFixed(3)} ms per transaction (${perRequestMs.toFixed(3)} vs ${bareMs.toFixed(3)} ms)\n`);
+    expect(perRequestMs - bareMs).toBeLessThan(5);
   });
 });

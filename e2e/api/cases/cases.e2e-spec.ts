@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
+import { openSessionFor, sessionOf } from '../../support/app-role';
 import { CaseDetailView, CreateCaseResponse } from '@ruta/shared';
 import { newCaseRequest, ownerQuery } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
@@ -158,11 +159,7 @@ describe('cases: intake, scopes, pseudonymisation, row-level security', () => {
     await client.connect();
     try {
       await client.query('BEGIN');
-      await client.query(
-        `SELECT set_config('ruta.user_id', $1, true), set_config('ruta.institution_id', $2, true), set_config('ruta.scope', 'institution', true),
-                set_config('ruta.permissions', 'cases:read,victim_identity:read,notes:read,documents:read', true)`,
-        [dasUser.id, dasInstitution.id],
-      );
+      await client.query(`SELECT ruta_begin_request($1)`, [await openSessionFor(dasUser.id)]);
       const cases = await client.query(`SELECT code, "ownerInstitutionId" FROM cases`);
       expect(cases.rows.length).toBeGreaterThan(0);
       expect(cases.rows.every((r) => r.ownerInstitutionId === dasInstitution.id)).toBe(true);
@@ -180,7 +177,7 @@ describe('cases: intake, scopes, pseudonymisation, row-level security', () => {
 
       // Coordinators (all cases, pseudonymised) see cases but no victim row at all.
       await client.query('BEGIN');
-      await client.query(`SELECT set_config('ruta.scope', 'all_pseudonymised', true), set_config('ruta.permissions', 'cases:read', true)`);
+      await client.query(`SELECT ruta_begin_request($1)`, [await sessionOf('coordinator@mininterior.demo')]);
       expect((await client.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n).toBeGreaterThan(0);
       expect((await client.query(`SELECT count(*)::int AS n FROM victims`)).rows[0].n).toBe(0);
       await client.query('ROLLBACK');

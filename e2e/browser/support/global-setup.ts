@@ -21,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
   const database = await createTestDatabase('browser');
   const port = await freePort();
   const config = testConfig({ CLIENT_DIR: clientDir });
-  const app = await createApp(config, database.appUrl, { logs: false });
+  const app = await createApp(config, { app: database.appUrl, system: database.systemUrl }, { logs: false });
   await app.listen(port, '127.0.0.1');
   globalThis.__RUTA_BROWSER_ENV__ = { database, app };
   process.env.RUTA_E2E_BASE_URL = `http://127.0.0.1:${port}`;

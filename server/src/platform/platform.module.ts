@@ -8,7 +8,7 @@ import { RutaConfig } from './config/config';
 import { RUTA_CONFIG } from './config/config.token';
 import { resolveSecretKey } from './config/secret-key';
 import { SECRET_BOX, SecretBox } from './crypto/secret-box';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseModule, DatabaseUrls } from './database/database.module';
 import { RequestTransactionInterceptor } from './database/request-transaction.interceptor';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './http/logging';
@@ -24,13 +24,13 @@ type Entities = Parameters<typeof DatabaseModule.forRoot>[1];
 @Global()
 @Module({})
 export class PlatformModule implements NestModule {
-  static forRoot(config: RutaConfig, appUrl: string, entities: Entities): DynamicModule {
+  static forRoot(config: RutaConfig, urls: DatabaseUrls, entities: Entities): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
         LoggerModule.forRoot({ ...loggerParams(config.LOG_LEVEL), forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: 300 }]),
-        DatabaseModule.forRoot(appUrl, entities),
+        DatabaseModule.forRoot(urls, entities, config.databaseTimeouts),
         AuditModule,
         HealthModule,
       ],

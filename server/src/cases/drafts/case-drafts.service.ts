@@ -60,8 +60,7 @@ export class CaseDraftsService {
    * deletion (and its audit event) runs in a transaction of its own, as the same user, and commits before.
    */
   private async discardAndFail(actor: Actor, reason: 'expired' | 'unreadable'): Promise<never> {
-    const context = { userId: actor.userId, institutionId: actor.institutionId, scope: actor.scope, permissions: [...actor.permissions] };
-    await this.transactions.run(context, async () => {
+    await this.transactions.runSeparately(async () => {
       const deleted = reason === 'expired' ? await this.drafts.deleteIfOlderThan(actor.userId, CASE_DRAFT_TTL_DAYS) : await this.drafts.delete(actor.userId);
       if (deleted) await this.recordDelete(actor, reason);
     });

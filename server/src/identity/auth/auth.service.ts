@@ -57,14 +57,12 @@ export class AuthService {
   login(email: string, password: string): Promise<OpenedSession> {
     const key = email.toLowerCase();
     return this.transactions.runAsSystem(async () => {
-      if (this.attempts.isLocked(key)) {
-        await this.audit.record({ action: 'login_locked', outcome: 'denied', actor: null });
-        throw accountLocked();
-      }
-      const user = await this.users.findByEmail(key);
-      if (user?.lockedUntil && user.lockedUntil > new Date()) {
-        // The lock outlives a restart or another instance: it is also on the account row.
-        await this.audit.record({ action: 'login_locked', outcome: 'denied', actor: this.actorRef(user), entityType: 'user', entityId: user.id });
+      const found = await this.users.findByEmail(key);
+      const user = found && (await this.users.withSecrets(found));
+      // A known account's failures and lock live on its row (they outlive a restart, hold across instances, and an
+      // administrator's password reset lifts them); an unknown name's live in memory, so both answer alike.
+      if (user ? isLocked(user) : this.attempts.isLocked(key)) {
+        await this.audit.record({ action: 'login_locked', outcome: 'denied', actor: user ? this.actorRef(user) : null, entityType: user ? 'user' : undefined, entityId: user?.id });
         throw accountLocked();
       }
       const valid = user?.active ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
@@ -72,33 +70,39 @@ export class AuthService {
         await this.recordFailure(key, user, 'login_failed');
         throw invalidCredentials();
       }
-      this.attempts.succeed(key);
-      await this.users.updateInternal(user.id, { lastLoginAt: new Date(), failedLogins: 0, lockedUntil: null });
-      const session = await this.sessionService.open(user.id, false);
       const stage = loginStage(user, false);
+      // With a second factor still owed the failures keep counting: only a complete sign-in clears them, so knowing
+      // the password never buys fresh guesses at the code.
+      await this.users.updateInternal(user.id, stage === 'totp' ? { lastLoginAt: new Date() } : { lastLoginAt: new Date(), failedLogins: 0, lockedUntil: null });
+      const session = await this.sessionService.open(user.id, false);
       await this.audit.record({ action: 'login', actor: this.actorRef(user), entityType: 'user', entityId: user.id, details: { stage } });
       return { ...session, stage, me: toMe(user, stage) };
     });
   }
 
-  /** Second factor: a TOTP code or one unused recovery code. */
-  async verifySecondFactor(actor: Actor, code: string): Promise<{ stage: LoginStage; me: MeResponse }> {
+  /**
+   * Second factor: a TOTP code or one unused recovery code. Wrong codes count toward the account lock like wrong
+   * passwords; the failure that locks the account ends this half-open session, and a locked account's right code
+   * gets the lock answer. Success gives the session a new token (returned for the cookie): the old one is dead.
+   */
+  async verifySecondFactor(actor: Actor, code: string): Promise<{ stage: LoginStage; me: MeResponse; token: string }> {
     const user = await this.requireUser(actor);
     if (!user.mfaEnabled || !user.mfaSecret) throw new DomainError('mfa_not_enrolled', 409, 'Two-factor authentication is not set up');
+    if (isLocked(user)) await this.refuseLocked(user, actor.sessionId);
     const recoveryHash = sha256(normaliseRecoveryCode(code));
     const step = totp.step(this.secrets.open(user.mfaSecret), code.trim());
     const byTotp = step !== null && step > (user.mfaLastStep ?? -1);
     const byRecovery = !byTotp && user.recoveryCodeHashes.includes(recoveryHash);
     if (!byTotp && !byRecovery) {
-      await this.recordFailure(user.email, user, 'mfa_failed');
+      if (await this.recordFailure(user.email, user, 'mfa_failed', actor.sessionId)) throw accountLocked();
       throw new ValidationFailedError([{ field: 'code', code: 'invalid_code', message: 'The code is not valid' }], 'The code is not valid');
     }
-    if (byTotp) await this.users.updateInternal(user.id, { mfaLastStep: step });
-    if (byRecovery) await this.users.updateInternal(user.id, { recoveryCodeHashes: user.recoveryCodeHashes.filter((h) => h !== recoveryHash) });
-    await this.sessions.markMfaVerified(actor.sessionId);
+    if (byTotp) await this.users.updateInternal(user.id, { mfaLastStep: step, failedLogins: 0 });
+    if (byRecovery) await this.users.updateInternal(user.id, { recoveryCodeHashes: user.recoveryCodeHashes.filter((h) => h !== recoveryHash), failedLogins: 0 });
+    const token = await this.sessionService.elevate(actor.sessionId);
     await this.audit.record({ action: 'mfa_verified', entityType: 'user', entityId: user.id, details: { method: byTotp ? 'totp' : 'recovery_code' } });
     const stage = loginStage(user, true);
-    return { stage, me: toMe(user, stage) };
+    return { stage, me: toMe(user, stage), token };
   }
 
   /** Starts TOTP enrolment: a new secret, kept unconfirmed until a code from it is entered. */
@@ -112,7 +116,8 @@ export class AuthService {
     return { secret, otpauthUrl, qrDataUrl: await totp.qrDataUrl(otpauthUrl) };
   }
 
-  async confirmEnrolment(actor: Actor, code: string): Promise<TotpConfirmResponse> {
+  /** Confirms the enrolment with a code from the new secret; like the second factor, the session gets a new token. */
+  async confirmEnrolment(actor: Actor, code: string): Promise<TotpConfirmResponse & { token: string }> {
     const user = await this.requireUser(actor);
     if (user.mfaEnabled || !user.mfaSecret) throw new DomainError('mfa_not_started', 409, 'Start the enrolment first');
     const step = totp.step(this.secrets.open(user.mfaSecret), code.trim());
@@ -121,9 +126,9 @@ export class AuthService {
     }
     const recoveryCodes = newRecoveryCodes();
     await this.users.updateInternal(user.id, { mfaEnabled: true, mfaLastStep: step, recoveryCodeHashes: recoveryCodes.map((c) => sha256(c)) });
-    await this.sessions.markMfaVerified(actor.sessionId);
+    const token = await this.sessionService.elevate(actor.sessionId);
     await this.audit.record({ action: 'mfa_enrolled', entityType: 'user', entityId: user.id });
-    return { recoveryCodes, stage: loginStage({ ...user, mfaEnabled: true }, true) };
+    return { recoveryCodes, stage: loginStage({ ...user, mfaEnabled: true }, true), token };
   }
 
   async disableMfa(actor: Actor, password: string): Promise<void> {
@@ -167,22 +172,41 @@ export class AuthService {
   private async requireUser(actor: Actor): Promise<UserEntity> {
     const user = await this.users.findById(actor.userId);
     if (!user) throw new NotFoundError('user');
-    return user;
+    return this.users.withSecrets(user);
   }
 
   private actorRef(user: UserEntity) {
     return { userId: user.id, institutionId: user.institutionId, roleCode: user.role?.code ?? '' };
   }
 
-  private async recordFailure(key: string, user: UserEntity | null, action: 'login_failed' | 'mfa_failed'): Promise<void> {
-    const locked = this.attempts.fail(key);
+  /**
+   * One failed password or second factor, in a transaction of its own (it stays when the request fails): counted on
+   * the account row for a known account (atomically, so parallel guesses all count), in memory for an unknown name.
+   * The failure that locks the account also ends `sessionId`, the half-open session it came from. True when it locks.
+   */
+  private recordFailure(key: string, user: UserEntity | null, action: 'login_failed' | 'mfa_failed', sessionId?: string): Promise<boolean> {
     const actor = user ? this.actorRef(user) : null;
-    await this.transactions.runAsSystem(async () => {
+    return this.transactions.runAsSystem(async () => {
+      const locked = user ? await this.users.recordFailedAttempt(user.id, this.attempts.maxFailures, this.attempts.lockMs) : this.attempts.fail(key);
       await this.audit.record({ action, outcome: 'failure', actor, entityType: user ? 'user' : undefined, entityId: user?.id });
       if (locked) {
         await this.audit.record({ action: 'login_locked', outcome: 'denied', actor, entityType: user ? 'user' : undefined, entityId: user?.id });
-        if (user) await this.users.updateInternal(user.id, { lockedUntil: new Date(Date.now() + this.attempts.lockMs) });
+        if (sessionId) await this.sessions.revoke(sessionId);
       }
+      return locked;
     });
   }
+
+  /** A locked account at the second factor: the half-open session ends and even the right code gets the lock answer. */
+  private async refuseLocked(user: UserEntity, sessionId: string): Promise<never> {
+    await this.transactions.runAsSystem(async () => {
+      await this.audit.record({ action: 'login_locked', outcome: 'denied', actor: this.actorRef(user), entityType: 'user', entityId: user.id });
+      await this.sessions.revoke(sessionId);
+    });
+    throw accountLocked();
+  }
+}
+
+function isLocked(user: Pick<UserEntity, 'lockedUntil'>): boolean {
+  return !!user.lockedUntil && user.lockedUntil > new Date();
 }

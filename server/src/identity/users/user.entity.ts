@@ -40,14 +40,15 @@ export class UserEntity extends VersionedEntity {
   @Column({ type: 'varchar', length: 2, default: 'es' })
   language!: Language;
 
-  @Column({ type: 'varchar', length: 255 })
+  /** Secret columns (`select: false`): the application role cannot read them; `UsersRepository.withSecrets` can. */
+  @Column({ type: 'varchar', length: 255, select: false })
   passwordHash!: string;
 
   @Column({ type: 'boolean', default: false })
   mustChangePassword!: boolean;
 
   /** The TOTP secret, sealed with the server's key (AES-256-GCM): a database dump alone does not yield it. */
-  @Column({ type: 'varchar', length: 160, nullable: true })
+  @Column({ type: 'varchar', length: 160, nullable: true, select: false })
   mfaSecret!: string | null;
 
   @Column({ type: 'boolean', default: false })
@@ -57,7 +58,7 @@ export class UserEntity extends VersionedEntity {
   @Column({ type: 'integer', nullable: true })
   mfaLastStep!: number | null;
 
-  @Column({ type: 'text', array: true, default: '{}' })
+  @Column({ type: 'text', array: true, default: '{}', select: false })
   recoveryCodeHashes!: string[];
 
   @Column({ type: 'integer', default: 0 })

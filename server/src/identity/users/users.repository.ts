@@ -22,8 +22,29 @@ export class UsersRepository extends RepositoryBase {
     return this.repo.findOne({ where: { id }, relations: { institution: true, role: true } });
   }
 
+  /**
+   * Adds the secret columns (password hash, TOTP secret, recovery codes) to a loaded user. Only the system role may
+   * read them, so this runs as system work.
+   */
+  async withSecrets(user: UserEntity): Promise<UserEntity> {
+    const secrets = await this.transactions.asSystem((manager) =>
+      manager
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .select(['u.id', 'u.passwordHash', 'u.mfaSecret', 'u.recoveryCodeHashes'])
+        .where('u.id = :id', { id: user.id })
+        .getOne(),
+    );
+    return Object.assign(user, { passwordHash: secrets?.passwordHash, mfaSecret: secrets?.mfaSecret ?? null, recoveryCodeHashes: secrets?.recoveryCodeHashes ?? [] });
+  }
+
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.repo.findOne({ where: { email: email.toLowerCase() }, relations: { institution: true, role: true } });
+  }
+
+  /** Whether any of these users holds the role now. */
+  anyHolds(roleId: string, userIds: string[]): Promise<boolean> {
+    return this.repo.createQueryBuilder('u').where('u.roleId = :roleId AND u.id IN (:...userIds)', { roleId, userIds }).getExists();
   }
 
   /** Ordered by name then id, on the (institutionId, name) or (name) index. */
@@ -53,6 +74,25 @@ export class UsersRepository extends RepositoryBase {
   /** Optimistic locking: false when the row changed since `expectedVersion` (or is not visible). */
   updateVersioned(id: string, expectedVersion: number, changes: Partial<UserEntity>): Promise<boolean> {
     return this.applyVersioned(UserEntity, id, expectedVersion, changes);
+  }
+
+  /**
+   * One more failed sign-in attempt (password or second factor) on the account row, in one statement so parallel
+   * guesses all count. The one that reaches `maxFailures` locks the account for `lockMs` and starts the count again;
+   * true when this attempt locked it. A complete sign-in or an administrator's password reset clears both.
+   */
+  async recordFailedAttempt(id: string, maxFailures: number, lockMs: number): Promise<boolean> {
+    const rows: { locked: boolean }[] = await this.manager.query(
+      `WITH counted AS (
+         UPDATE users SET
+           "failedLogins" = CASE WHEN "failedLogins" + 1 >= $2 THEN 0 ELSE "failedLogins" + 1 END,
+           "lockedUntil" = CASE WHEN "failedLogins" + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE "lockedUntil" END
+         WHERE id = $1
+         RETURNING "failedLogins" = 0 AS locked)
+       SELECT locked FROM counted`,
+      [id, maxFailures, lockMs / 1000],
+    );
+    return rows[0]?.locked ?? false;
   }
 
   /** System-side updates (login counters, MFA secrets) that are not user edits and do not bump the version. */

@@ -50,12 +50,8 @@ export class AccessGuard implements CanActivate {
 
     const requestContext = currentRequest();
     if (requestContext) Object.assign(requestContext, { actor, stage });
-    request.dbContext = {
-      userId: actor.userId,
-      institutionId: actor.institutionId,
-      scope: actor.scope,
-      permissions: [...actor.permissions],
-    };
+    // The database resolves the actor again from the token itself (row-level security trusts nothing else).
+    request.dbContext = { sessionToken: token };
 
     if (stage !== 'done' && !(access.kind === 'authenticated' && access.allowIncompleteLogin)) {
       throw new UnauthenticatedError('login_incomplete', 'Finish signing in first');

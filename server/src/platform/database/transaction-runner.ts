@@ -1,56 +1,68 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
-import { RecordScope } from '@ruta/shared';
 
-/** Who is acting, as row-level security policies see it (the `ruta_ctx_*()` SQL functions). */
+/** The TypeORM connection of system work: the `ruta_system` database role (DatabaseModule). */
+export const SYSTEM_CONNECTION = 'system';
+
+/**
+ * What a request tells the database about who is acting: only the raw session token. The database resolves the user,
+ * institution, role, scope and permissions from its sessions table (`ruta_begin_request()`), so nothing the
+ * application sends can widen what row-level security lets it see.
+ */
 export interface DbActorContext {
-  userId?: string;
-  institutionId?: string;
-  scope?: RecordScope;
-  permissions?: readonly string[];
-  /** Internal work that is not a user's (login look-ups, the audit sealer, seeding). */
-  system?: boolean;
+  sessionToken?: string;
+}
+
+interface Transaction {
+  manager: EntityManager;
+  context: DbActorContext;
+  system: boolean;
 }
 
 /**
- * Runs work in one transaction that carries the acting user, and makes that transaction's EntityManager
- * available to repositories through `manager` for the rest of the async call chain.
+ * Runs work in one transaction that carries the acting user, and makes that transaction's EntityManager available to
+ * repositories through `manager` for the rest of the async call chain. User work runs as `ruta_app`; system work
+ * (login look-ups, the audit sealer) as `ruta_system`, a role of its own with its own credentials.
  */
 @Injectable()
 export class TransactionRunner {
-  private readonly storage = new AsyncLocalStorage<EntityManager>();
+  private readonly storage = new AsyncLocalStorage<Transaction>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource(SYSTEM_CONNECTION) private readonly systemDataSource: DataSource,
+  ) {}
 
   run<T>(context: DbActorContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `SELECT set_config('ruta.user_id', $1, true), set_config('ruta.institution_id', $2, true),
-                set_config('ruta.scope', $3, true), set_config('ruta.permissions', $4, true),
-                set_config('ruta.system', $5, true)`,
-        [
-          context.userId ?? '',
-          context.institutionId ?? '',
-          context.scope ?? 'none',
-          (context.permissions ?? []).join(','),
-          context.system ? 'on' : '',
-        ],
-      );
-      return this.storage.run(manager, () => work(manager));
+      if (context.sessionToken) await manager.query(`SELECT ruta_begin_request($1)`, [context.sessionToken]);
+      return this.storage.run({ manager, context, system: false }, () => work(manager));
     });
   }
 
-  /** Internal work with no user behind it. */
+  /** Internal work with no user behind it, as the system role. */
   runAsSystem<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.run({ system: true }, work);
+    return this.systemDataSource.transaction((manager) => this.storage.run({ manager, context: {}, system: true }, () => work(manager)));
+  }
+
+  /** System work: in the system transaction in progress, or in one of its own. */
+  asSystem<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const transaction = this.storage.getStore();
+    return transaction?.system ? work(transaction.manager) : this.runAsSystem(work);
+  }
+
+  /** A transaction of its own, as the same user as the one in progress: work that must commit even if the request fails. */
+  runSeparately<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.run(this.storage.getStore()?.context ?? {}, work);
   }
 
   /** The EntityManager of the transaction in progress; repositories use nothing else. */
   get manager(): EntityManager {
-    const manager = this.storage.getStore();
-    if (!manager) throw new Error('No transaction in progress: database work must run inside TransactionRunner.run');
-    return manager;
+    const transaction = this.storage.getStore();
+    if (!transaction) throw new Error('No transaction in progress: database work must run inside TransactionRunner.run');
+    return transaction.manager;
   }
 
   get inTransaction(): boolean {

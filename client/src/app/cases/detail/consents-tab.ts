@@ -65,7 +65,7 @@ import { OptionSelect } from '../option-select';
         </mat-form-field>
       </div>
       <ruta-form-error [message]="error()" />
-      <div class="actions"><button mat-stroked-button type="submit" data-testid="consent-add">{{ 'consent.record' | translate }}</button></div>
+      <div class="actions"><button mat-stroked-button type="submit" [disabled]="busy()" data-testid="consent-add">{{ 'consent.record' | translate }}</button></div>
     </form>
   `,
 })
@@ -88,6 +88,7 @@ export class ConsentsTab implements OnInit {
   });
   private readonly submission = new FormSubmission(this.form, { staysOpen: true });
   protected readonly error = this.submission.error;
+  protected readonly busy = this.submission.busy;
 
   ngOnInit(): void {
     this.api.consents(this.code()).subscribe({ next: (list) => this.consents.set(list), error: () => undefined });

@@ -1,5 +1,6 @@
 import { DataSourceOptions, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from '@ruta/migrations';
+import { DatabaseTimeouts, poolTimeoutOptions } from './database-timeouts';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = (Function | EntitySchema)[];
@@ -7,9 +8,13 @@ type EntityList = (Function | EntitySchema)[];
 /**
  * One place that describes Ruta's database to TypeORM. `synchronize` is never on: the schema comes from migrations.
  * `entities` comes from the app (`server/src/entities.ts`); connections that only run SQL (migrations, seeds, CLIs)
- * need none.
+ * need none. `timeouts` bound every wait of the application's pools (statement, connection, idle transaction); the
+ * short-lived connections of migrations, seeds and CLIs go without, so a long migration is never cut off.
  */
-export function dataSourceOptions(url: string, extra: { poolSize?: number; applicationName?: string; entities?: EntityList } = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  extra: { poolSize?: number; applicationName?: string; entities?: EntityList; timeouts?: DatabaseTimeouts } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -21,5 +26,6 @@ export function dataSourceOptions(url: string, extra: { poolSize?: number; appli
     logging: false,
     poolSize: extra.poolSize ?? 20,
     applicationName: extra.applicationName ?? 'ruta',
+    ...(extra.timeouts ? { extra: poolTimeoutOptions(extra.timeouts) } : {}),
   };
 }

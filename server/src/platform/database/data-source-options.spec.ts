@@ -1,0 +1,21 @@
+import { dataSourceOptions } from './data-source-options';
+import { QUERY_TIMEOUT_MARGIN_MS, StallSafeClient } from './database-timeouts';
+
+describe('dataSourceOptions: timeouts', () => {
+  const timeouts = { statementMs: 10_000, acquireMs: 5_000, idleInTransactionMs: 15_000 };
+
+  it('hands the application pool the pg options that bound every wait', () => {
+    const options = dataSourceOptions('postgres://a:b@h/d', { timeouts }) as { extra?: Record<string, unknown> };
+    expect(options.extra).toEqual({
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 10_000,
+      idle_in_transaction_session_timeout: 15_000,
+      query_timeout: 10_000 + QUERY_TIMEOUT_MARGIN_MS,
+      Client: StallSafeClient,
+    });
+  });
+
+  it('leaves migrations, seeds and CLIs without them (a long migration is never cut off)', () => {
+    expect((dataSourceOptions('postgres://a:b@h/d', { poolSize: 2 }) as { extra?: unknown }).extra).toBeUndefined();
+  });
+});

@@ -1,0 +1,60 @@
+import { Client, ClientConfig } from 'pg';
+
+/** How long the application waits on PostgreSQL before it answers 503 instead (README: configuration). */
+export interface DatabaseTimeouts {
+  /** Longest one SQL statement may run; PostgreSQL cancels it (`statement_timeout`). */
+  statementMs: number;
+  /** Longest a request waits for a pooled connection, or for a new one to open. */
+  acquireMs: number;
+  /** Longest a transaction may sit idle holding its locks; PostgreSQL then ends the session. */
+  idleInTransactionMs: number;
+}
+
+/** How much longer than statement_timeout the client waits for an answer before it gives the connection up. */
+export const QUERY_TIMEOUT_MARGIN_MS = 1000;
+
+/**
+ * A pg client that drops its connection when a query outlives `query_timeout`. That timeout only fires when the server
+ * does not answer at all (stalled, network gone: statement_timeout would have answered otherwise); pg then rejects the
+ * query but keeps it pending on the connection, so the ROLLBACK behind it would wait as long again and the pool would
+ * hand the stuck connection to the next request. Destroying the socket fails the rest at once and pg-pool discards the
+ * client.
+ */
+export class StallSafeClient extends Client {
+  constructor(config?: ClientConfig) {
+    super(config);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg's query has many overloads; this wraps them all
+  override query(...args: any[]): any {
+    const last = args[args.length - 1];
+    if (typeof last === 'function') {
+      args[args.length - 1] = (error: unknown, result: unknown) => {
+        this.dropAfterTimeout(error);
+        last(error, result);
+      };
+    }
+    const result = (Client.prototype.query as (...a: unknown[]) => unknown).apply(this, args);
+    if (result instanceof Promise) result.catch((error: unknown) => this.dropAfterTimeout(error));
+    return result;
+  }
+
+  private dropAfterTimeout(error: unknown): void {
+    if ((error as { message?: unknown } | undefined)?.message === 'Query read timeout') this.connection.stream.destroy();
+  }
+}
+
+/**
+ * The pg pool options that bound every wait on the database. TypeORM 1.x builds its pool with
+ * `new pg.Pool({ ...its own options, ...extra })` and pg-pool hands the same options to every client it creates, so
+ * these reach each connection: the server-side timeouts travel in its start-up packet.
+ */
+export function poolTimeoutOptions(timeouts: DatabaseTimeouts): Record<string, unknown> {
+  return {
+    connectionTimeoutMillis: timeouts.acquireMs,
+    statement_timeout: timeouts.statementMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    query_timeout: timeouts.statementMs + QUERY_TIMEOUT_MARGIN_MS,
+    Client: StallSafeClient,
+  };
+}

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   assistanceManage: 'assistance:manage',
   referralsRead: 'referrals:read',
   referralsManage: 'referrals:manage',
+  /** Send a referral sharing consent-gated sections without a consent, on a written legal ground (audited). */
+  referralsOverride: 'referrals:override',
   proceedingsRead: 'proceedings:read',
   proceedingsManage: 'proceedings:manage',
   operationsRead: 'operations:read',

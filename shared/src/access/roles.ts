@@ -24,6 +24,7 @@ const caseWork: Permission[] = [
   P.documentsRead,
   P.documentsUpload,
   P.referralsRead,
+  P.referralsManage,
   P.usersRead,
   P.institutionsRead,
 ];
@@ -71,7 +72,7 @@ export const SEED_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Prosecutor',
     scope: 'institution',
     requiresMfa: false,
-    permissions: [...caseWork, P.proceedingsRead, P.proceedingsManage, P.operationsRead],
+    permissions: [...caseWork, P.proceedingsRead, P.proceedingsManage, P.operationsRead, P.referralsOverride],
   },
   {
     code: 'caseworker',
@@ -79,7 +80,7 @@ export const SEED_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Caseworker',
     scope: 'assigned',
     requiresMfa: false,
-    permissions: [...caseWork, P.victimLocationRead, P.assistanceRead, P.assistanceManage, P.referralsManage],
+    permissions: [...caseWork, P.victimLocationRead, P.assistanceRead, P.assistanceManage],
   },
   {
     code: 'supervisor',
@@ -94,7 +95,7 @@ export const SEED_ROLES: readonly RoleDefinition[] = [
       P.casesExport,
       P.assistanceRead,
       P.assistanceManage,
-      P.referralsManage,
+      P.referralsOverride,
     ],
   },
   {

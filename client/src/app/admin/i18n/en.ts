@@ -125,6 +125,7 @@ export const adminEn: Dictionary<typeof adminEs> = {
     'assistance:manage': 'Manage assistance',
     'referrals:read': 'See referrals',
     'referrals:manage': 'Manage referrals',
+    'referrals:override': 'Refer without consent (legal ground)',
     'proceedings:read': 'See judicial proceedings',
     'proceedings:manage': 'Manage judicial proceedings',
     'operations:read': 'See operations',

@@ -124,6 +124,7 @@ export const adminEs = {
     'assistance:manage': 'Gestionar la asistencia',
     'referrals:read': 'Ver remisiones',
     'referrals:manage': 'Gestionar remisiones',
+    'referrals:override': 'Remitir sin consentimiento (fundamento legal)',
     'proceedings:read': 'Ver procesos judiciales',
     'proceedings:manage': 'Gestionar procesos judiciales',
     'operations:read': 'Ver operativos',

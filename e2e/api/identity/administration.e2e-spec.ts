@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { createTestApp } from '../../support/test-app';
 import { ownerQuery } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
-import { newUser } from '../../support/user-factory';
+import { approvedByOther, newUser } from '../../support/user-factory';
 
 describe('administration: institutions, roles as data, users, password resets, session lifetimes', () => {
   let app: INestApplication;
@@ -62,10 +62,15 @@ describe('administration: institutions, roles as data, users, password resets, s
     const prosecutor = await loginAs(app, user.email, user.password);
     await prosecutor.get('/api/auth/me').expect(200);
 
-    const reset = await admin.post(`/api/users/${user.id}/reset-password`).expect(200);
+    // A prosecutor holds victim data: the reset waits for the other administrator, who receives the password (four eyes).
+    const requested = await admin.post(`/api/users/${user.id}/reset-password`).expect(202);
+    expect(requested.body).toMatchObject({ kind: 'password_reset', status: 'pending', userId: user.id });
+    expect(requested.body.temporaryPassword).toBeUndefined();
+    await prosecutor.get('/api/auth/me').expect(200);
+    const reset = await approvedByOther(app, admin, requested);
     await prosecutor.get('/api/auth/me').expect(401);
     await ApiSession.anonymous(app).post('/api/auth/login', { email: user.email, password: user.password }).expect(401);
-    const next = await loginAs(app, user.email, reset.body.temporaryPassword);
+    const next = await loginAs(app, user.email, reset.body.credentials.temporaryPassword);
     expect(next.loginResponse!.body.stage).toBe('change_password');
   });
 

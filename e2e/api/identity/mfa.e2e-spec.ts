@@ -3,6 +3,7 @@ import { authenticator } from 'otplib';
 import { createTestApp } from '../../support/test-app';
 import { ownerQuery } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
+import { createUser as createApprovedUser } from '../../support/user-factory';
 
 describe('two-factor: enrolment with QR code, recovery codes, optional for other roles', () => {
   let app: INestApplication;
@@ -19,15 +20,14 @@ describe('two-factor: enrolment with QR code, recovery codes, optional for other
   async function createUser(role: string, institution: string) {
     const [roles, institutions] = await Promise.all([admin.get('/api/roles'), admin.get('/api/institutions')]);
     const email = `${role}.mfa.${Date.now()}@${institution}.demo`;
-    const created = await admin
-      .post('/api/users', {
-        name: 'Persona Ficticia MFA',
-        email,
-        roleId: roles.body.find((r: { code: string }) => r.code === role).id,
-        institutionId: institutions.body.find((i: { code: string }) => i.code === institution).id,
-      })
-      .expect(201);
-    return { email, temporary: created.body.temporaryPassword as string };
+    // Both roles are protected: the other seeded administrator approves the creation (four eyes).
+    const created = await createApprovedUser(app, admin, {
+      name: 'Persona Ficticia MFA',
+      email,
+      roleId: roles.body.find((r: { code: string }) => r.code === role).id,
+      institutionId: institutions.body.find((i: { code: string }) => i.code === institution).id,
+    });
+    return { email, temporary: created.temporaryPassword };
   }
 
   it('makes a new coordinator enrol TOTP first, then change the password, then use a recovery code once', async () => {

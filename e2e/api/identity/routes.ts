@@ -23,4 +23,9 @@ export const IDENTITY_ROUTES: RouteTable = {
   'POST /api/users': P.usersManage,
   'PATCH /api/users/:id': P.usersManage,
   'POST /api/users/:id/reset-password': P.usersManage,
+  'GET /api/access-requests': P.usersManage,
+  'GET /api/access-requests/:id': P.usersManage,
+  'POST /api/access-requests/:id/approve': P.usersManage,
+  'POST /api/access-requests/:id/refuse': P.usersManage,
+  'POST /api/access-requests/:id/cancel': P.usersManage,
 };

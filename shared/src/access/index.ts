@@ -1,3 +1,4 @@
 export * from './permissions';
 export * from './record-scope';
 export * from './roles';
+export * from './protected-access';

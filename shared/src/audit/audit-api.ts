@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = [
   'export',
   'search',
   'transition',
+  'change_requested',
+  'change_approved',
+  'change_refused',
+  'change_cancelled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -49,6 +49,7 @@ export const SEED_INSTITUTIONS: readonly InstitutionSeed[] = [
 /** Demo accounts seeded by `npm start` in demo mode: `<role>@<institution>.demo`. */
 export const DEMO_ACCOUNTS: readonly { role: string; institution: string; name: string }[] = [
   { role: 'admin', institution: 'mininterior', name: 'Ana Administradora (demo)' },
+  { role: 'admin', institution: 'oim', name: 'Óscar Administrador OIM (demo)' },
   { role: 'coordinator', institution: 'mininterior', name: 'Carlos Coordinador (demo)' },
   { role: 'investigator', institution: 'policia', name: 'Inés Investigadora Policía (demo)' },
   { role: 'investigator', institution: 'das', name: 'Iván Investigador DAS (demo)' },

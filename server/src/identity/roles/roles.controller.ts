@@ -1,9 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { PERMISSIONS, RoleView } from '@ruta/shared';
-import { RequirePermission } from '@ruta/platform';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AccessChangeRequestView, PERMISSIONS, RoleView } from '@ruta/shared';
+import { Actor, CurrentActor, RequirePermission } from '@ruta/platform';
+import { respond } from '../approvals/access-change-outcome';
 import { CreateRoleDto, UpdateRoleDto } from './dto/role.dto';
 import { RolesService } from './roles.service';
+
+const PENDING = 'A protected change: filed for a second administrator (four eyes), not applied yet';
 
 @ApiTags('roles')
 @Controller('roles')
@@ -18,13 +22,15 @@ export class RolesController {
 
   @Post()
   @RequirePermission(PERMISSIONS.rolesManage)
-  create(@Body() dto: CreateRoleDto): Promise<RoleView> {
-    return this.roles.create(dto);
+  @ApiAcceptedResponse({ description: PENDING })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateRoleDto, @Res({ passthrough: true }) res: Response): Promise<RoleView | AccessChangeRequestView> {
+    return respond(res, await this.roles.create(actor, dto));
   }
 
   @Patch(':id')
   @RequirePermission(PERMISSIONS.rolesManage)
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRoleDto): Promise<RoleView> {
-    return this.roles.update(id, dto);
+  @ApiAcceptedResponse({ description: PENDING })
+  async update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateRoleDto, @Res({ passthrough: true }) res: Response): Promise<RoleView | AccessChangeRequestView> {
+    return respond(res, await this.roles.update(actor, id, dto));
   }
 }

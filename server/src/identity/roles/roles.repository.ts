@@ -16,6 +16,10 @@ export class RolesRepository extends RepositoryBase {
     return this.repo.findOneBy({ id });
   }
 
+  findByCode(code: string): Promise<RoleEntity | null> {
+    return this.repo.findOneBy({ code });
+  }
+
   insert(values: Partial<RoleEntity>): Promise<RoleEntity> {
     return this.repo.save(this.repo.create(values));
   }
@@ -24,5 +28,4 @@ export class RolesRepository extends RepositoryBase {
   updateVersioned(id: string, expectedVersion: number, changes: Partial<RoleEntity>): Promise<boolean> {
     return this.applyVersioned(RoleEntity, id, expectedVersion, changes);
   }
-
 }

@@ -1,9 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Page, PERMISSIONS, TemporaryPasswordResponse, UserView } from '@ruta/shared';
-import { RequirePermission } from '@ruta/platform';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AccessChangeRequestView, Page, PERMISSIONS, TemporaryPasswordResponse, UserView } from '@ruta/shared';
+import { Actor, CurrentActor, RequirePermission } from '@ruta/platform';
+import { respond } from '../approvals/access-change-outcome';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { UsersService } from './users.service';
+
+const PENDING = 'Gives protected access: filed for a second administrator (four eyes), not applied yet';
 
 @ApiTags('users')
 @Controller('users')
@@ -24,20 +28,23 @@ export class UsersController {
 
   @Post()
   @RequirePermission(PERMISSIONS.usersManage)
-  create(@Body() dto: CreateUserDto): Promise<TemporaryPasswordResponse> {
-    return this.users.create(dto);
+  @ApiAcceptedResponse({ description: PENDING })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto, @Res({ passthrough: true }) res: Response): Promise<TemporaryPasswordResponse | AccessChangeRequestView> {
+    return respond(res, await this.users.create(actor, dto));
   }
 
   @Patch(':id')
   @RequirePermission(PERMISSIONS.usersManage)
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
-    return this.users.update(id, dto);
+  @ApiAcceptedResponse({ description: PENDING })
+  async update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto, @Res({ passthrough: true }) res: Response): Promise<UserView | AccessChangeRequestView> {
+    return respond(res, await this.users.update(actor, id, dto));
   }
 
   @Post(':id/reset-password')
   @RequirePermission(PERMISSIONS.usersManage)
   @HttpCode(200)
-  resetPassword(@Param('id', ParseUUIDPipe) id: string): Promise<TemporaryPasswordResponse> {
-    return this.users.resetPassword(id);
+  @ApiAcceptedResponse({ description: PENDING })
+  async resetPassword(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<TemporaryPasswordResponse | AccessChangeRequestView> {
+    return respond(res, await this.users.resetPassword(actor, id));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { RepositoryBase } from '@ruta/platform';
 import { UserEntity } from './user.entity';
 
@@ -66,9 +67,10 @@ export class UsersRepository extends RepositoryBase {
     return qb.getMany();
   }
 
+  /** Without RETURNING (`insertRow`): the application role may not read back the secret columns that have defaults. */
   async insert(user: Partial<UserEntity>): Promise<UserEntity> {
-    const saved = await this.repo.save(this.repo.create({ ...user, email: user.email?.toLowerCase() }));
-    return (await this.findById(saved.id))!;
+    const id = await this.insertRow(UserEntity, { ...user, email: user.email?.toLowerCase(), version: 1 } as QueryDeepPartialEntity<UserEntity>);
+    return (await this.findById(id))!;
   }
 
   /** Optimistic locking: false when the row changed since `expectedVersion` (or is not visible). */

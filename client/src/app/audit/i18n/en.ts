@@ -47,5 +47,9 @@ export const auditEn: Dictionary<typeof auditEs> = {
     export: 'Export',
     search: 'Search',
     transition: 'Status change',
+    change_requested: 'Access change requested',
+    change_approved: 'Access change approved',
+    change_refused: 'Access change refused',
+    change_cancelled: 'Access change withdrawn',
   },
 };

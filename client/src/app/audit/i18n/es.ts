@@ -46,5 +46,9 @@ export const auditEs = {
     export: 'Exportación',
     search: 'Búsqueda',
     transition: 'Cambio de estado',
+    change_requested: 'Cambio de acceso solicitado',
+    change_approved: 'Cambio de acceso aprobado',
+    change_refused: 'Cambio de acceso rechazado',
+    change_cancelled: 'Cambio de acceso retirado',
   } satisfies Record<AuditAction, string>,
 };

@@ -11,8 +11,9 @@ import { CaseDraftEntity } from './drafts/case-draft.entity';
 import { CaseLinkRequestEntity } from './links/case-link-request.entity';
 import { CaseLinkEntity } from './links/case-link.entity';
 import { CaseNoteEntity } from './notes/case-note.entity';
+import { UserQuotaEntity } from './quotas/user-quota.entity';
 import { SavedFilterEntity } from './saved-filters/saved-filter.entity';
 
 export const CASES_ENTITIES = [CaseEntity, CaseAssignmentEntity, CaseStatusTransitionEntity, VictimEntity, VictimLocationEntity,
   ScreeningEntity, TraffickingEventEntity, ConsentEntity, CaseNoteEntity, CaseDocumentEntity, SavedFilterEntity,
-  CaseLinkRequestEntity, CaseLinkEntity, CaseDraftEntity];
+  CaseLinkRequestEntity, CaseLinkEntity, CaseDraftEntity, UserQuotaEntity];

@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   'password_reset',
   'access_denied',
   'create',
+  /** Alert: one user ran an unusual burst of duplicate checks (a possible probe of other institutions' cases). */
+  'duplicate_check_burst',
   'read',
   'update',
   'delete',

@@ -1,14 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { CASE_DOCUMENT_MAX_BYTES, CaseDocumentView, PERMISSIONS } from '@ruta/shared';
-import { Actor, AuditService, NotFoundError, ValidationFailedError } from '@ruta/platform';
+import { Actor, AuditService, NotFoundError, RUTA_CONFIG, RutaConfig, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService } from '../core';
+import { UserQuotasService } from '../quotas';
 import { userRef } from '@ruta/identity';
 import { CaseDocumentEntity } from './case-document.entity';
 import { CaseDocumentsRepository } from './case-documents.repository';
 import { UploadDocumentDto } from './dto/upload-document.dto';
 import { extensionOf, sniffContentType } from './magic-bytes';
-import { FileTooLargeError } from './upload-errors.filter';
+import { CaseStorageExceededError, FileTooLargeError } from './upload-errors.filter';
+
+const UPLOAD_WINDOW_MS = 10 * 60 * 1000;
 
 /** The part of a multer file this feature reads. */
 export interface UploadedDocument {
@@ -32,7 +35,9 @@ export class CaseDocumentsService {
   constructor(
     private readonly access: CaseAccessService,
     private readonly documents: CaseDocumentsRepository,
+    private readonly quotas: UserQuotasService,
     private readonly audit: AuditService,
+    @Inject(RUTA_CONFIG) private readonly config: RutaConfig,
   ) {}
 
   async list(actor: Actor, code: string): Promise<CaseDocumentView[]> {
@@ -40,13 +45,25 @@ export class CaseDocumentsService {
     return rows.map(toDocumentView);
   }
 
-  /** Accepts PDF, JPEG and PNG up to 10 MB, recognised by their first bytes; the file name is ignored. */
+  /**
+   * Accepts PDF, JPEG and PNG up to 10 MB, recognised by their first bytes; the file name is ignored. Each user may
+   * upload DOCUMENT_UPLOADS_PER_10_MIN documents in ten minutes (429) and a case's documents may total
+   * CASE_DOCUMENTS_MAX_MB (413).
+   */
   async upload(actor: Actor, code: string, dto: UploadDocumentDto, file: UploadedDocument | undefined): Promise<CaseDocumentView> {
     const found = await this.access.requireCase(actor, code, PERMISSIONS.documentsUpload);
     if (!file) throw new ValidationFailedError([{ field: 'file', code: 'required', message: 'file is required' }]);
     if (file.size > CASE_DOCUMENT_MAX_BYTES) throw new FileTooLargeError();
     const contentType = sniffContentType(file.buffer);
     if (!contentType) throw new ValidationFailedError([{ field: 'file', code: 'unsupported_type', message: 'file must be a PDF, JPEG or PNG document' }]);
+    const perWindow = this.config.DOCUMENT_UPLOADS_PER_10_MIN;
+    await this.quotas.consume(actor.userId, 'document_upload', { limit: perWindow, windowMs: UPLOAD_WINDOW_MS }, {
+      code: 'upload_rate_exceeded',
+      message: `At most ${perWindow} documents may be uploaded in ten minutes; try again later`,
+      audit: { action: 'update', entityType: 'case', entityId: found.id, details: { fields: ['documents'], quota: 'upload_rate', sizeBytes: file.size } },
+    });
+    const maxMb = this.config.CASE_DOCUMENTS_MAX_MB;
+    if ((await this.documents.lockStoredBytes(found.id)) + file.size > maxMb * 1024 * 1024) throw new CaseStorageExceededError(maxMb);
     const id = await this.documents.insert({
       caseId: found.id,
       kind: dto.kind,

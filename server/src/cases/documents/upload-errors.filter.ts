@@ -10,6 +10,15 @@ export class FileTooLargeError extends DomainError {
   }
 }
 
+/** 413: the case's documents would exceed CASE_DOCUMENTS_MAX_MB together. */
+export class CaseStorageExceededError extends DomainError {
+  constructor(maxMb: number) {
+    super('case_storage_exceeded', 413, `The documents of a case may total at most ${maxMb} MB; this file does not fit`, [
+      { field: 'file', code: 'case_storage_exceeded', message: `the case's documents may total at most ${maxMb} MB` },
+    ], { maxMb });
+  }
+}
+
 /** Multer's errors (file too large, unexpected part) as problem+json with a field message, like every other error. */
 @Catch(PayloadTooLargeException, BadRequestException)
 export class UploadErrorsFilter implements ExceptionFilter {

@@ -23,7 +23,7 @@ export class CaseIntakeController {
   @Post('duplicates')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.casesCreate)
-  checkDuplicates(@Body() dto: DuplicateCheckDto): Promise<DuplicateHint[]> {
-    return this.duplicates.check(dto);
+  checkDuplicates(@CurrentActor() actor: Actor, @Body() dto: DuplicateCheckDto): Promise<DuplicateHint[]> {
+    return this.duplicates.check(actor, dto);
   }
 }

@@ -24,4 +24,17 @@ export class DuplicatesRepository extends RepositoryBase {
       [input.documentNumber, input.name, input.birthDate, input.sex, input.excludeCaseId],
     );
   }
+
+  /**
+   * The on-demand check (`ruta_check_possible_duplicates()`): every match needs a similar name, and birth dates match
+   * by year ± 1, so no answer depends on the day or month.
+   */
+  check(input: { documentNumber: string | null; name: string; birthYear: number | null; sex: string | null }): Promise<DuplicateRow[]> {
+    return this.manager.query(
+      `SELECT d."institutionId", i.code AS "institutionCode", i.name AS "institutionName", d."matchedOn", d.code
+       FROM ruta_check_possible_duplicates($1, $2, $3::integer, $4) d JOIN institutions i ON i.id = d."institutionId"
+       ORDER BY i.name, d."matchedOn", d.code NULLS LAST`,
+      [input.documentNumber, input.name, input.birthYear, input.sex],
+    );
+  }
 }

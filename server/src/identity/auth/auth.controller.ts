@@ -13,10 +13,18 @@ function isLocal(request: Request): boolean {
   return ['localhost', '127.0.0.1', '::1'].includes(request.hostname);
 }
 
+function cookieOptions(request: Request) {
+  return { sameSite: 'strict' as const, secure: request.secure || !isLocal(request), path: '/', maxAge: ABSOLUTE_TIMEOUT_MS };
+}
+
 function setSessionCookies(request: Request, response: Response, token: string, csrfToken: string): void {
-  const base = { sameSite: 'strict' as const, secure: request.secure || !isLocal(request), path: '/', maxAge: ABSOLUTE_TIMEOUT_MS };
-  response.cookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
-  response.cookie(XSRF_COOKIE, csrfToken, { ...base, httpOnly: false });
+  setSessionCookie(request, response, token);
+  response.cookie(XSRF_COOKIE, csrfToken, { ...cookieOptions(request), httpOnly: false });
+}
+
+/** The session token alone: after the second factor the session gets a new one. */
+function setSessionCookie(request: Request, response: Response, token: string): void {
+  response.cookie(SESSION_COOKIE, token, { ...cookieOptions(request), httpOnly: true });
 }
 
 function clearSessionCookies(response: Response): void {
@@ -45,8 +53,10 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
-  totp(@CurrentActor() actor: Actor, @Body() dto: TotpDto): Promise<LoginResponse> {
-    return this.auth.verifySecondFactor(actor, dto.code);
+  async totp(@CurrentActor() actor: Actor, @Body() dto: TotpDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    const { token, ...login } = await this.auth.verifySecondFactor(actor, dto.code);
+    setSessionCookie(request, response, token);
+    return login;
   }
 
   @Post('mfa/enrol')
@@ -59,8 +69,10 @@ export class AuthController {
   @Post('mfa/confirm')
   @Authenticated({ allowIncompleteLogin: true })
   @HttpCode(200)
-  confirm(@CurrentActor() actor: Actor, @Body() dto: TotpDto): Promise<TotpConfirmResponse> {
-    return this.auth.confirmEnrolment(actor, dto.code);
+  async confirm(@CurrentActor() actor: Actor, @Body() dto: TotpDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<TotpConfirmResponse> {
+    const { token, ...confirmed } = await this.auth.confirmEnrolment(actor, dto.code);
+    setSessionCookie(request, response, token);
+    return confirmed;
   }
 
   @Delete('mfa')

@@ -1,6 +1,7 @@
 /**
- * Counts failed logins per account name (known or not, so the answer never reveals which accounts exist) and locks
- * the name for a while after too many. Per-IP limits come from the throttler on the login route.
+ * Counts failed logins per account name that matches no account and locks the name for a while after too many, so an
+ * unknown email answers like a known one (a known account counts on its row: `UsersRepository.recordFailedAttempt`,
+ * with the same limits). Per-IP limits come from the throttler on the login route.
  */
 export class LoginAttempts {
   private readonly failures = new Map<string, { count: number; lockedUntil: number; lastAt: number }>();

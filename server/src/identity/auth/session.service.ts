@@ -62,6 +62,16 @@ export class SessionService {
     return { token, csrfToken, sessionId: session.id };
   }
 
+  /**
+   * Marks the session's second factor done under a new random token, returned for the cookie: a token seen or planted
+   * before the second factor (session fixation) never becomes a signed-in one. Expiry and CSRF token stay.
+   */
+  async elevate(sessionId: string): Promise<string> {
+    const token = randomToken();
+    await this.sessions.elevate(sessionId, sha256(token));
+    return token;
+  }
+
   /** Resolves a session cookie to the acting user, or undefined when it is unknown, revoked, idle or expired. */
   authenticate(token: string): Promise<AuthenticatedSession | undefined> {
     return this.transactions.runAsSystem(async () => {

@@ -33,8 +33,9 @@ export class SessionsRepository extends RepositoryBase {
     await this.repo.update({ id }, { lastSeenAt: () => 'now()' });
   }
 
-  async markMfaVerified(id: string): Promise<void> {
-    await this.repo.update({ id }, { mfaVerified: true });
+  /** The second factor is done: the live session gets a new token hash (the old token is dead) and counts as verified. */
+  async elevate(id: string, tokenHash: string): Promise<void> {
+    await this.repo.update({ id, revokedAt: IsNull() }, { tokenHash, mfaVerified: true });
   }
 
   async revoke(id: string): Promise<void> {

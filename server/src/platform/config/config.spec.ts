@@ -44,3 +44,32 @@ describe('loadConfig: the secret key', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://a:b@h/d' })).toThrow(/needs RUTA_SECRET_KEY/);
   });
 });
+
+describe('loadConfig: TRUST_PROXY', () => {
+  it('trusts no proxy by default', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+
+  it('takes a hop count or a list of proxy addresses and ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,loopback' }).trustProxy).toEqual(['10.0.0.5', '192.168.0.0/16', '::1', 'loopback']);
+  });
+
+  it('refuses "true" (every peer), nonsense and out-of-range values with one clear line', () => {
+    for (const value of ['true', 'proxy.internal', '10.0.0.0/33', '11', '10.0.0.1/8/1']) {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY must be false, a hop count/);
+    }
+  });
+});
+
+describe('loadConfig: quotas', () => {
+  it('defaults to 30 duplicate checks an hour, 20 uploads in ten minutes and 100 MiB of documents per case', () => {
+    expect(loadConfig({})).toMatchObject({ DUPLICATE_CHECKS_PER_HOUR: 30, DOCUMENT_UPLOADS_PER_10_MIN: 20, CASE_DOCUMENTS_MAX_MB: 100 });
+  });
+
+  it('refuses a quota that is not a whole number in range', () => {
+    expect(() => loadConfig({ DOCUMENT_UPLOADS_PER_10_MIN: '0' })).toThrow(/DOCUMENT_UPLOADS_PER_10_MIN must be a whole number/);
+    expect(() => loadConfig({ CASE_DOCUMENTS_MAX_MB: 'lots' })).toThrow(/CASE_DOCUMENTS_MAX_MB must be a whole number/);
+  });
+});

@@ -53,3 +53,4 @@ export const auditEn: Dictionary<typeof auditEs> = {
     change_cancelled: 'Access change withdrawn',
   },
 };
+    duplicate_check_burst: 'Alert: burst of duplicate checks',

@@ -52,3 +52,4 @@ export const auditEs = {
     change_cancelled: 'Cambio de acceso retirado',
   } satisfies Record<AuditAction, string>,
 };
+    duplicate_check_burst: 'Alerta: ráfaga de búsquedas de duplicados',

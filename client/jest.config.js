@@ -11,6 +11,7 @@ module.exports = {
   transform: {
     '^.+\\.(ts|js|mjs|html|svg)$': ['jest-preset-angular', { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' }],
   },
-  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  // Icons are SVG markup imported from node_modules (core/icons/icons.ts), stringified like templates.
+  transformIgnorePatterns: ['node_modules/(?!.*\\.(mjs|svg)$)'],
   cacheDirectory: '<rootDir>/../tmp/jest-client',
 };

@@ -12,12 +12,23 @@ import { ENTITIES } from './entities';
 /** The areas of the API, in one list. A new area (referrals, assistance, ...) adds its module here. */
 const AREAS = [IdentityModule, PlacesModule, CasesModule];
 
+/** File names the client build stamps with a content hash (`main-ABCD1234.js`, `chunk-…`, `styles-…`, fonts under media/). */
+const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf)$/;
+
+/**
+ * Hashed assets never change under their name: cached for a year, immutable. Everything else (index.html, which names
+ * the current hashes, and the SPA routes that answer with it) is revalidated on every load.
+ */
+export function clientCacheHeaders(res: { setHeader(name: string, value: string): unknown }, path: string): void {
+  res.setHeader('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+}
+
 @Module({})
 export class AppModule {
   static forRoot(config: RutaConfig, urls: DatabaseUrls): DynamicModule {
     const clientDir = resolve(config.CLIENT_DIR);
     const serveClient = existsSync(resolve(clientDir, 'index.html'))
-      ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html', maxAge: '1h' } })]
+      ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html', setHeaders: clientCacheHeaders } })]
       : [];
     return {
       module: AppModule,

@@ -2,6 +2,7 @@ import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -52,6 +53,8 @@ export async function createApp(config: RutaConfig, urls: DatabaseUrls, options:
     next();
   });
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }));
+  // gzip (or brotli) for the API and the built client: the first load is a few hundred kilobytes on a slow link.
+  app.use(compression());
   app.use(cookieParser());
   app.use('/api', express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
   app.use('/api', (error: unknown, req: Request, res: Response, next: NextFunction) => {

@@ -10,12 +10,12 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
-import { MatIconRegistry } from '@angular/material/icon';
 import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideTranslateLoader, provideTranslateService } from '@ngx-translate/core';
 import { XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
 import { routes } from './app.routes';
 import { AuthStore } from './core/auth/auth.store';
+import { provideRutaIcons } from './core/icons/provide-icons';
 import { apiErrorInterceptor } from './core/http/api-error.interceptor';
 import { RutaErrorHandler } from './core/http/global-error-handler';
 import { DictionaryLoader } from './core/i18n/dictionary.loader';
@@ -41,8 +41,8 @@ export const appConfig: ApplicationConfig = {
     { provide: ErrorHandler, useClass: RutaErrorHandler },
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } },
+    provideRutaIcons(),
     provideAppInitializer(() => {
-      inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
       inject(LanguageService).init();
       return inject(AuthStore).load();
     }),

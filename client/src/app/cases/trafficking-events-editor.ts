@@ -46,11 +46,11 @@ import { buildEventGroup, COLOMBIA, EventGroup } from './trafficking-event-form'
             <mat-error>{{ event.controls.endedOn.errors | rutaError }}</mat-error>
           </mat-form-field>
           <button mat-icon-button type="button" (click)="remove(i)" [attr.aria-label]="'cases.removeEvent' | translate: { n: i + 1 }" [attr.data-testid]="'event-' + i + '-remove'">
-            <mat-icon>delete</mat-icon>
+            <mat-icon svgIcon="delete" />
           </button>
         </div>
       }
-      <button mat-stroked-button type="button" (click)="add()" data-testid="event-add"><mat-icon>add</mat-icon>{{ 'cases.addEvent' | translate }}</button>
+      <button mat-stroked-button type="button" (click)="add()" data-testid="event-add"><mat-icon svgIcon="add" />{{ 'cases.addEvent' | translate }}</button>
     </fieldset>
   `,
 })

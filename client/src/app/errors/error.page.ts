@@ -11,7 +11,7 @@ import { TranslatePipe } from '@ngx-translate/core';
   imports: [MatButtonModule, MatIconModule, RouterLink, TranslatePipe],
   template: `
     <section class="page narrow" [attr.data-testid]="'error-' + kind()">
-      <mat-icon class="big-icon">{{ kind() === 'forbidden' ? 'block' : 'explore_off' }}</mat-icon>
+      <mat-icon class="big-icon" [svgIcon]="kind() === 'forbidden' ? 'block' : 'explore_off'" />
       <h1>{{ kind() + '.title' | translate }}</h1>
       <p>{{ kind() + '.text' | translate }}</p>
       <a mat-flat-button routerLink="/">{{ 'notFound.home' | translate }}</a>

@@ -50,7 +50,7 @@ import { CaseStatsApi } from './case-stats.api';
           </mat-card>
         </div>
       } @else if (failed()) {
-        <p class="form-error" role="alert" data-testid="stats-error"><mat-icon aria-hidden="true">error</mat-icon>{{ 'home.statsError' | translate }}</p>
+        <p class="form-error" role="alert" data-testid="stats-error"><mat-icon aria-hidden="true" svgIcon="error" />{{ 'home.statsError' | translate }}</p>
         <button mat-stroked-button type="button" (click)="load()" data-testid="stats-retry">{{ 'home.retry' | translate }}</button>
       } @else {
         <p class="muted" data-testid="stats-loading">{{ 'home.statsLoading' | translate }}</p>

@@ -38,10 +38,10 @@ import { CaseStatsCards } from './case-stats-cards';
             <h2 id="home-actions-title" class="section-title">{{ 'home.actionsTitle' | translate }}</h2>
             <div class="actions">
               <a mat-flat-button routerLink="/casos/nuevo" *rutaCan="'cases:create'" data-testid="home-new-case">
-                <mat-icon aria-hidden="true">add</mat-icon>{{ 'home.newCase' | translate }}
+                <mat-icon aria-hidden="true" svgIcon="add" />{{ 'home.newCase' | translate }}
               </a>
               <a mat-stroked-button routerLink="/casos" data-testid="home-search-cases">
-                <mat-icon aria-hidden="true">search</mat-icon>{{ 'home.searchCases' | translate }}
+                <mat-icon aria-hidden="true" svgIcon="search" />{{ 'home.searchCases' | translate }}
               </a>
             </div>
           </section>
@@ -53,7 +53,7 @@ import { CaseStatsCards } from './case-stats-cards';
             <div class="actions">
               @for (area of areas(); track area.key) {
                 <a mat-stroked-button [routerLink]="area.path" [attr.data-testid]="'home-area-' + area.key">
-                  <mat-icon aria-hidden="true">{{ area.icon }}</mat-icon>{{ 'nav.' + area.key | translate }}
+                  <mat-icon aria-hidden="true" [svgIcon]="area.icon" />{{ 'nav.' + area.key | translate }}
                 </a>
               }
             </div>

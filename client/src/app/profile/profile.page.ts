@@ -47,7 +47,7 @@ import { MfaSettings } from './mfa-settings';
             </mat-form-field>
             <p>
               <a mat-stroked-button routerLink="/perfil/cambiar-clave" data-testid="profile-change-password">
-                <mat-icon>password</mat-icon>{{ 'userMenu.changePassword' | translate }}
+                <mat-icon svgIcon="password" />{{ 'userMenu.changePassword' | translate }}
               </a>
             </p>
           </mat-card-content>

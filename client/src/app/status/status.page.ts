@@ -19,7 +19,7 @@ import { HealthApi, HealthState } from './health.api';
             <dl class="facts">
               <dt>{{ 'status.api' | translate }}</dt>
               <dd>
-                <mat-icon [class]="s.reachable ? 'ok' : 'bad'">{{ s.reachable ? 'check_circle' : 'error' }}</mat-icon>
+                <mat-icon [class]="s.reachable ? 'ok' : 'bad'" [svgIcon]="s.reachable ? 'check_circle' : 'error'" />
                 <span data-testid="api-status">{{ (s.reachable ? 'status.online' : 'status.offline') | translate }}</span>
               </dd>
               <dt>{{ 'status.overall' | translate }}</dt>
@@ -33,7 +33,7 @@ import { HealthApi, HealthState } from './health.api';
         </mat-card-content>
         <mat-card-actions>
           <button mat-button type="button" (click)="refresh()" [disabled]="loading()">
-            <mat-icon>refresh</mat-icon>{{ 'common.refresh' | translate }}
+            <mat-icon svgIcon="refresh" />{{ 'common.refresh' | translate }}
           </button>
         </mat-card-actions>
       </mat-card>

@@ -19,7 +19,7 @@ import { InstitutionsApi } from './institutions.api';
       <div class="page-header">
         <h1>{{ 'institutions.title' | translate }}</h1>
         <button mat-flat-button type="button" (click)="openForm(null)" data-testid="new-institution">
-          <mat-icon>add</mat-icon>{{ 'institutions.new' | translate }}
+          <mat-icon svgIcon="add" />{{ 'institutions.new' | translate }}
         </button>
       </div>
       <div class="table-wrap">
@@ -46,12 +46,12 @@ import { InstitutionsApi } from './institutions.api';
               <button mat-icon-button type="button" (click)="openForm(row)"
                 [attr.aria-label]="'institutions.edit' | translate: { name: row.name }"
                 [attr.data-testid]="'institution-edit-' + row.code">
-                <mat-icon>edit</mat-icon>
+                <mat-icon svgIcon="edit" />
               </button>
               <button mat-icon-button type="button" (click)="toggleActive(row)"
                 [attr.aria-label]="(row.active ? 'institutions.deactivate' : 'institutions.activate') | translate: { name: row.name }"
                 [attr.data-testid]="'institution-toggle-' + row.code">
-                <mat-icon>{{ row.active ? 'toggle_on' : 'toggle_off' }}</mat-icon>
+                <mat-icon [svgIcon]="row.active ? 'toggle_on' : 'toggle_off'" />
               </button>
             </td>
           </ng-container>

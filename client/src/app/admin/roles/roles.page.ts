@@ -19,7 +19,7 @@ import { RolesApi } from './roles.api';
       <div class="page-header">
         <h1>{{ 'roles.title' | translate }}</h1>
         <button mat-flat-button type="button" (click)="openForm(null)" data-testid="new-role">
-          <mat-icon>add</mat-icon>{{ 'roles.new' | translate }}
+          <mat-icon svgIcon="add" />{{ 'roles.new' | translate }}
         </button>
       </div>
       <div class="table-wrap">
@@ -50,7 +50,7 @@ import { RolesApi } from './roles.api';
               <button mat-icon-button type="button" (click)="openForm(row)"
                 [attr.aria-label]="'roles.edit' | translate: { name: (row | roleName) }"
                 [attr.data-testid]="'role-edit-' + row.code">
-                <mat-icon>edit</mat-icon>
+                <mat-icon svgIcon="edit" />
               </button>
             </td>
           </ng-container>

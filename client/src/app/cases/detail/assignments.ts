@@ -28,7 +28,7 @@ import { CaseDetailStore } from './case-detail.store';
             {{ a.user.name }} <span class="muted">{{ a.assignedAt | date: 'mediumDate' : undefined : locales[language.current()] }}</span>
             @if (canAssign) {
               <button mat-icon-button type="button" (click)="unassign(a)" [attr.aria-label]="'caseDetail.unassign' | translate: { name: a.user.name }">
-                <mat-icon>person_remove</mat-icon>
+                <mat-icon svgIcon="person_remove" />
               </button>
             }
           </li>
@@ -46,7 +46,7 @@ import { CaseDetailStore } from './case-detail.store';
               }
             </mat-select>
           </mat-form-field>
-          <button mat-stroked-button type="submit" [disabled]="!userId.value" data-testid="assign-submit"><mat-icon>person_add</mat-icon>{{ 'caseDetail.assign' | translate }}</button>
+          <button mat-stroked-button type="submit" [disabled]="!userId.value" data-testid="assign-submit"><mat-icon svgIcon="person_add" />{{ 'caseDetail.assign' | translate }}</button>
         </form>
       }
     }

@@ -25,7 +25,7 @@ import { OptionLabelPipe } from '../option-label.pipe';
     <ul data-testid="case-links">
       @for (link of view().links; track $index) {
         <li data-testid="case-link">
-          <mat-icon inline>link</mat-icon>{{ 'links.linkedAt' | translate: { institution: link.institution.name } }}
+          <mat-icon inline svgIcon="link" />{{ 'links.linkedAt' | translate: { institution: link.institution.name } }}
           @if (link.code) {
             <a [routerLink]="['/casos', link.code]"><code>{{ link.code }}</code></a>
           }
@@ -34,7 +34,7 @@ import { OptionLabelPipe } from '../option-label.pipe';
       }
       @for (request of view().requests; track request.id) {
         <li data-testid="case-link-request" [attr.data-status]="request.status">
-          <mat-icon inline>schedule_send</mat-icon>{{ 'links.requestTo' | translate: { institution: request.targetInstitution.name } }}:
+          <mat-icon inline svgIcon="schedule_send" />{{ 'links.requestTo' | translate: { institution: request.targetInstitution.name } }}:
           {{ request.status | rutaOption: statuses }}
           @if (request.declineReason) { <span class="muted">({{ request.declineReason | rutaOption: reasons }})</span> }
         </li>

@@ -12,7 +12,7 @@ import { StaleConflict } from './stale-version';
   imports: [MatButtonModule, MatIconModule, TranslatePipe],
   template: `
     <div class="conflict" role="alert" data-testid="conflict-banner">
-      <p><mat-icon>sync_problem</mat-icon>{{ 'conflict.title' | translate: { version: conflict().currentVersion ?? '?' } }}</p>
+      <p><mat-icon svgIcon="sync_problem" />{{ 'conflict.title' | translate: { version: conflict().currentVersion ?? '?' } }}</p>
       @if (conflict().fields.length) {
         <p>{{ 'conflict.fields' | translate }} <strong data-testid="conflict-fields">{{ fieldNames() }}</strong></p>
       }

@@ -25,18 +25,18 @@ import { checkDocumentFile } from './document-file';
     <form class="filters" (submit)="$event.preventDefault(); upload()" *rutaCan="'documents:upload'" data-testid="document-form">
       <ruta-option-select [control]="kind" [list]="kinds" label="documents.kind" testId="document-kind" [required]="true" />
       <input #file type="file" class="cdk-visually-hidden" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" (change)="picked()" data-testid="document-file" [attr.aria-label]="'documents.choose' | translate" />
-      <button mat-stroked-button type="button" (click)="file.click()"><mat-icon>attach_file</mat-icon>{{ 'documents.choose' | translate }}</button>
+      <button mat-stroked-button type="button" (click)="file.click()"><mat-icon svgIcon="attach_file" />{{ 'documents.choose' | translate }}</button>
       <span class="muted" data-testid="document-file-name">{{ chosen()?.name ?? ('documents.limits' | translate) }}</span>
-      <button mat-flat-button type="submit" [disabled]="busy() || !chosen()" data-testid="document-upload"><mat-icon>upload</mat-icon>{{ 'documents.upload' | translate }}</button>
+      <button mat-flat-button type="submit" [disabled]="busy() || !chosen()" data-testid="document-upload"><mat-icon svgIcon="upload" />{{ 'documents.upload' | translate }}</button>
     </form>
     <ruta-form-error [message]="error()" />
     <ul class="documents" data-testid="documents">
       @for (d of documents(); track d.id) {
         <li data-testid="document">
-          <mat-icon>{{ d.contentType === 'application/pdf' ? 'picture_as_pdf' : 'image' }}</mat-icon>
+          <mat-icon [svgIcon]="d.contentType === 'application/pdf' ? 'picture_as_pdf' : 'image'" />
           <span data-testid="document-kind-label">{{ d.kind | rutaOption: kinds }}</span>
           <span class="muted">{{ d.sizeBytes / 1024 | number: '1.0-1' }} KB · {{ d.uploadedBy.name }} · {{ d.createdAt | date: 'medium' : undefined : locales[language.current()] }}</span>
-          <a mat-button [href]="api.documentUrl(code(), d.id)" download [attr.data-testid]="'document-download-' + d.id"><mat-icon>download</mat-icon>{{ 'documents.download' | translate }}</a>
+          <a mat-button [href]="api.documentUrl(code(), d.id)" download [attr.data-testid]="'document-download-' + d.id"><mat-icon svgIcon="download" />{{ 'documents.download' | translate }}</a>
         </li>
       } @empty {
         <li class="muted">{{ 'documents.none' | translate }}</li>

@@ -31,7 +31,7 @@ import { CaseRecordsApi } from '../case-records.api';
       <mat-checkbox formControlName="restricted" data-testid="note-restricted">{{ 'notes.restricted' | translate }}</mat-checkbox>
       <ruta-form-error [message]="error()" />
       <div class="actions">
-        <button mat-stroked-button type="submit" [disabled]="busy()" data-testid="note-add"><mat-icon>note_add</mat-icon>{{ 'notes.add' | translate }}</button>
+        <button mat-stroked-button type="submit" [disabled]="busy()" data-testid="note-add"><mat-icon svgIcon="note_add" />{{ 'notes.add' | translate }}</button>
       </div>
     </form>
     <ul class="notes" data-testid="notes">
@@ -40,7 +40,7 @@ import { CaseRecordsApi } from '../case-records.api';
           <p class="muted">
             {{ n.author.name }} · {{ n.authorInstitution.name }} · {{ n.createdAt | date: 'medium' : undefined : locales[language.current()] }}
             @if (n.restricted) {
-              <span class="tag"><mat-icon inline>lock</mat-icon>{{ 'notes.restrictedTag' | translate }}</span>
+              <span class="tag"><mat-icon inline svgIcon="lock" />{{ 'notes.restrictedTag' | translate }}</span>
             }
           </p>
           <p class="note-body">{{ n.body }}</p>

@@ -22,7 +22,7 @@ import { TransitionData, TransitionDialog } from './transition.dialog';
       <div class="actions" *rutaCan="'cases:transition'" role="group" [attr.aria-label]="'caseDetail.statusActions' | translate">
         @for (to of c.allowedTransitions; track to) {
           <button mat-stroked-button type="button" (click)="move(to)" [attr.data-testid]="'transition-' + to">
-            <mat-icon>arrow_forward</mat-icon>{{ to | rutaOption: statuses }}
+            <mat-icon svgIcon="arrow_forward" />{{ to | rutaOption: statuses }}
           </button>
         }
       </div>

@@ -54,14 +54,14 @@ import { SummaryEdit } from './summary-edit';
         <dt>{{ 'cases.minorAtIdentification' | translate }}</dt><dd>{{ yesNo(c.minorAtIdentification) | translate }}</dd>
         <dt>{{ 'cases.minorAtExploitation' | translate }}</dt><dd>{{ yesNo(c.minorAtExploitation) | translate }}</dd>
         @if (c.childWelfareFlag) {
-          <dt>{{ 'cases.childWelfare' | translate }}</dt><dd data-testid="case-icbf"><mat-icon>child_care</mat-icon>{{ 'cases.childWelfareText' | translate }}</dd>
+          <dt>{{ 'cases.childWelfare' | translate }}</dt><dd data-testid="case-icbf"><mat-icon svgIcon="child_care" />{{ 'cases.childWelfareText' | translate }}</dd>
         }
         <dt>{{ 'situation.purposes' | translate }}</dt><dd>{{ c.purposes | rutaOptions: l.EXPLOITATION_PURPOSE }}</dd>
         <dt>{{ 'caseDetail.createdBy' | translate }}</dt><dd>{{ c.createdBy.name }} · {{ c.createdAt | date: 'medium' : undefined : locale() }}</dd>
         <dt>{{ 'caseDetail.version' | translate }}</dt><dd data-testid="case-version">{{ c.version }}</dd>
       </dl>
       <div class="actions" *rutaCan="'cases:update'">
-        <button mat-stroked-button type="button" (click)="editing.set(true)" data-testid="summary-edit"><mat-icon>edit</mat-icon>{{ 'caseDetail.editSummary' | translate }}</button>
+        <button mat-stroked-button type="button" (click)="editing.set(true)" data-testid="summary-edit"><mat-icon svgIcon="edit" />{{ 'caseDetail.editSummary' | translate }}</button>
       </div>
       }
 

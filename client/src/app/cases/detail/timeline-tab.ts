@@ -3,11 +3,12 @@ import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } fro
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
 import { CASE_STATUS, TimelineEntry } from '@ruta/shared';
+import { RutaIcon } from '../../core/icons/icons';
 import { LanguageService, LOCALES } from '../../core/i18n/language.service';
 import { CasesApi } from '../cases.api';
 import { OptionLabelPipe } from '../option-label.pipe';
 
-const ICONS: Record<TimelineEntry['kind'], string> = { status: 'swap_horiz', audit: 'history', note: 'sticky_note_2', document: 'description' };
+const ICONS: Record<TimelineEntry['kind'], RutaIcon> = { status: 'swap_horiz', audit: 'history', note: 'sticky_note_2', document: 'description' };
 
 /** Everything that happened to the case, newest first, as the API tells it (identity values are masked there). */
 @Component({
@@ -18,7 +19,7 @@ const ICONS: Record<TimelineEntry['kind'], string> = { status: 'swap_horiz', aud
     <ol class="timeline" data-testid="timeline">
       @for (e of entries(); track $index) {
         <li [attr.data-kind]="e.kind">
-          <mat-icon>{{ icons[e.kind] }}</mat-icon>
+          <mat-icon [svgIcon]="icons[e.kind]" />
           <div>
             <p>
               <strong>{{ 'timeline.kinds.' + e.kind | translate }}</strong>

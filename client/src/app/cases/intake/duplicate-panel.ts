@@ -17,7 +17,7 @@ import { CanDirective } from '../../core/auth/can.directive';
   template: `
     @if (hints().length) {
       <section class="duplicate-panel" role="alert" aria-labelledby="duplicate-title" data-testid="duplicate-panel">
-        <h3 id="duplicate-title"><mat-icon>content_copy</mat-icon>{{ 'duplicates.title' | translate }}</h3>
+        <h3 id="duplicate-title"><mat-icon svgIcon="content_copy" />{{ 'duplicates.title' | translate }}</h3>
         <ul>
           @for (hint of hints(); track $index) {
             <li data-testid="duplicate-hint">
@@ -27,10 +27,10 @@ import { CanDirective } from '../../core/auth/can.directive';
                 <a [routerLink]="['/casos', hint.code]" target="_blank" rel="noopener"><code>{{ hint.code }}</code></a>
               } @else if (caseExists()) {
                 @if (requestedInstitutions().includes(hint.institution.id)) {
-                  <span class="muted" data-testid="duplicate-requested"><mat-icon inline>schedule_send</mat-icon>{{ 'links.requested' | translate }}</span>
+                  <span class="muted" data-testid="duplicate-requested"><mat-icon inline svgIcon="schedule_send" />{{ 'links.requested' | translate }}</span>
                 } @else {
                   <button mat-stroked-button type="button" *rutaCan="'cases:update'" [disabled]="busy()" (click)="requestLink.emit(hint)" data-testid="duplicate-request-link">
-                    <mat-icon>link</mat-icon>{{ 'links.request' | translate }}
+                    <mat-icon svgIcon="link" />{{ 'links.request' | translate }}
                   </button>
                 }
               }

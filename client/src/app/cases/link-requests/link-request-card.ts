@@ -47,7 +47,7 @@ import { OptionSelect } from '../option-select';
                 </mat-select>
               </mat-form-field>
               <button mat-flat-button type="button" [disabled]="busy() || caseCode.invalid" (click)="accept()" data-testid="link-request-accept">
-                <mat-icon>link</mat-icon>{{ 'links.accept' | translate }}
+                <mat-icon svgIcon="link" />{{ 'links.accept' | translate }}
               </button>
             </div>
           } @else {
@@ -56,7 +56,7 @@ import { OptionSelect } from '../option-select';
           <div class="form-grid">
             <ruta-option-select [control]="reason" [list]="reasons" label="links.declineReason" testId="link-request-reason" [required]="true" />
             <button mat-stroked-button type="button" [disabled]="busy() || reason.invalid" (click)="decline()" data-testid="link-request-decline">
-              <mat-icon>link_off</mat-icon>{{ 'links.decline' | translate }}
+              <mat-icon svgIcon="link_off" />{{ 'links.decline' | translate }}
             </button>
           </div>
         }

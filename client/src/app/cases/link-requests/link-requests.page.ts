@@ -17,7 +17,7 @@ import { LinkRequestCard } from './link-request-card';
   imports: [MatButtonModule, MatIconModule, RouterLink, TranslatePipe, FormError, LinkRequestCard],
   template: `
     <section class="page">
-      <a mat-button routerLink="/casos" class="back"><mat-icon>arrow_back</mat-icon>{{ 'caseDetail.back' | translate }}</a>
+      <a mat-button routerLink="/casos" class="back"><mat-icon svgIcon="arrow_back" />{{ 'caseDetail.back' | translate }}</a>
       <div class="page-header">
         <h1 tabindex="-1">{{ 'links.inboxTitle' | translate }}</h1>
       </div>

@@ -28,7 +28,7 @@ import { SavedFiltersApi } from '../saved-filters.api';
                 {{ item.name }}
               </button>
               <button matChipRemove type="button" (click)="remove(item)" [attr.aria-label]="'savedSearches.delete' | translate: { name: item.name }">
-                <mat-icon>cancel</mat-icon>
+                <mat-icon svgIcon="cancel" />
               </button>
             </mat-chip>
           }
@@ -44,7 +44,7 @@ import { SavedFiltersApi } from '../saved-filters.api';
           <mat-error>{{ name.errors | rutaError }}</mat-error>
         </mat-form-field>
         <button mat-stroked-button type="submit" [disabled]="busy()" data-testid="saved-search-save">
-          <mat-icon>bookmark_add</mat-icon>{{ 'savedSearches.save' | translate }}
+          <mat-icon svgIcon="bookmark_add" />{{ 'savedSearches.save' | translate }}
         </button>
       </form>
       @if (error(); as e) {

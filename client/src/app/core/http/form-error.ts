@@ -11,7 +11,7 @@ import { ErrorMessage } from './problem';
   template: `
     <div role="alert">
       @if (message(); as m) {
-        <p class="form-error" data-testid="form-error"><mat-icon>error</mat-icon>{{ m | rutaError }}</p>
+        <p class="form-error" data-testid="form-error"><mat-icon svgIcon="error" />{{ m | rutaError }}</p>
       }
     </div>
   `,

@@ -1,10 +1,11 @@
 import { Permission } from '@ruta/shared';
+import { RutaIcon } from '../icons/icons';
 
 export interface NavItem {
   /** Stable key: `data-testid="nav-<key>"` and the label `nav.<key>`. */
   key: string;
   path: string;
-  icon: string;
+  icon: RutaIcon;
   /** Shown when the user holds one of these; none means every signed-in user. */
   permissions?: Permission[];
 }
@@ -16,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'users', path: '/admin/usuarios', icon: 'group', permissions: ['users:manage'] },
   { key: 'institutions', path: '/admin/instituciones', icon: 'account_balance', permissions: ['institutions:manage'] },
   { key: 'roles', path: '/admin/roles', icon: 'badge', permissions: ['roles:manage'] },
+  { key: 'accessRequests', path: '/admin/solicitudes', icon: 'verified', permissions: ['users:manage'] },
   { key: 'audit', path: '/auditoria', icon: 'policy', permissions: ['audit:read'] },
   { key: 'status', path: '/estado', icon: 'monitor_heart' },
 ];

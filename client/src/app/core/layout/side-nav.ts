@@ -25,7 +25,7 @@ import { NAV_ITEMS } from './nav-items';
             [attr.data-testid]="'nav-' + item.key"
             (click)="navigated.emit()"
           >
-            <mat-icon matListItemIcon>{{ item.icon }}</mat-icon>
+            <mat-icon matListItemIcon [svgIcon]="item.icon" />
             <span matListItemTitle>{{ 'nav.' + item.key | translate }}</span>
           </a>
         }

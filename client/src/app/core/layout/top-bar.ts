@@ -22,7 +22,7 @@ import { LanguageService } from '../i18n/language.service';
     <mat-toolbar class="top-bar">
       @if (showMenuToggle()) {
         <button mat-icon-button type="button" (click)="menuToggled.emit()" [attr.aria-label]="'common.openMenu' | translate">
-          <mat-icon>menu</mat-icon>
+          <mat-icon svgIcon="menu" />
         </button>
       }
       <a class="brand" routerLink="/">{{ 'app.name' | translate }}</a>
@@ -34,7 +34,7 @@ import { LanguageService } from '../i18n/language.service';
         [attr.aria-label]="'language.switchTo' | translate: { language: ('language.' + language.other() | translate) }"
         (click)="language.choose(language.other())"
       >
-        <mat-icon>translate</mat-icon>
+        <mat-icon svgIcon="translate" />
         <span [attr.lang]="language.other()">{{ 'language.' + language.other() | translate }}</span>
       </button>
       @if (auth.me(); as me) {
@@ -45,20 +45,20 @@ import { LanguageService } from '../i18n/language.service';
           [matMenuTriggerFor]="userMenu"
           [attr.aria-label]="'userMenu.open' | translate: { name: me.name }"
         >
-          <mat-icon>account_circle</mat-icon>
+          <mat-icon svgIcon="account_circle" />
           <span class="user-name">{{ me.name }}</span>
         </button>
         <mat-menu #userMenu="matMenu">
           @if (auth.isAuthenticated()) {
             <a mat-menu-item routerLink="/perfil" data-testid="menu-profile">
-              <mat-icon>person</mat-icon>{{ 'userMenu.profile' | translate }}
+              <mat-icon svgIcon="person" />{{ 'userMenu.profile' | translate }}
             </a>
             <a mat-menu-item routerLink="/perfil/cambiar-clave" data-testid="menu-change-password">
-              <mat-icon>password</mat-icon>{{ 'userMenu.changePassword' | translate }}
+              <mat-icon svgIcon="password" />{{ 'userMenu.changePassword' | translate }}
             </a>
           }
           <button mat-menu-item type="button" data-testid="logout" (click)="logout()">
-            <mat-icon>logout</mat-icon>{{ 'userMenu.logout' | translate }}
+            <mat-icon svgIcon="logout" />{{ 'userMenu.logout' | translate }}
           </button>
         </mat-menu>
       } @else {

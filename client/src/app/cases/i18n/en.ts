@@ -98,6 +98,8 @@ export const casesEn: Dictionary<typeof casesEs> = {
     matchedOn: { document: 'same document number', name_birth_date: 'similar name and birth date' },
     advice: 'No data about the other person is shown. You may continue and ask {{institutions}} to link or merge the cases.',
     continue: 'Continue anyway',
+    criteria: 'With given and family names and a document number or a birth date, possible duplicates at other institutions are looked for.',
+    unavailable: 'Duplicates could not be looked for now (the hourly limit of checks was reached). Possible duplicates will be shown when the case is recorded.',
   },
   links: {
     title: 'Links to other cases',

@@ -97,6 +97,8 @@ export const casesEs = {
     matchedOn: { document: 'mismo número de documento', name_birth_date: 'nombre y fecha de nacimiento similares' } satisfies Record<DuplicateMatch, string>,
     advice: 'No se muestran datos de la otra persona. Puede continuar el registro y pedir a {{institutions}} que vincule o fusione los casos.',
     continue: 'Continuar de todos modos',
+    criteria: 'Con nombres, apellidos y número de documento o fecha de nacimiento se buscan posibles duplicados en otras instituciones.',
+    unavailable: 'No se pudo buscar duplicados ahora (se alcanzó el límite de búsquedas por hora). Al registrar el caso se mostrarán los posibles duplicados.',
   },
   links: {
     title: 'Vínculos con otros casos',

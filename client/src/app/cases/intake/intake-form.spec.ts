@@ -80,12 +80,14 @@ describe('intake form → create request', () => {
     expect(toCreateCaseRequest(form.getRawValue(), { withShelter: true }).victim).toMatchObject({ estimatedAge: 16 });
   });
 
-  it('asks for duplicates by document number, or by names with a birth date, else not at all', () => {
+  it('asks for duplicates with given and family names plus a document number or a birth date, else not at all', () => {
     const victim = filledForm().controls.victim;
     expect(toDuplicateCheck(victim.getRawValue())).toEqual({ documentNumber: '1.020.304', givenNames: 'José', familyNames: 'Pérez Ficticio', birthDate: '1990-05-01', sex: 'male' });
     victim.patchValue({ documentNumber: '', birthDate: '' });
     expect(toDuplicateCheck(victim.getRawValue())).toBeNull();
     victim.patchValue({ documentNumber: 'AB-1' });
-    expect(toDuplicateCheck(victim.getRawValue())).toEqual({ documentNumber: 'AB-1', sex: 'male' });
+    expect(toDuplicateCheck(victim.getRawValue())).toEqual({ documentNumber: 'AB-1', givenNames: 'José', familyNames: 'Pérez Ficticio', sex: 'male' });
+    victim.patchValue({ familyNames: '' });
+    expect(toDuplicateCheck(victim.getRawValue())).toBeNull();
   });
 });

@@ -186,16 +186,14 @@ export function toCreateCaseRequest(value: IntakeValue, options: { withShelter: 
   };
 }
 
-/** What the duplicate check needs from the identity step, or null when there is not enough to compare. */
+/**
+ * What the duplicate check needs from the identity step, or null when there is not enough to compare: the server
+ * checks only given and family names together with a document number or a birth date (anything less answers 400).
+ */
 export function toDuplicateCheck(v: IdentityValue): DuplicateCheckRequest | null {
   const documentNumber = v.documentNumber.trim();
   const givenNames = v.givenNames.trim();
-  if (!documentNumber && !(givenNames && v.birthDate)) return null;
-  return compact({
-    documentNumber,
-    givenNames: v.birthDate ? givenNames : '',
-    familyNames: v.birthDate ? v.familyNames.trim() : '',
-    birthDate: v.birthDate,
-    sex: v.sex,
-  }) as DuplicateCheckRequest;
+  const familyNames = v.familyNames.trim();
+  if (!givenNames || !familyNames || !(documentNumber || v.birthDate)) return null;
+  return compact({ documentNumber, givenNames, familyNames, birthDate: v.birthDate, sex: v.sex }) as DuplicateCheckRequest;
 }

@@ -1,4 +1,5 @@
 import { DatePipe } from '@angular/common';
+import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
@@ -147,9 +148,10 @@ export class IntakePage implements OnInit {
         this.clearedIdentity = key;
         this.stepper().next();
       },
-      error: () => {
-        // The check helps; it never blocks an intake.
+      error: (error: unknown) => {
+        // The check helps; it never blocks an intake (intake itself reports possible duplicates).
         this.checking.set(false);
+        if (error instanceof HttpErrorResponse && error.status === 429) this.notifier.info('duplicates.unavailable');
         this.stepper().next();
       },
     });

@@ -27,6 +27,7 @@ export default [
             { sourceTag: 'area:identity', onlyDependOnLibsWithTags: ['scope:shared', 'area:platform'] },
             { sourceTag: 'area:places', onlyDependOnLibsWithTags: ['scope:shared', 'area:platform'] },
             { sourceTag: 'area:cases', onlyDependOnLibsWithTags: ['scope:shared', 'area:platform', 'area:identity', 'area:places'] },
+            { sourceTag: 'area:referrals', onlyDependOnLibsWithTags: ['scope:shared', 'area:platform', 'area:identity', 'area:places', 'area:cases'] },
             { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:e2e', 'scope:server', 'scope:shared'] },
           ],

@@ -6,6 +6,7 @@ import { CaseDrafts1764403600000 } from './1764403600000-CaseDrafts';
 import { AccessChangeApprovals1764403700000 } from './1764403700000-AccessChangeApprovals';
 import { DuplicateCheckQuota1764403800000 } from './1764403800000-DuplicateCheckQuota';
 import { VerifiedRequestContext1764404000000 } from './1764404000000-VerifiedRequestContext';
+import { Referrals1764404100000 } from './1764404100000-Referrals';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   AccessChangeApprovals1764403700000,
   DuplicateCheckQuota1764403800000,
   VerifiedRequestContext1764404000000,
+  Referrals1764404100000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

@@ -3,6 +3,7 @@ import { CASES_ROUTES } from './cases/routes';
 import { IDENTITY_ROUTES } from './identity/routes';
 import { PLACES_ROUTES } from './places/routes';
 import { PLATFORM_ROUTES } from './platform/routes';
+import { REFERRALS_ROUTES } from './referrals/routes';
 
 /**
  * Who may reach what: every route of the API with the access it must declare, one table per area
@@ -30,4 +31,5 @@ export const ROUTE_ACCESS: RouteTable = mergeRouteTables({
   identity: IDENTITY_ROUTES,
   places: PLACES_ROUTES,
   cases: CASES_ROUTES,
+  referrals: REFERRALS_ROUTES,
 });

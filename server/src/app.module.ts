@@ -7,10 +7,11 @@ import { AccessGuard, DatabaseUrls, PlatformModule, RutaConfig } from '@ruta/pla
 import { IdentityModule } from '@ruta/identity';
 import { PlacesModule } from '@ruta/places';
 import { CasesModule } from '@ruta/cases';
+import { ReferralsModule } from '@ruta/referrals';
 import { ENTITIES } from './entities';
 
 /** The areas of the API, in one list. A new area (referrals, assistance, ...) adds its module here. */
-const AREAS = [IdentityModule, PlacesModule, CasesModule];
+const AREAS = [IdentityModule, PlacesModule, CasesModule, ReferralsModule];
 
 /** File names the client build stamps with a content hash (`main-ABCD1234.js`, `chunk-…`, `styles-…`, fonts under media/). */
 const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf)$/;

@@ -2,6 +2,7 @@ import { PLATFORM_ENTITIES } from '@ruta/platform';
 import { IDENTITY_ENTITIES } from '@ruta/identity';
 import { PLACES_ENTITIES } from '@ruta/places';
 import { CASES_ENTITIES } from '@ruta/cases';
+import { REFERRALS_ENTITIES } from '@ruta/referrals';
 
 /** Every TypeORM entity, gathered from the areas. A new entity joins its area's list; its table comes from a migration. */
-export const ENTITIES = [...PLATFORM_ENTITIES, ...IDENTITY_ENTITIES, ...PLACES_ENTITIES, ...CASES_ENTITIES];
+export const ENTITIES = [...PLATFORM_ENTITIES, ...IDENTITY_ENTITIES, ...PLACES_ENTITIES, ...CASES_ENTITIES, ...REFERRALS_ENTITIES];

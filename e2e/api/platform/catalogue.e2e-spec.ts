@@ -35,6 +35,7 @@ const VICTIM_DATA_AUDIT: Record<string, { route: (code: string) => string; detai
   case_links: { route: (c) => `/api/cases/${c}/links`, details: { section: 'links' } },
   case_link_requests: { route: (c) => `/api/cases/${c}/links`, details: { section: 'links' } },
   case_drafts: { route: () => '/api/case-drafts/mine', details: {}, entityType: 'case_draft' },
+  referrals: { route: (c) => `/api/cases/${c}/referrals`, details: { section: 'referrals' } },
 };
 
 describe('catalogue: every table is protected or on a reviewed list', () => {

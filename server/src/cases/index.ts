@@ -2,5 +2,8 @@
 export * from './cases.module';
 export * from './cases.entities';
 export * from './cases.seed';
-export { CaseAccessService, CaseEntity, CasesRepository } from './core';
+export { CaseAccessService, CaseEntity, CaseRecordsRepository, CasesRepository, toEventView, toVictimView, VictimsRepository } from './core';
 export { ConsentsService } from './consents';
+// For the referrals area: the tables a referral points at, and the check of the case's documents.
+export { ConsentEntity } from './consents/consent.entity';
+export { CaseDocumentEntity } from './documents/case-document.entity';

@@ -40,6 +40,14 @@ export class ConsentsRepository extends RepositoryBase {
     return (result.affected ?? 0) > 0;
   }
 
+  /** The most recent unrevoked sharing consent of a case for an institution. */
+  validSharing(caseId: string, institutionId: string): Promise<ConsentEntity | null> {
+    return this.manager.getRepository(ConsentEntity).findOne({
+      where: { caseId, purpose: 'sharing', institutionId, revokedAt: IsNull() },
+      order: { grantedAt: 'DESC' },
+    });
+  }
+
   /** Unrevoked consents of a case for a purpose (and, for sharing, that institution). */
   async countValid(caseId: string, purpose: ConsentPurpose, institutionId?: string): Promise<number> {
     return this.manager.getRepository(ConsentEntity).count({

@@ -40,6 +40,12 @@ export class ConsentsService {
     return (await this.consents.countValid(caseId, purpose, purpose === 'sharing' ? institutionId : undefined)) > 0;
   }
 
+  /** The valid consent to share this case with that institution (the referral gate relies on it), if any. */
+  async validSharingConsent(caseId: string, institutionId: string): Promise<{ id: string; grantedAt: Date } | null> {
+    const found = await this.consents.validSharing(caseId, institutionId);
+    return found ? { id: found.id, grantedAt: found.grantedAt } : null;
+  }
+
   /** Field errors of consent input: sharing names an institution that exists, other purposes name none. */
   async check(inputs: ConsentInput[], prefix: string): Promise<FieldError[]> {
     const errors: FieldError[] = [];

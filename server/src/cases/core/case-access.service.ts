@@ -35,10 +35,13 @@ export class CaseAccessService {
     return result;
   }
 
-  /** The case with this code, if the actor has `permission` and the case is in the actor's scope. */
+  /**
+   * The case with this code, if the actor has `permission` and the case is in the actor's scope. The `referred` scope
+   * reaches a case only through its referral's limited view (the referrals area), never the whole record here.
+   */
   async requireCase(actor: Actor, code: string, permission: Permission = PERMISSIONS.casesRead): Promise<CaseEntity> {
     if (!can(actor, permission)) throw new ForbiddenError();
-    const found = CASE_CODE.test(code) ? await this.cases.findByCode(code.toUpperCase(), caseScopeCondition(actor)) : null;
+    const found = CASE_CODE.test(code) && actor.scope !== 'referred' ? await this.cases.findByCode(code.toUpperCase(), caseScopeCondition(actor)) : null;
     if (!found) throw new NotFoundError('case');
     return found;
   }
@@ -47,6 +50,7 @@ export class CaseAccessService {
   async requireAccess(actor: Actor, permission: Permission, caseIds: string[]): Promise<void> {
     if (!can(actor, permission)) throw new ForbiddenError();
     const unique = [...new Set(caseIds)];
+    if (actor.scope === 'referred' && unique.length) throw new NotFoundError('case');
     const reachable = await this.cases.idsInScope(unique, caseScopeCondition(actor));
     if (reachable.length !== unique.length) throw new NotFoundError('case');
   }

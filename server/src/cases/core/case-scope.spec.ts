@@ -14,9 +14,15 @@ describe('case record scope condition', () => {
     expect(condition.params).toEqual({ scopeUserId: 'u-1' });
   });
 
-  it('opens every case to the all-case scopes and none to referred (until referrals exist) or none', () => {
+  it('opens every case to the all-case scopes and none to none', () => {
     expect(caseScopeCondition({ ...actor, scope: 'all_pseudonymised' }).sql).toBe('TRUE');
-    expect(caseScopeCondition({ ...actor, scope: 'referred' }).sql).toBe('FALSE');
     expect(caseScopeCondition({ ...actor, scope: 'none' }).sql).toBe('FALSE');
+  });
+
+  it('limits referred scope to open referrals to the institution whose access has not ended', () => {
+    const condition = caseScopeCondition({ ...actor, scope: 'referred' });
+    expect(condition.sql).toContain('FROM referrals sr WHERE sr."toInstitutionId" = :scopeInstitutionId');
+    expect(condition.sql).toContain(`sr."status" IN ('sent', 'received', 'accepted', 'in_progress') AND sr."accessEndedAt" IS NULL`);
+    expect(condition.params).toEqual({ scopeInstitutionId: 'i-1' });
   });
 });

@@ -10,7 +10,8 @@ export interface ScopeCondition {
  * The actor's record scope as a WHERE condition on `cases`, written so that PostgreSQL can drive it with the
  * indexes (IDX_cases_institution_*, IDX_cases_created_by, IDX_case_assignments_user). Row-level security enforces
  * the same rule again in `ruta_case_in_scope()` (migration 1764403400000-Cases).
- * `referred` sees nothing until referrals exist: that issue adds its table here and in `ruta_case_in_scope()`.
+ * `referred` (partner institutions) sees the cases with an open referral to its institution, as `ruta_case_in_scope()`
+ * does since migration 1764404100000-Referrals; such an actor reads the case through its referral's limited view.
  */
 export function caseScopeCondition(actor: Pick<Actor, 'scope' | 'institutionId' | 'userId'>, alias = 'c'): ScopeCondition {
   switch (actor.scope) {
@@ -23,6 +24,12 @@ export function caseScopeCondition(actor: Pick<Actor, 'scope' | 'institutionId' 
       return {
         sql: `("${alias}"."createdById" = :scopeUserId OR "${alias}"."id" IN (SELECT sa."caseId" FROM case_assignments sa WHERE sa."userId" = :scopeUserId AND sa."unassignedAt" IS NULL))`,
         params: { scopeUserId: actor.userId },
+      };
+    case 'referred':
+      // An open referral to the actor's institution whose access has not ended (migration 1764404100000-Referrals).
+      return {
+        sql: `"${alias}"."id" IN (SELECT sr."caseId" FROM referrals sr WHERE sr."toInstitutionId" = :scopeInstitutionId AND sr."status" IN ('sent', 'received', 'accepted', 'in_progress') AND sr."accessEndedAt" IS NULL)`,
+        params: { scopeInstitutionId: actor.institutionId },
       };
     default:
       return { sql: 'FALSE', params: {} };

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { ReferralBadge, ReferralDeadlineSettings, REFERRAL_URGENCY } from '@ruta/shared';
+import { Actor, AuditService } from '@ruta/platform';
+import { NotificationsRepository } from '../notifications/notifications.repository';
+import { Clock } from './clock';
+import { ReferralDeadlinesDto } from './dto/referral-requests.dto';
+import { ReferralsRepository } from './referrals.repository';
+
+/** The navigation badge, and the response deadline of each urgency (an administrator's setting). */
+@Injectable()
+export class ReferralSettingsService {
+  constructor(
+    private readonly referrals: ReferralsRepository,
+    private readonly notifications: NotificationsRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async badge(actor: Actor): Promise<ReferralBadge> {
+    const counts = await this.referrals.inboxCounts(actor.institutionId, this.clock.now());
+    return { ...counts, unreadNotifications: await this.notifications.unreadCount(actor.userId) };
+  }
+
+  async deadlines(): Promise<ReferralDeadlineSettings> {
+    const rows = await this.referrals.deadlineSettings();
+    const hours = Object.fromEntries(rows.map((r) => [r.urgency, r.hours])) as Record<string, number>;
+    return { emergency: hours['emergency'], urgent: hours['urgent'], routine: hours['routine'], version: Math.max(...rows.map((r) => r.version)) };
+  }
+
+  async setDeadlines(dto: ReferralDeadlinesDto): Promise<ReferralDeadlineSettings> {
+    for (const urgency of REFERRAL_URGENCY.values) await this.referrals.updateDeadline(urgency, dto[urgency]);
+    await this.audit.record({ action: 'update', details: { section: 'referral_deadlines', ...dto } });
+    return this.deadlines();
+  }
+}

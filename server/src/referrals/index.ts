@@ -1,0 +1,6 @@
+// The referrals area's public face. Other areas import only what is exported here (lint enforces it).
+export * from './referrals.module';
+export * from './referrals.entities';
+export * from './referrals.seed';
+export { Clock } from './core/clock';
+export { ReferralDeadlineJob, REFERRAL_DEADLINE_LOCK } from './deadlines/referral-deadline.job';

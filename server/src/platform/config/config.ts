@@ -152,6 +152,25 @@ export class RutaConfig {
   @Max(10240, { message: 'CASE_DOCUMENTS_MAX_MB must be a whole number between 10 and 10240' })
   CASE_DOCUMENTS_MAX_MB = 100;
 
+  /** Where referral e-mails go out (`smtp://user:pass@host:587`, `smtps://...`); unset = no e-mail (the default). */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Ruta <no-reply@ruta.invalid>';
+
+  /** The address users open Ruta at, for the links in e-mails. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s) address' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** How often each instance tries the referral deadline job (one instance at a time runs it); 0 turns it off. */
+  @wholeNumber(60)
+  @IsInt({ message: 'REFERRAL_DEADLINE_CHECK_SECONDS must be a whole number between 0 and 86400' })
+  @Min(0, { message: 'REFERRAL_DEADLINE_CHECK_SECONDS must be a whole number between 0 and 86400' })
+  @Max(86400, { message: 'REFERRAL_DEADLINE_CHECK_SECONDS must be a whole number between 0 and 86400' })
+  REFERRAL_DEADLINE_CHECK_SECONDS = 60;
+
   /** TRUST_PROXY as Express's `trust proxy` setting. */
   get trustProxy(): false | number | string[] {
     return parseTrustProxy(this.TRUST_PROXY) ?? false;
@@ -194,5 +213,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RutaConfig {
     // Demo accounts share a published password and TOTP secret, which start-up prints.
     throw new ConfigError('Invalid configuration: DEMO=true is refused with NODE_ENV=production (demo accounts have a published password)');
   }
+  const appUser = urlUser(config.DATABASE_APP_URL);
+  if (config.NODE_ENV === 'production' && appUser && (appUser === 'postgres' || appUser === urlUser(config.DATABASE_URL))) {
+    throw new ConfigError(
+      `Invalid configuration: with NODE_ENV=production DATABASE_APP_URL must not connect as ${appUser === 'postgres' ? 'the superuser postgres' : `the owner of DATABASE_URL (${appUser})`}: row-level security would not bind it; use the role ruta_app`,
+    );
+  }
   return config;
+}
+
+function urlUser(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).username) || undefined;
+  } catch {
+    return undefined;
+  }
 }

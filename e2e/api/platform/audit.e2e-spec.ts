@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
 import request from 'supertest';
 import { createTestApp } from '../../support/test-app';
+import { TEST_SECRET_KEY } from '../../support/test-config';
 import { ApiSession, loginAs } from '../../support/sessions';
 
 describe('audit trail: events, filters and tamper detection', () => {
@@ -39,8 +40,14 @@ describe('audit trail: events, filters and tamper detection', () => {
   });
 
   it('rejects a bad filter with a field error', async () => {
-    const response = await auditor.get('/api/audit/events?action=dance&from=yesterday').expect(400);
-    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['action', 'from']);
+    const response = await auditor.get('/api/audit/events?action=dance&from=yesterday&entityType=saved_filter').expect(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['action', 'entityType', 'from']);
+  });
+
+  it('filters by an entity type of the closed list', async () => {
+    const users = await auditor.get('/api/audit/events?entityType=user&limit=20').expect(200);
+    expect(users.body.items.length).toBeGreaterThan(0);
+    expect(users.body.items.every((e: { entityType: string }) => e.entityType === 'user')).toBe(true);
   });
 
   it('verifies the chain, then detects one tampered row', async () => {
@@ -59,7 +66,13 @@ describe('audit trail: events, filters and tamper detection', () => {
       const tampered = await auditor.post('/api/audit/verify').expect(200);
       expect(tampered.body).toMatchObject({ ok: false, brokenAt: { eventId: rows[0].eventId, reason: 'hash_mismatch' } });
       const cli = spawnSync(process.execPath, ['-r', '@swc-node/register', 'server/src/platform/audit/verify.cli.ts'], {
-        env: { ...process.env, DATABASE_URL: process.env.RUTA_TEST_OWNER_URL, SWC_NODE_PROJECT: 'server/tsconfig.json' },
+        env: {
+          ...process.env,
+          DATABASE_URL: process.env.RUTA_TEST_OWNER_URL,
+          AUDIT_ANCHOR_FILE: process.env.RUTA_TEST_ANCHOR_FILE,
+          RUTA_SECRET_KEY: TEST_SECRET_KEY,
+          SWC_NODE_PROJECT: 'server/tsconfig.json',
+        },
         encoding: 'utf8',
         timeout: 60_000,
       });

@@ -5,5 +5,6 @@ import type { RouteTable } from '../route-access';
 export const PLATFORM_ROUTES: RouteTable = {
   'GET /api/health': 'public',
   'GET /api/audit/events': P.auditRead,
+  'GET /api/audit/head': P.auditRead,
   'POST /api/audit/verify': P.auditVerify,
 };

@@ -6,13 +6,13 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import { AUDIT_ACTIONS, AuditAction, AuditQuery, UserView } from '@ruta/shared';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, AuditAction, AuditEntityType, AuditQuery, UserView } from '@ruta/shared';
 import { AuditApi } from './audit.api';
 
 /** Dates from `<input type="date">` (local days) to the API's instants: `from` at 00:00, `to` at 23:59:59.999. */
 export function toAuditQuery(value: {
   userId: string;
-  entityType: string;
+  entityType: AuditEntityType | '';
   entityId: string;
   action: AuditAction | '';
   from: string;
@@ -20,7 +20,7 @@ export function toAuditQuery(value: {
 }): AuditQuery {
   const query: AuditQuery = {};
   if (value.userId) query.userId = value.userId;
-  if (value.entityType.trim()) query.entityType = value.entityType.trim();
+  if (value.entityType) query.entityType = value.entityType;
   if (value.entityId.trim()) query.entityId = value.entityId.trim();
   if (value.action) query.action = value.action;
   if (value.from) query.from = new Date(`${value.from}T00:00:00`).toISOString();
@@ -45,7 +45,12 @@ export function toAuditQuery(value: {
       </mat-form-field>
       <mat-form-field>
         <mat-label>{{ 'audit.entityType' | translate }}</mat-label>
-        <input matInput formControlName="entityType" data-testid="audit-entity-type" />
+        <mat-select formControlName="entityType" data-testid="audit-entity-type">
+          <mat-option value="">{{ 'common.all' | translate }}</mat-option>
+          @for (type of entityTypes; track type) {
+            <mat-option [value]="type" [attr.data-testid]="'audit-entity-type-' + type">{{ 'auditEntityTypes.' + type | translate }}</mat-option>
+          }
+        </mat-select>
       </mat-form-field>
       <mat-form-field>
         <mat-label>{{ 'audit.entityId' | translate }}</mat-label>
@@ -69,7 +74,7 @@ export function toAuditQuery(value: {
         <input matInput type="date" formControlName="to" data-testid="audit-to" />
       </mat-form-field>
       <button mat-stroked-button type="submit" data-testid="audit-apply">
-        <mat-icon>filter_list</mat-icon>{{ 'audit.apply' | translate }}
+        <mat-icon svgIcon="filter_list" />{{ 'audit.apply' | translate }}
       </button>
       <button mat-button type="button" (click)="clear()">{{ 'common.clear' | translate }}</button>
     </form>
@@ -80,10 +85,11 @@ export class AuditFilters implements OnInit {
   readonly changed = output<AuditQuery>();
 
   protected readonly actions = AUDIT_ACTIONS;
+  protected readonly entityTypes = AUDIT_ENTITY_TYPES;
   protected readonly users = signal<UserView[]>([]);
   protected readonly form = inject(NonNullableFormBuilder).group({
     userId: [''],
-    entityType: [''],
+    entityType: ['' as AuditEntityType | ''],
     entityId: [''],
     action: ['' as AuditAction | ''],
     from: [''],

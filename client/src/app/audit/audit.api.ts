@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { AuditEventView, AuditQuery, AuditVerifyResponse, Page, UserView } from '@ruta/shared';
+import { AuditEventView, AuditHeadView, AuditQuery, AuditVerifyResponse, Page, UserView } from '@ruta/shared';
 import { Observable } from 'rxjs';
 import { queryParams } from '../core/http/query-params';
 
@@ -10,6 +10,11 @@ export class AuditApi {
 
   events(query: AuditQuery): Observable<Page<AuditEventView>> {
     return this.http.get<Page<AuditEventView>>('/api/audit/events', { params: queryParams(query) });
+  }
+
+  /** The newest seal and the newest anchor kept outside the database. */
+  head(): Observable<AuditHeadView> {
+    return this.http.get<AuditHeadView>('/api/audit/head');
   }
 
   verify(): Observable<AuditVerifyResponse> {

@@ -9,12 +9,13 @@ import { CursorList } from '../core/http/cursor-list';
 import { LanguageService, LOCALES } from '../core/i18n/language.service';
 import { AuditApi } from './audit.api';
 import { AuditFilters } from './audit-filters';
+import { AuditHead } from './audit-head';
 import { AuditVerify } from './audit-verify';
 
 @Component({
   selector: 'ruta-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatTableModule, MatButtonModule, TranslatePipe, CanDirective, AuditFilters, AuditVerify],
+  imports: [DatePipe, MatTableModule, MatButtonModule, TranslatePipe, CanDirective, AuditFilters, AuditHead, AuditVerify],
   templateUrl: './audit.page.html',
 })
 export class AuditPage implements OnInit {

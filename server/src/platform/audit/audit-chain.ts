@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditVerifyResponse } from '@ruta/shared';
+import type { ChainHead } from './audit-anchors';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const SEALER_LOCK = 7_261_001;
@@ -54,8 +55,19 @@ export async function sealPendingEvents(manager: EntityManager): Promise<number>
   }
 }
 
+/** The newest seal, or null before the first. Needs a transaction with `ruta.system = on` (or audit:read). */
+export async function readChainHead(manager: EntityManager): Promise<(ChainHead & { sealedAt: Date }) | null> {
+  // Ordered by the bigint column, not by the text alias of the same name.
+  const [head] = await manager.query(
+    `SELECT s.seq::text AS seq, s."eventId"::text AS "eventId", s.hash, s."sealedAt" FROM audit_seals s ORDER BY s.seq DESC LIMIT 1`,
+  );
+  return head ? { seq: head.seq, eventId: head.eventId, hash: head.hash, sealedAt: new Date(head.sealedAt) } : null;
+}
+
+export type ChainVerification = Omit<AuditVerifyResponse, 'anchors'>;
+
 /** Walks the whole chain and recomputes every seal. Needs a transaction with `ruta.system = on`. */
-export async function verifyAuditChain(manager: EntityManager): Promise<AuditVerifyResponse> {
+export async function verifyAuditChain(manager: EntityManager): Promise<ChainVerification> {
   let expectedSeq = 1n;
   let prevHash = GENESIS_HASH;
   let checked = 0;

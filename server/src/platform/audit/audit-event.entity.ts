@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { AuditAction } from '@ruta/shared';
+import { AuditAction, AuditEntityType } from '@ruta/shared';
 
 /** One audit event. Append-only: the database rejects UPDATE and DELETE. Details never carry personal data. */
 @Entity({ name: 'audit_events' })
@@ -27,7 +27,7 @@ export class AuditEventEntity {
   action!: AuditAction;
 
   @Column({ type: 'varchar', length: 40, nullable: true })
-  entityType!: string | null;
+  entityType!: AuditEntityType | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   entityId!: string | null;

@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEventView, AuditVerifyResponse, Page } from '@ruta/shared';
+import { AuditEventView, AuditHeadView, AuditVerifyResponse, Page } from '@ruta/shared';
 import { TransactionRunner } from '../database/transaction-runner';
-import { verifyAuditChain } from './audit-chain';
+import { verifyAuditTrail } from './audit-anchor-check';
+import { AuditAnchors } from './audit-anchors';
+import { readChainHead } from './audit-chain';
 import { AuditSealer } from './audit-sealer.service';
 import { AuditRepository } from './audit.repository';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
-/** The auditor's view of the trail: filtered reads and chain verification. */
+/** The auditor's view of the trail: filtered reads, the chain's head and its verification against the anchors. */
 @Injectable()
 export class AuditTrailService {
   constructor(
     private readonly repository: AuditRepository,
     private readonly sealer: AuditSealer,
     private readonly transactions: TransactionRunner,
+    private readonly anchors: AuditAnchors,
   ) {}
 
   async list(query: AuditQueryDto): Promise<Page<AuditEventView>> {
@@ -38,8 +41,18 @@ export class AuditTrailService {
     return { items, limit, ...(rows.length > limit ? { nextCursor: items[items.length - 1].id } : {}) };
   }
 
+  /** The newest seal (read under the auditor's own transaction: audit_seals admits audit:read) and the newest anchor. */
+  async head(): Promise<AuditHeadView> {
+    const head = await readChainHead(this.transactions.manager);
+    return {
+      head: head && { seq: head.seq, eventId: head.eventId, hash: head.hash, sealedAt: head.sealedAt.toISOString() },
+      sealed: head ? Number(head.seq) : 0,
+      lastAnchor: await this.anchors.newest(),
+    };
+  }
+
   async verify(): Promise<AuditVerifyResponse> {
-    await this.sealer.sealNow();
-    return this.transactions.runAsSystem((manager) => verifyAuditChain(manager));
+    await this.sealer.sealAndAnchor();
+    return this.transactions.runAsSystem((manager) => verifyAuditTrail(manager, this.anchors));
   }
 }

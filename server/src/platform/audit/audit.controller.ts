@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditEventView, AuditVerifyResponse, Page, PERMISSIONS } from '@ruta/shared';
+import { AuditEventView, AuditHeadView, AuditVerifyResponse, Page, PERMISSIONS } from '@ruta/shared';
 import { RequirePermission } from '../access/access.decorators';
 import { AuditTrailService } from './audit-trail.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
@@ -14,6 +14,12 @@ export class AuditController {
   @RequirePermission(PERMISSIONS.auditRead)
   list(@Query() query: AuditQueryDto): Promise<Page<AuditEventView>> {
     return this.trail.list(query);
+  }
+
+  @Get('head')
+  @RequirePermission(PERMISSIONS.auditRead)
+  head(): Promise<AuditHeadView> {
+    return this.trail.head();
   }
 
   @Post('verify')

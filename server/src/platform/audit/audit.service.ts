@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { AuditAction } from '@ruta/shared';
+import { AuditAction, AuditEntityType } from '@ruta/shared';
 import { Actor } from '../access/actor';
 import { currentRequest } from '../access/request-context';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -9,7 +9,8 @@ import { AuditEventEntity } from './audit-event.entity';
 
 export interface AuditEntry {
   action: AuditAction;
-  entityType?: string;
+  /** One of AUDIT_ENTITY_TYPES (shared): a new kind of entity is added there first, with its labels. */
+  entityType?: AuditEntityType;
   entityId?: string;
   outcome?: 'success' | 'denied' | 'failure';
   /** Field names, counts, codes. Never names, document numbers, places or free text about a person. */

@@ -8,6 +8,11 @@ describe('loadConfig', () => {
     expect(config.demo).toBe(true);
   });
 
+  it('keeps the audit anchors in the data folder unless AUDIT_ANCHOR_FILE says otherwise', () => {
+    expect(loadConfig({ RUTA_DATA_DIR: '/var/lib/ruta' }).auditAnchorFile).toBe('/var/lib/ruta/audit-anchors.jsonl');
+    expect(loadConfig({ AUDIT_ANCHOR_FILE: '/mnt/worm/ruta-anchors.jsonl' }).auditAnchorFile).toBe('/mnt/worm/ruta-anchors.jsonl');
+  });
+
   it('rejects a port that is not a number with one clear line', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(new ConfigError('Invalid configuration: PORT must be a whole number between 1 and 65535'));
   });

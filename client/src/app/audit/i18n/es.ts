@@ -1,4 +1,4 @@
-import { AuditAction } from '@ruta/shared';
+import { AuditAction, AuditAnchorBreak, AuditChainBreak, AuditEntityType } from '@ruta/shared';
 
 /** Spanish texts of the audit log. `en.ts` must have exactly the same keys (its type checks it). */
 export const auditEs = {
@@ -21,13 +21,34 @@ export const auditEs = {
     verify: 'Verificar integridad',
     verifyOk: 'Cadena íntegra: {{checked}} eventos verificados, {{unsealed}} aún sin sellar.',
     verifyBroken: 'La cadena se rompe en el evento {{eventId}}: {{reason}}.',
+    verifyAnchors: 'Coincide con {{checked}} anclas guardadas fuera de la base de datos.',
+    verifyNoAnchors: 'Aún no hay anclas fuera de la base de datos con las que compararla.',
+    verifyAnchorBroken: 'La cadena no coincide con el ancla del sello n.º {{seq}}: {{reason}}.',
+    verifyAnchorInvalid: 'La línea {{line}} del archivo de anclas no es válida: {{reason}}.',
+    head: 'Último sello: n.º {{seq}}, {{sealed}} eventos sellados, hash',
+    headNone: 'Aún no hay eventos sellados.',
+    lastAnchor: 'Última ancla fuera de la base de datos: {{at}} (sello n.º {{seq}}).',
+    noAnchor: 'Aún no hay anclas fuera de la base de datos.',
   },
   outcomes: { success: 'Éxito', denied: 'Denegado', failure: 'Fallo' },
   brokenReasons: {
     hash_mismatch: 'el sello no coincide',
     missing_event: 'falta un evento',
     chain_gap: 'hay un salto en la cadena',
-  },
+    anchor_mismatch: 'el sello ya no tiene el hash anclado (eventos reescritos y resellados)',
+    anchor_missing: 'el sello anclado ya no existe (eventos eliminados)',
+    anchor_invalid: 'este servidor no la escribió (alterada o falsificada)',
+  } satisfies Record<AuditChainBreak | AuditAnchorBreak, string>,
+  auditEntityTypes: {
+    access_change_request: 'Solicitud de cambio de acceso',
+    case: 'Caso',
+    case_draft: 'Borrador de caso',
+    case_link_request: 'Solicitud de vínculo entre casos',
+    case_stats: 'Estadísticas de casos',
+    institution: 'Institución',
+    role: 'Rol',
+    user: 'Usuario',
+  } satisfies Record<AuditEntityType, string>,
   auditActions: {
     login: 'Ingreso',
     login_failed: 'Ingreso fallido',

@@ -1,4 +1,4 @@
-import { ALL_PERMISSIONS, AUDIT_ACTIONS, CASE_SORTS, INSTITUTION_TYPES, LANGUAGES, permissionResource, RECORD_SCOPES } from '@ruta/shared';
+import { ALL_PERMISSIONS, AUDIT_ACTIONS, AUDIT_ANCHOR_BREAKS, AUDIT_CHAIN_BREAKS, AUDIT_ENTITY_TYPES, CASE_SORTS, INSTITUTION_TYPES, LANGUAGES, permissionResource, RECORD_SCOPES } from '@ruta/shared';
 import { LANGUAGE_CODES } from '../../cases/intake/language-codes';
 import { NAV_ITEMS } from '../layout/nav-items';
 import { AREA_DICTIONARIES, DICTIONARIES } from './dictionary.loader';
@@ -38,6 +38,8 @@ describe('dictionaries', () => {
 
   it.each([
     ['auditActions', AUDIT_ACTIONS],
+    ['auditEntityTypes', AUDIT_ENTITY_TYPES],
+    ['brokenReasons', [...AUDIT_CHAIN_BREAKS, ...AUDIT_ANCHOR_BREAKS]],
     ['institutionTypes', INSTITUTION_TYPES],
     ['recordScopes', RECORD_SCOPES],
     ['permissions', ALL_PERMISSIONS],

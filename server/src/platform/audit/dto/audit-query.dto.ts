@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { AUDIT_ACTIONS, AuditAction, AuditQuery } from '@ruta/shared';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, AuditAction, AuditEntityType, AuditQuery } from '@ruta/shared';
 
 export class AuditQueryDto implements AuditQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID('4', { message: 'userId must be a user id' }) userId?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z_]{1,40}$/, { message: 'entityType must be a lower-case name' }) entityType?: string;
+  @ApiPropertyOptional({ enum: AUDIT_ENTITY_TYPES }) @IsOptional() @IsIn(AUDIT_ENTITY_TYPES as readonly string[], { message: 'entityType is not a known audit entity type' }) entityType?: AuditEntityType;
   @ApiPropertyOptional() @IsOptional() @MaxLength(64) entityId?: string;
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS }) @IsOptional() @IsIn(AUDIT_ACTIONS as readonly string[], { message: 'action is not a known audit action' }) action?: AuditAction;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({}, { message: 'from must be a date' }) from?: string;

@@ -17,6 +17,7 @@ import { routes } from './app.routes';
 import { AuthStore } from './core/auth/auth.store';
 import { provideRutaIcons } from './core/icons/provide-icons';
 import { apiErrorInterceptor } from './core/http/api-error.interceptor';
+import { provideTouchedErrorState } from './core/http/touched-error-state';
 import { RutaErrorHandler } from './core/http/global-error-handler';
 import { DictionaryLoader } from './core/i18n/dictionary.loader';
 import { DEFAULT_LANGUAGE, LanguageService } from './core/i18n/language.service';
@@ -41,6 +42,7 @@ export const appConfig: ApplicationConfig = {
     { provide: ErrorHandler, useClass: RutaErrorHandler },
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } },
+    provideTouchedErrorState(),
     provideRutaIcons(),
     provideAppInitializer(() => {
       inject(LanguageService).init();

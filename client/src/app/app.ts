@@ -54,10 +54,10 @@ export class App {
 
   constructor() {
     inject(FocusOnNavigation).start();
-    // The profile's language wins once signed in.
+    // The profile's language wins once signed in, unless the user just chose one on the login page.
     effect(() => {
       const language = this.auth.me()?.language;
-      if (language && language !== this.language.current()) this.language.apply(language);
+      if (language) this.language.followProfile(language);
     });
   }
 

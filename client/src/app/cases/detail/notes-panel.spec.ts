@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { CaseNoteView, Problem } from '@ruta/shared';
 import { AuthStore } from '../../core/auth/auth.store';
 import { newMe } from '../../core/auth/auth.testing';
+import { provideTouchedErrorState } from '../../core/http/touched-error-state';
 import { provideTestI18n } from '../../core/i18n/i18n.testing';
 import { NotesPanel } from './notes-panel';
 
@@ -25,7 +26,7 @@ describe('NotesPanel', () => {
 
   // In English: the date pipe needs no registered locale (en-US is built in).
   async function render() {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideTestI18n('en')] });
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideTestI18n('en'), provideTouchedErrorState()] });
     http = TestBed.inject(HttpTestingController);
     TestBed.inject(AuthStore).setMe(newMe({}, ['notes:read', 'notes:create']));
     const fixture = TestBed.createComponent(NotesPanel);
@@ -68,6 +69,9 @@ describe('NotesPanel', () => {
     expect(el.querySelectorAll('[data-testid="note"]')).toHaveLength(1);
     expect(find<HTMLTextAreaElement>('note-body').value).toBe('');
     expect(find<HTMLButtonElement>('note-add').disabled).toBe(false);
+    // The emptied box is not red "required": the form starts clean for the next note.
+    expect(el.querySelector('.mat-form-field-invalid')).toBeNull();
+    expect(el.querySelector('mat-error')).toBeNull();
   });
 
   it('shows a field error from the server under the text', async () => {

@@ -67,6 +67,17 @@ describe('FormSubmission', () => {
     expect(submission.busy()).toBe(false);
   });
 
+  it('leaves a form that stays open untouched and pristine after a success, so its next use starts without errors', () => {
+    const f = form();
+    f.controls.name.setValue('Ana');
+    f.markAllAsTouched();
+    f.markAsDirty();
+    new FormSubmission(f, { staysOpen: true }).submit(() => of('saved'), { done: () => f.reset() });
+    expect(f.controls.name.invalid).toBe(true);
+    expect(f.touched).toBe(false);
+    expect(f.dirty).toBe(false);
+  });
+
   it('tells the caller when the form is refused, here or by the server, but not on a stale version', () => {
     const f = form();
     const rejected = jest.fn();

@@ -6,7 +6,8 @@ import { submitErrors } from './submit-errors';
 
 export interface FormSubmissionOptions {
   /**
-   * The form stays in use after a success (add another note, try the next step): the busy flag clears then.
+   * The form stays in use after a success (add another note, try the next step): the busy flag clears then, and the
+   * form is untouched and pristine again (with `TouchedErrorStateMatcher`, no field of it shows an error).
    * Without it the flag stays set, so a dialog that closes or a page that navigates away cannot send twice.
    */
   staysOpen?: boolean;
@@ -47,6 +48,11 @@ export class FormSubmission {
       next: (value) => {
         if (this.options.staysOpen) this.busy.set(false);
         handlers.done(value);
+        // Used again (the next note, the next search): it starts clean, so an emptied required field is not red.
+        if (this.options.staysOpen) {
+          this.form.markAsUntouched();
+          this.form.markAsPristine();
+        }
       },
       error: (error: unknown) => {
         this.busy.set(false);

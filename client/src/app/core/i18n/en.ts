@@ -81,7 +81,8 @@ export const coreEn: Dictionary<typeof coreEs> = {
     stale_version: 'Someone else changed this record. The data was reloaded; check it and try again.',
     duplicate: 'A record with that value already exists.',
     validation_failed: 'Check the highlighted fields.',
-    not_found: 'The record does not exist.',
+    // A record outside the user's scope answers 404 like a missing one: the text must not say which it is.
+    not_found: 'The record does not exist or is outside your scope.',
     forbidden: 'You are not allowed to do this.',
     unauthorized: 'Please sign in again.',
     too_many_requests: 'Too many attempts. Wait a moment.',

@@ -78,7 +78,8 @@ export const coreEs = {
     stale_version: 'Otra persona modificó este registro. Se recargaron los datos; revise y vuelva a intentarlo.',
     duplicate: 'Ya existe un registro con ese valor.',
     validation_failed: 'Revise los campos marcados.',
-    not_found: 'El registro no existe.',
+    // A record outside the user's scope answers 404 like a missing one: the text must not say which it is.
+    not_found: 'El registro no existe o está fuera de su alcance.',
     forbidden: 'No tiene permiso para esta acción.',
     unauthorized: 'Debe ingresar de nuevo.',
     too_many_requests: 'Demasiados intentos. Espere un momento.',

@@ -42,4 +42,32 @@ describe('LanguageService', () => {
     expect(request.request.body).toEqual({ language: 'en' });
     request.flush(newMe({ language: 'en' }));
   });
+
+  it('keeps the language chosen on the login page after sign-in and saves it to the profile', () => {
+    const language = TestBed.inject(LanguageService);
+    const auth = TestBed.inject(AuthStore);
+    language.init();
+    language.choose('en');
+    // The second step of the login (TOTP) knows the profile already: the choice still stands.
+    auth.setMe(newMe({ language: 'es', stage: 'totp' }));
+    language.followProfile('es');
+    expect(language.current()).toBe('en');
+    http.expectNone('/api/auth/me');
+    auth.setMe(newMe({ language: 'es' }));
+    language.followProfile('es');
+    expect(language.current()).toBe('en');
+    const request = http.expectOne('/api/auth/me');
+    expect(request.request.body).toEqual({ language: 'en' });
+    request.flush(newMe({ language: 'en' }));
+    language.followProfile('en');
+    expect(language.current()).toBe('en');
+  });
+
+  it('follows the profile when nothing was chosen before signing in', () => {
+    const language = TestBed.inject(LanguageService);
+    language.init();
+    TestBed.inject(AuthStore).setMe(newMe({ language: 'en' }));
+    language.followProfile('en');
+    expect(language.current()).toBe('en');
+  });
 });

@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { inject, Injectable, signal } from '@angular/core';
+import { inject, Injectable, signal, untracked } from '@angular/core';
 import { TranslateService } from '@ngx-translate/core';
 import { Language, LANGUAGES } from '@ruta/shared';
 import { AuthStore } from '../auth/auth.store';
@@ -21,6 +21,8 @@ export class LanguageService {
   private readonly auth = inject(AuthStore);
 
   readonly current = signal<Language>(DEFAULT_LANGUAGE);
+  /** A choice made before signing in (on the login page): it outlives the sign-in and goes into the profile. */
+  private chosenSignedOut: Language | null = null;
 
   init(): void {
     this.translate.setFallbackLang(DEFAULT_LANGUAGE);
@@ -42,9 +44,30 @@ export class LanguageService {
   /** The user's own choice: applied at once and, when signed in, saved to the profile. */
   choose(language: Language): void {
     this.apply(language);
-    if (this.auth.isAuthenticated() && this.auth.me()?.language !== language) {
+    if (!this.auth.isAuthenticated()) {
+      this.chosenSignedOut = language;
+      return;
+    }
+    if (this.auth.me()?.language !== language) {
       this.auth.updateLanguage(language).subscribe({ error: () => undefined });
     }
+  }
+
+  /**
+   * The profile's language, as the API describes the user: it wins, unless the user chose a language on the way in
+   * (the login page), which is kept and, once signed in, saved to the profile instead.
+   */
+  followProfile(profile: Language): void {
+    untracked(() => {
+      const choice = this.chosenSignedOut;
+      if (!choice) {
+        if (profile !== this.current()) this.apply(profile);
+        return;
+      }
+      if (!this.auth.isAuthenticated()) return;
+      this.chosenSignedOut = null;
+      if (choice !== profile) this.auth.updateLanguage(choice).subscribe({ error: () => undefined });
+    });
   }
 
   other(): Language {

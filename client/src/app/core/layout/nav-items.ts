@@ -21,3 +21,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'audit', path: '/auditoria', icon: 'policy', permissions: ['audit:read'] },
   { key: 'status', path: '/estado', icon: 'monitor_heart' },
 ];
+
+/**
+ * The entry the URL belongs to: the longest entry path that is the URL or one of its parents. `/casos/RT-2026-000001`
+ * is Cases, `/casos/vinculaciones` is Link requests only (a plain prefix rule would light both).
+ */
+export function activeNavKey(url: string, items: readonly NavItem[]): string | null {
+  const path = url.split(/[?#;]/)[0];
+  const within = items.filter((item) => path === item.path || path.startsWith(`${item.path}/`));
+  return within.reduce<NavItem | null>((best, item) => (!best || item.path.length > best.path.length ? item : best), null)?.key ?? null;
+}

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app';
-import { ConfigError, describeStartupError, GracefulShutdown, loadConfig, RutaConfig, prepareDatabase, RequestDrain, assertPortFree } from '@ruta/platform';
+import { ConfigError, describeStartupError, GracefulShutdown, loadConfig, RutaConfig, prepareDatabase, RequestDrain, assertPortFree, assertRowLevelSecurityBinds } from '@ruta/platform';
 import { seedDatabase } from './seeds';
 
 function say(line: string): void {
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     await assertPortFree(config.PORT);
     const database = await prepareDatabase(config, say, { holder: { what: 'a running Ruta', url } });
     shutdown.add('stopping the database', 4000, async (budget) => database.stop(budget));
+    if (config.NODE_ENV === 'production') await assertRowLevelSecurityBinds([{ variable: 'DATABASE_APP_URL', url: database.appUrl }]);
     const seeded = await seedDatabase(database.ownerUrl, config);
     seeded.forEach(say);
 

@@ -34,3 +34,4 @@ export * from './database/start-up-errors';
 export * from './lifecycle/graceful-shutdown';
 export * from './lifecycle/ports';
 export * from './lifecycle/request-drain';
+export * from './database/production-checks';

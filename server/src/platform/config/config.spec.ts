@@ -78,3 +78,27 @@ describe('loadConfig: quotas', () => {
     expect(() => loadConfig({ CASE_DOCUMENTS_MAX_MB: 'lots' })).toThrow(/CASE_DOCUMENTS_MAX_MB must be a whole number/);
   });
 });
+
+describe('loadConfig: production refuses an application role that row-level security would not bind', () => {
+  const production = { NODE_ENV: 'production', RUTA_SECRET_KEY: 'ab'.repeat(32), DATABASE_URL: 'postgres://ruta_owner:o@db/ruta' };
+
+  it('refuses DATABASE_APP_URL connecting as the owner of DATABASE_URL', () => {
+    expect(() => loadConfig({ ...production, DATABASE_APP_URL: 'postgres://ruta_owner:o@db/ruta', DATABASE_SYSTEM_URL: 'postgres://ruta_system:s@db/ruta' })).toThrow(
+      new ConfigError(
+        'Invalid configuration: with NODE_ENV=production DATABASE_APP_URL must not connect as the owner of DATABASE_URL (ruta_owner): row-level security would not bind it; use the role ruta_app',
+      ),
+    );
+  });
+
+  it('refuses DATABASE_APP_URL connecting as the superuser postgres', () => {
+    expect(() => loadConfig({ ...production, DATABASE_APP_URL: 'postgres://postgres:p@db/ruta', DATABASE_SYSTEM_URL: 'postgres://ruta_system:s@db/ruta' })).toThrow(
+      /must not connect as the superuser postgres/,
+    );
+  });
+
+  it('accepts the application role', () => {
+    expect(loadConfig({ ...production, DATABASE_APP_URL: 'postgres://ruta_app:a@db/ruta', DATABASE_SYSTEM_URL: 'postgres://ruta_system:s@db/ruta' }).DATABASE_APP_URL).toBe(
+      'postgres://ruta_app:a@db/ruta',
+    );
+  });
+});

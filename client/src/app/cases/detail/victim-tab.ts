@@ -11,6 +11,7 @@ import { todayInColombia } from '../calendar-date';
 import { CasesApi } from '../cases.api';
 import { IdentityFields } from '../intake/identity-step';
 import { identityGroup, IdentityGroup, victimFields } from '../intake/intake-form';
+import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
 import { CountryNamePipe } from '../country-name.pipe';
 import { OptionLabelPipe } from '../option-label.pipe';
 import { CaseDetailStore } from './case-detail.store';
@@ -22,7 +23,7 @@ import { changedFields } from './stale-version';
 @Component({
   selector: 'ruta-victim-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, FormError, OptionLabelPipe, CountryNamePipe, IdentityFields, ConflictBanner],
+  imports: [ReactiveFormsModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, FormError, OptionLabelPipe, CountryNamePipe, CalendarDatePipe, IdentityFields, ConflictBanner],
   templateUrl: './victim-tab.html',
 })
 export class VictimTab {

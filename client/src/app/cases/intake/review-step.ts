@@ -15,14 +15,17 @@ import {
   SEX,
   TRAFFICKING_EVENT_KIND,
 } from '@ruta/shared';
+import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
+import { CountryNamePipe } from '../country-name.pipe';
 import { OptionLabelPipe, OptionLabelsPipe } from '../option-label.pipe';
+import { PlaceNamePipe } from '../place-name.pipe';
 import { IntakeValue } from './intake-form';
 
 /** Step 5: everything the intake will record, to check before submitting. */
 @Component({
   selector: 'ruta-review-step',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, OptionLabelPipe, OptionLabelsPipe],
+  imports: [TranslatePipe, OptionLabelPipe, OptionLabelsPipe, CalendarDatePipe, CountryNamePipe, PlaceNamePipe],
   template: `
     @let v = value();
     <div class="review" data-testid="intake-review">
@@ -31,7 +34,7 @@ import { IntakeValue } from './intake-form';
         <dl class="facts">
           <dt>{{ 'cases.source' | translate }}</dt><dd>{{ v.case.source | rutaOption: sources }}</dd>
           <dt>{{ 'cases.scope' | translate }}</dt><dd>{{ v.case.scope | rutaOption: scopes }}</dd>
-          <dt>{{ 'cases.identifiedOn' | translate }}</dt><dd>{{ v.case.identifiedOn }}</dd>
+          <dt>{{ 'cases.identifiedOn' | translate }}</dt><dd>{{ v.case.identifiedOn | rutaDate }}</dd>
           <dt>{{ 'intake.acts' | translate }}</dt><dd>{{ v.screening.acts | rutaOptions: acts }}</dd>
           <dt>{{ 'intake.means' | translate }}</dt><dd>{{ v.screening.means | rutaOptions: means }}</dd>
           <dt>{{ 'intake.purposes' | translate }}</dt><dd>{{ v.screening.purposes | rutaOptions: purposes }}</dd>
@@ -43,9 +46,9 @@ import { IntakeValue } from './intake-form';
         <dl class="facts">
           <dt>{{ 'victim.name' | translate }}</dt><dd data-testid="review-name">{{ v.victim.givenNames }} {{ v.victim.familyNames }}</dd>
           <dt>{{ 'victim.sex' | translate }}</dt><dd>{{ v.victim.sex | rutaOption: sexes }}</dd>
-          <dt>{{ 'victim.birthDate' | translate }}</dt><dd>{{ v.victim.birthDate || (v.victim.estimatedAge !== null ? ('victim.approxAge' | translate: { age: v.victim.estimatedAge }) : '—') }}</dd>
+          <dt>{{ 'victim.birthDate' | translate }}</dt><dd>{{ v.victim.birthDate ? (v.victim.birthDate | rutaDate) : (v.victim.estimatedAge !== null ? ('victim.approxAge' | translate: { age: v.victim.estimatedAge }) : '—') }}</dd>
           <dt>{{ 'victim.documentType' | translate }}</dt><dd>{{ v.victim.documentType | rutaOption: documentTypes }} {{ v.victim.documentNumber }}</dd>
-          <dt>{{ 'victim.nationality' | translate }}</dt><dd>{{ v.victim.nationality || '—' }}</dd>
+          <dt>{{ 'victim.nationality' | translate }}</dt><dd data-testid="review-nationality">{{ v.victim.nationality | rutaCountry }}</dd>
         </dl>
       </section>
       <section>
@@ -57,7 +60,7 @@ import { IntakeValue } from './intake-form';
           <dt>{{ 'cases.events' | translate }}</dt>
           <dd>
             @for (e of v.situation.events; track $index) {
-              {{ e.kind | rutaOption: kinds }} ({{ e.municipalityCode || e.departmentCode || e.countryCode }}){{ $last ? '' : ',' }}
+              {{ e.kind | rutaOption: kinds }} ({{ e | rutaPlace }}){{ $last ? '' : ';' }}
             } @empty {
               —
             }
@@ -69,7 +72,7 @@ import { IntakeValue } from './intake-form';
         <ul>
           @for (c of v.consents; track c.purpose) {
             @if (c.granted) {
-              <li>{{ c.purpose | rutaOption: consentPurposes }} — {{ c.grantedBy | rutaOption: grantors }}, {{ c.grantedAt }}</li>
+              <li>{{ c.purpose | rutaOption: consentPurposes }} — {{ c.grantedBy | rutaOption: grantors }}, {{ c.grantedAt | rutaDate }}</li>
             }
           }
         </ul>

@@ -16,6 +16,6 @@ export const REFERRALS_ROUTES: RouteTable = {
   'GET /api/notifications': P.referralsRead,
   'POST /api/notifications/read-all': P.referralsRead,
   'POST /api/notifications/:id/read': P.referralsRead,
-  'GET /api/referral-review/stats': P.referralsRead,
-  'GET /api/referral-review/network': P.referralsRead,
+  'GET /api/referral-review/stats': P.indicatorsRead,
+  'GET /api/referral-review/network': P.indicatorsRead,
 };

@@ -4,20 +4,20 @@ import { InstitutionReferralStats, PERMISSIONS, ReferralNetwork } from '@ruta/sh
 import { Actor, CurrentActor, RequirePermission } from '@ruta/platform';
 import { ReferralReviewService } from './referral-review.service';
 
-/** Coordinator review across institutions (all-case scopes only). */
+/** Coordinator review across institutions: aggregated (indicators:read), and only for the all-case scopes. */
 @ApiTags('referrals')
 @Controller('referral-review')
 export class ReferralReviewController {
   constructor(private readonly review: ReferralReviewService) {}
 
   @Get('stats')
-  @RequirePermission(PERMISSIONS.referralsRead)
+  @RequirePermission(PERMISSIONS.indicatorsRead)
   stats(@CurrentActor() actor: Actor): Promise<InstitutionReferralStats[]> {
     return this.review.stats(actor);
   }
 
   @Get('network')
-  @RequirePermission(PERMISSIONS.referralsRead)
+  @RequirePermission(PERMISSIONS.indicatorsRead)
   network(@CurrentActor() actor: Actor): Promise<ReferralNetwork> {
     return this.review.network(actor);
   }

@@ -52,8 +52,8 @@ export default [
     },
   },
   {
-    // End-to-end tests boot the server application in-process; Nx forbids importing an app, which is exactly their job.
-    files: ['e2e/**/*.ts'],
+    // End-to-end tests and the benchmark boot the server application; Nx forbids importing an app, which is exactly their job.
+    files: ['e2e/**/*.ts', 'bench/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 ];

@@ -1,0 +1,11 @@
+/** A request with this header has its SQL recorded by the benchmark server (bench/server.ts). */
+export const CAPTURE_HEADER = 'x-bench-capture';
+
+export interface CapturedStatement {
+  /** Database role of the connection. */
+  user: string;
+  /** Which connection (statements of one connection run in order). */
+  connection: number;
+  text: string;
+  values: unknown[];
+}

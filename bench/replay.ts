@@ -1,0 +1,111 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { CapturedStatement } from './capture';
+
+export interface Measured {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  firstError?: string;
+}
+
+/** Only the parameters a statement refers to ($1…$n), so that BEGIN or a one-parameter statement can share a list. */
+export function paramsFor(text: string, params: unknown[]): unknown[] {
+  const used = [...text.matchAll(/\$(\d+)/g)].reduce((max, m) => Math.max(max, Number(m[1])), 0);
+  return params.slice(0, used);
+}
+
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * Runs `iteration` on `concurrency` workers (each with its own connections) for `seconds`, and measures how many
+ * complete per second and their latency: the raw-SQL counterpart of an autocannon run.
+ */
+export async function runConcurrently(
+  urls: string[],
+  concurrency: number,
+  seconds: number,
+  iteration: (clients: Client[], i: number) => Promise<void>,
+): Promise<Measured> {
+  const workers: Client[][] = [];
+  for (let w = 0; w < concurrency; w++) {
+    const clients = urls.map((url) => new Client({ connectionString: url }));
+    for (const client of clients) client.on('error', () => undefined);
+    await Promise.all(clients.map((c) => c.connect()));
+    workers.push(clients);
+  }
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  let counter = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    workers.map(async (clients) => {
+      while (performance.now() < deadline) {
+        const i = counter++;
+        const t = performance.now();
+        try {
+          await iteration(clients, i);
+          latencies.push(performance.now() - t);
+        } catch (error) {
+          errors += 1;
+          firstError ??= error instanceof Error ? error.message : String(error);
+          await Promise.all(clients.map((c) => c.query('ROLLBACK').catch(() => undefined)));
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  await Promise.all(workers.flat().map((c) => c.end()));
+  const sorted = Float64Array.from(latencies).sort();
+  return { requests: latencies.length, perSecond: latencies.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), errors, firstError };
+}
+
+/**
+ * The statements one product request sent, grouped by connection in the order they ran (the session look-up as the
+ * system role, then the request's transaction as the application role). Background work that happened to run during
+ * the capture (the audit sealer) is left out. For writes the transaction ends in ROLLBACK instead of COMMIT.
+ */
+export function replayPlan(statements: CapturedStatement[], write: boolean): { user: string; statements: { text: string; values: unknown[] }[] }[] {
+  const groups = new Map<number, { user: string; statements: { text: string; values: unknown[] }[] }>();
+  for (const s of statements) {
+    if (!groups.has(s.connection)) groups.set(s.connection, { user: s.user, statements: [] });
+    groups.get(s.connection)!.statements.push({ text: write && /^COMMIT$/i.test(s.text.trim()) ? 'ROLLBACK' : s.text, values: s.values });
+  }
+  return [...groups.values()].filter((g) => !g.statements.some((s) => /audit_seals|pg_try_advisory/i.test(s.text)));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CASE_CODE = /^RT-\d{4}-\d{6}$/;
+
+/**
+ * For a write: the ids and case codes the product generated for its INSERTs (values that no earlier statement used),
+ * so that each replay inserts rows of its own instead of queueing on the same primary key.
+ */
+export function freshValues(plan: ReturnType<typeof replayPlan>): () => (value: unknown) => unknown {
+  const seen = new Set<unknown>();
+  const generated = new Set<string>();
+  for (const group of plan) {
+    for (const statement of group.statements) {
+      const insert = /^\s*INSERT/i.test(statement.text);
+      for (const value of statement.values) {
+        if (insert && typeof value === 'string' && (UUID.test(value) || CASE_CODE.test(value)) && !seen.has(value)) generated.add(value);
+        else seen.add(value);
+      }
+    }
+  }
+  return () => {
+    const fresh = new Map<string, string>();
+    return (value) => {
+      if (typeof value !== 'string' || !generated.has(value)) return value;
+      if (!fresh.has(value)) fresh.set(value, UUID.test(value) ? randomUUID() : `RT-2026-${randomInt(960_000, 1_000_000)}`);
+      return fresh.get(value);
+    };
+  };
+}

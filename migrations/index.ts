@@ -7,6 +7,7 @@ import { AccessChangeApprovals1764403700000 } from './1764403700000-AccessChange
 import { DuplicateCheckQuota1764403800000 } from './1764403800000-DuplicateCheckQuota';
 import { VerifiedRequestContext1764404000000 } from './1764404000000-VerifiedRequestContext';
 import { Referrals1764404100000 } from './1764404100000-Referrals';
+import { FastScopes1764404200000 } from './1764404200000-FastScopes';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   DuplicateCheckQuota1764403800000,
   VerifiedRequestContext1764404000000,
   Referrals1764404100000,
+  FastScopes1764404200000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

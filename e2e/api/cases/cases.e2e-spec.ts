@@ -136,9 +136,10 @@ describe('cases: intake, scopes, pseudonymisation, row-level security', () => {
     expect(none.body.items).toEqual([]);
   });
 
-  it('leaves an audit event for every read: detail, each search result, documents, timeline', async () => {
+  it('leaves an audit event for every read: detail, documents, timeline, and the search page that listed the case', async () => {
     const caseId = (await ownerQuery<{ id: string }>(`SELECT id FROM cases WHERE code = $1`, [created.case.code]))[0].id;
     const before = await ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE "entityId" = $1 AND action = 'read'`, [caseId]);
+    const pagesBefore = await ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'search' AND details->'caseIds' ? $1`, [caseId]);
     await police.get(`/api/cases/${created.case.code}`).expect(200);
     await police.post('/api/cases/search', { code: created.case.code }).expect(200);
     await police.get(`/api/cases/${created.case.code}/documents`).expect(200);
@@ -147,7 +148,14 @@ describe('cases: intake, scopes, pseudonymisation, row-level security', () => {
     expect(timeline.status).toBe(200);
     await coordinator.get(`/api/cases/${created.case.code}`).expect(200);
     const after = await ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE "entityId" = $1 AND action = 'read'`, [caseId]);
-    expect(after[0].n - before[0].n).toBe(5);
+    expect(after[0].n - before[0].n).toBe(4);
+    // The list page is one event that names the ids it showed (not one event per row).
+    const pages = await ownerQuery<{ details: { caseIds: string[]; results: number } }>(
+      `SELECT details FROM audit_events WHERE action = 'search' AND details->'caseIds' ? $1 ORDER BY id DESC`,
+      [caseId],
+    );
+    expect(pages.length - pagesBefore[0].n).toBe(1);
+    expect(pages[0].details).toMatchObject({ caseIds: [caseId], results: 1 });
     const details = await ownerQuery<{ details: unknown }>(`SELECT details FROM audit_events WHERE "entityId" = $1`, [caseId]);
     expect(JSON.stringify(details)).not.toMatch(/José|Pérez|1023456789|1\.023/);
   });

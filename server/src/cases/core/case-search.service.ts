@@ -9,7 +9,7 @@ import { CaseSearchDto } from './dto/case-requests.dto';
 import { cleanNameQuery, normalizeDocumentNumber } from './search-terms';
 import { VictimsRepository } from './victims.repository';
 
-/** Case lists and search within the actor's scope; every case returned is an audited read. */
+/** Case lists and search within the actor's scope; every page is an audited read that lists the cases it showed. */
 @Injectable()
 export class CaseSearchService {
   constructor(
@@ -51,8 +51,8 @@ export class CaseSearchService {
     const page = rows.slice(0, limit);
     const names = identity ? await this.victims.namesOf(page.map((r) => r.entity.id)) : new Map<string, string>();
     const used = Object.keys(dto).filter((k) => !['cursor', 'limit', 'sort'].includes(k) && (dto as Record<string, unknown>)[k] !== undefined);
-    await this.audit.record({ action: 'search', entityType: 'case', details: { filters: used, sort, results: page.length } });
-    await this.audit.recordMany(page.map((r) => ({ action: 'read' as const, entityType: 'case', entityId: r.entity.id, details: { via: 'search', identity } })));
+    // One event per page read, naming every case shown (a case opened from the list is an event of its own).
+    await this.audit.record({ action: 'search', entityType: 'case', details: { filters: used, sort, results: page.length, identity, caseIds: page.map((r) => r.entity.id) } });
     const last = page[page.length - 1];
     return {
       items: page.map((r) => toCaseSummary(r.entity, names.get(r.entity.id) ?? null)),

@@ -10,6 +10,11 @@ export interface CaseStatsQuery {
   /** First day (inclusive) of the recent-identification window. */
   since: string;
   activeStatuses: readonly CaseStatus[];
+  /**
+   * For scopes that count whole institutions (`all`, `all_pseudonymised`: every one; `institution`: one), the totals
+   * come from `case_counts` (kept exact by a trigger, migration 1764404200000-FastScopes) instead of counting cases.
+   */
+  summary?: { institutionId?: string };
 }
 
 export interface CaseStatsRow {
@@ -29,6 +34,7 @@ export interface CaseStatsRow {
 @Injectable()
 export class CaseStatsRepository extends RepositoryBase {
   async countByStatus(query: CaseStatsQuery): Promise<CaseStatsRow[]> {
+    if (query.summary) return this.fromSummary(query, query.summary);
     const rows = await this.build(query).getRawMany<Record<keyof CaseStatsRow, string | number>>();
     return rows.map((r) => ({
       status: r.status as CaseStatus,
@@ -37,6 +43,45 @@ export class CaseStatsRepository extends RepositoryBase {
       recent: Number(r.recent),
       assignedToMeActive: Number(r.assignedToMeActive),
     }));
+  }
+
+  private async fromSummary(query: CaseStatsQuery, summary: { institutionId?: string }): Promise<CaseStatsRow[]> {
+    const [sql, params] = this.buildSummary(query, summary);
+    const rows: { status: CaseStatus; total: number; minors: number; recent: number; mine: number }[] = await this.manager.query(sql, params);
+    const byStatus = new Map<CaseStatus, CaseStatsRow>();
+    for (const row of rows) {
+      const entry = byStatus.get(row.status) ?? { status: row.status, total: 0, minors: 0, recent: 0, assignedToMeActive: 0 };
+      entry.total += Number(row.total);
+      entry.minors += Number(row.minors);
+      entry.recent += Number(row.recent);
+      entry.assignedToMeActive += Number(row.mine);
+      byStatus.set(row.status, entry);
+    }
+    return [...byStatus.values()];
+  }
+
+  /**
+   * The summary path in one statement, also used by the EXPLAIN test: totals and minors from `case_counts`, the recent
+   * ones index-only on IDX_cases_(institution_)identified_status, the actor's active assignments through
+   * IDX_case_assignments_user. Row-level security applies to each part.
+   */
+  buildSummary(query: CaseStatsQuery, summary: { institutionId?: string }): [string, unknown[]] {
+    const params: unknown[] = [query.since, query.userId, [...query.activeStatuses]];
+    let counts = '';
+    let cases = '';
+    if (summary.institutionId) {
+      params.push(summary.institutionId);
+      counts = `WHERE k."ownerInstitutionId" = $4`;
+      cases = `AND c."ownerInstitutionId" = $4`;
+    }
+    const sql = `SELECT k.status, sum(k.total)::int AS total, sum(k.minors)::int AS minors, 0 AS recent, 0 AS mine FROM case_counts k ${counts} GROUP BY k.status
+      UNION ALL
+      SELECT c.status, 0, 0, count(*)::int, 0 FROM cases c WHERE c."identifiedOn" >= CAST($1 AS date) ${cases} GROUP BY c.status
+      UNION ALL
+      SELECT c.status, 0, 0, 0, count(*)::int FROM cases c
+      WHERE c.id IN (SELECT sm."caseId" FROM case_assignments sm WHERE sm."userId" = $2 AND sm."unassignedAt" IS NULL)
+        AND c.status = ANY($3::varchar[]) ${cases} GROUP BY c.status`;
+    return [sql, params];
   }
 
   /** The query itself, also used by the EXPLAIN test. */

@@ -29,6 +29,8 @@ import { PlaceEntity } from '@ruta/places';
 @Index('IDX_cases_status_created', ['status', 'createdAt', 'id'])
 @Index('IDX_cases_department_created', ['departmentCode', 'createdAt', 'id'])
 @Index('IDX_cases_created_by', ['createdById', 'createdAt', 'id'])
+@Index('IDX_cases_identified_status', ['identifiedOn', 'status'])
+@Index('IDX_cases_institution_identified_status', ['ownerInstitutionId', 'identifiedOn', 'status'])
 @Index('IDX_cases_purposes', { synchronize: false })
 export class CaseEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_cases' })

@@ -27,6 +27,11 @@ export const routes: Routes = [
     loadChildren: () => import('./cases/cases.routes').then((m) => m.CASES_ROUTES),
   },
   {
+    path: 'remisiones',
+    canActivate: [permissionGuard('referrals:read')],
+    loadChildren: () => import('./referrals/referrals.routes').then((m) => m.REFERRALS_ROUTES),
+  },
+  {
     path: 'auditoria',
     canActivate: [permissionGuard('audit:read')],
     loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),

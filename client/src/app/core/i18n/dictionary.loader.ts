@@ -16,6 +16,8 @@ import { loginEn } from '../../login/i18n/en';
 import { loginEs } from '../../login/i18n/es';
 import { profileEn } from '../../profile/i18n/en';
 import { profileEs } from '../../profile/i18n/es';
+import { referralsEn } from '../../referrals/i18n/en';
+import { referralsEs } from '../../referrals/i18n/es';
 import { statusEn } from '../../status/i18n/en';
 import { statusEs } from '../../status/i18n/es';
 import { coreEn } from './en';
@@ -32,6 +34,7 @@ export const AREA_DICTIONARIES: readonly { area: string; es: TranslationObject; 
   { area: 'admin', es: adminEs, en: adminEn },
   { area: 'audit', es: auditEs, en: auditEn },
   { area: 'cases', es: casesEs, en: casesEn },
+  { area: 'referrals', es: referralsEs, en: referralsEn },
 ];
 
 function merged(language: Language): TranslationObject {

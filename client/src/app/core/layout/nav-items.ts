@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/inicio', icon: 'home' },
   { key: 'cases', path: '/casos', icon: 'folder_shared', permissions: ['cases:read'] },
   { key: 'linkRequests', path: '/casos/vinculaciones', icon: 'link', permissions: ['cases:update'] },
+  { key: 'referrals', path: '/remisiones', icon: 'arrow_forward', permissions: ['referrals:read'] },
   { key: 'users', path: '/admin/usuarios', icon: 'group', permissions: ['users:manage'] },
   { key: 'institutions', path: '/admin/instituciones', icon: 'account_balance', permissions: ['institutions:manage'] },
   { key: 'roles', path: '/admin/roles', icon: 'badge', permissions: ['roles:manage'] },

@@ -1,0 +1,35 @@
+/** Textos en español de las remisiones. */
+export const referralsEs = {
+  referrals: {
+    title: 'Remisiones',
+    detailTitle: 'Remisión',
+    inbox: 'Recibidas',
+    outbox: 'Enviadas',
+    total: '{{count}} en total',
+    empty: 'No hay remisiones.',
+    overdue: 'Vencida',
+    sharedTitle: 'Lo compartido del caso',
+    identityNotShared: 'La identidad no fue compartida.',
+    status: {
+      draft: 'Borrador',
+      sent: 'Enviada',
+      received: 'Recibida',
+      accepted: 'Aceptada',
+      in_progress: 'En curso',
+      completed: 'Completada',
+      declined: 'Rechazada',
+      cancelled: 'Cancelada',
+    },
+    urgency: { emergency: 'Emergencia', urgent: 'Urgente', routine: 'Ordinaria' },
+    move: {
+      sent: 'Enviar',
+      received: 'Marcar recibida',
+      accepted: 'Aceptar',
+      in_progress: 'Iniciar',
+      completed: 'Completar',
+      declined: 'Rechazar',
+      cancelled: 'Cancelar',
+      draft: 'Borrador',
+    },
+  },
+};

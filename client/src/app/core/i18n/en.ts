@@ -51,6 +51,7 @@ export const coreEn: Dictionary<typeof coreEs> = {
     status: 'System status',
     cases: 'Cases',
     linkRequests: 'Link requests',
+    referrals: 'Referrals',
   },
   userMenu: {
     open: 'User menu of {{name}}',

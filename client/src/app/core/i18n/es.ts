@@ -48,6 +48,7 @@ export const coreEs = {
     status: 'Estado del sistema',
     cases: 'Casos',
     linkRequests: 'Vinculaciones',
+    referrals: 'Remisiones',
   },
   userMenu: {
     open: 'Menú de usuario de {{name}}',

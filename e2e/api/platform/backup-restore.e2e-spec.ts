@@ -9,6 +9,9 @@ import { freePort } from '../../support/test-database';
 import { loginAs } from '../../support/sessions';
 import { HttpSession, runServerScript, ServerProcess } from '../../support/server-process';
 
+// Every test here starts the server or a command in a child process (a few seconds each, more on a busy machine).
+jest.setTimeout(120_000);
+
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,9 @@ import { Client } from 'pg';
 import { cloneTestDatabase, freePort } from '../../support/test-database';
 import { TEST_SECRET_KEY } from '../../support/test-config';
 import { embeddedPostgresPid, HttpSession, runServerScript, ServerProcess } from '../../support/server-process';
+
+// Every test here starts the server or a command in a child process (a few seconds each, more on a busy machine).
+jest.setTimeout(120_000);
 
 function start(env: Record<string, string>) {
   return runServerScript('server/src/main.ts', env);
@@ -66,7 +69,9 @@ describe('start-up: configuration is validated before anything starts', () => {
 });
 
 describe('start-up: one line that names the cause', () => {
+  // Open to the postgres user, so that no cluster is moved out of it.
   const scratch = mkdtempSync(join(tmpdir(), 'ruta-start-up-'));
+  chmodSync(scratch, 0o755);
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('names the embedded port in use and a free one to set', async () => {

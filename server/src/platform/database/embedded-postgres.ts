@@ -43,12 +43,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   mkdirSync(resolve(options.dataDir), { recursive: true, mode: 0o755 });
   const lock = DataFolderLock.acquire(options.dataDir, { ...(options.holder ?? { what: 'another Ruta process' }), embeddedPort: options.port });
   try {
+    // Before anything is created or moved: a taken port is the commonest reason a second Ruta cannot start.
+    await assertEmbeddedPortFree(options.port);
     const layout = prepareEmbeddedLayout(options.dataDir, options.clusterHome);
     const logFile = join(resolve(options.dataDir), 'postgres.log');
     const fresh = !existsSync(join(layout.clusterDir, 'PG_VERSION'));
     if (fresh || !existsSync(layout.passwordFile)) writeFileSync(layout.passwordFile, randomBytes(24).toString('hex'), { mode: 0o600 });
     const password = readFileSync(layout.passwordFile, 'utf8').trim();
-    await assertEmbeddedPortFree(options.port);
     if (fresh) {
       ownedFolder(layout.clusterDir, layout.runAs);
       await initialiseCluster(layout, password, logFile);

@@ -49,6 +49,13 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
+/** The service cannot answer now (its database is down or stalled); the caller may try again shortly. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(code = 'service_unavailable', message = 'The service is not available right now; try again in a moment', extensions?: Record<string, unknown>) {
+    super(code, 503, message, undefined, extensions);
+  }
+}
+
 export class ForbiddenError extends DomainError {
   constructor(code = 'forbidden', message = 'Your role does not allow this action') {
     super(code, 403, message);

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
 import { FieldError, Problem } from '@ruta/shared';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { DomainError } from './errors';
 
 const CODES_BY_STATUS: Record<number, string> = {
@@ -14,6 +15,14 @@ const CODES_BY_STATUS: Record<number, string> = {
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   429: 'too_many_requests',
+  503: 'service_unavailable',
+};
+
+/** A database that is down, stalled or out of connections: the request may be retried, nothing about it leaks. */
+const DATABASE_UNAVAILABLE: Mapped = {
+  status: 503,
+  code: 'database_unavailable',
+  detail: 'The database is not answering in time; try again in a moment',
 };
 
 interface Mapped {
@@ -36,6 +45,11 @@ function mapDatabaseError(error: QueryFailedError & { code?: string; constraint?
     case '22008':
     case '22003':
     case '22001':
+    // Text PostgreSQL cannot store (a NUL, a character outside the encoding) and input too deeply nested to process:
+    // the validation pipe refuses these first (input-guard.ts); this is the last line.
+    case '22021':
+    case '22P05':
+    case '54001':
       return { status: 400, code: 'invalid_value', detail: 'A value has the wrong format or size' };
     case '40001':
     case '40P01':
@@ -58,6 +72,7 @@ export function mapException(exception: unknown): Mapped {
     const mapped = mapDatabaseError(exception);
     if (mapped) return mapped;
   }
+  if (isDatabaseUnavailable(exception)) return DATABASE_UNAVAILABLE;
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();
@@ -101,6 +116,7 @@ export function sendProblem(request: Request, response: Response, exception: unk
     ...(mapped.errors ? { errors: mapped.errors } : {}),
   };
   if (response.headersSent) return;
+  if (mapped.status === 503) response.setHeader('Retry-After', '5');
   response.status(mapped.status).type('application/problem+json').send(JSON.stringify(problem));
 }
 

@@ -41,9 +41,12 @@ export async function createApp(config: RutaConfig, urls: DatabaseUrls, options:
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // Victim data must not outlive the request in a shared workstation's browser or a proxy: every API answer (errors and
-  // downloads too) is no-store and carries no validator. The built client, outside /api, keeps its own caching.
+  // downloads too) is no-store and carries no validator, and no conditional request turns into a 304. The built client,
+  // outside /api, keeps its own caching.
   app.set('etag', false);
-  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+  app.use('/api', (req: Request, res: Response, next: NextFunction) => {
+    delete req.headers['if-none-match'];
+    delete req.headers['if-modified-since'];
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Pragma', 'no-cache');
     next();

@@ -57,6 +57,15 @@ async function seedDemoAccounts(manager: EntityManager, config: RutaConfig): Pro
       sealedTotpSecret,
     ],
   );
+  return demoBanner(config, inserted);
+}
+
+/**
+ * What start-up prints about the demo accounts, password and TOTP secret included: only in demo mode, and never with
+ * NODE_ENV=production (which loadConfig refuses with DEMO=true anyway), whatever else the configuration says.
+ */
+export function demoBanner(config: RutaConfig, inserted: readonly { email: string; mfa: boolean }[]): string[] {
+  if (!config.demo || config.NODE_ENV === 'production') return [];
   if (!inserted.length) return [`Demo accounts: <role>@<institution>.demo, password "${config.DEMO_PASSWORD}", TOTP secret ${DEMO_TOTP_SECRET} where two-factor is required`];
   return [
     `Demo mode: seeded ${inserted.length} accounts, password "${config.DEMO_PASSWORD}" (DEMO_PASSWORD):`,

@@ -31,8 +31,18 @@ describe('loadConfig', () => {
   });
 
   it('never runs demo mode in production', () => {
-    const config = loadConfig({ NODE_ENV: 'production', DEMO: 'true', DATABASE_URL: 'postgres://a:b@h/d', RUTA_SECRET_KEY: 'ab'.repeat(32) });
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://a:b@h/d', RUTA_SECRET_KEY: 'ab'.repeat(32) });
     expect(config.demo).toBe(false);
+  });
+
+  it('refuses DEMO=true in production: demo accounts have a published password and start-up would print it', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DEMO: 'true', DATABASE_URL: 'postgres://a:b@h/d', RUTA_SECRET_KEY: 'ab'.repeat(32) })).toThrow(
+      new ConfigError('Invalid configuration: DEMO=true is refused with NODE_ENV=production (demo accounts have a published password)'),
+    );
+  });
+
+  it('accepts DEMO=false in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production', DEMO: 'false', DATABASE_URL: 'postgres://a:b@h/d', RUTA_SECRET_KEY: 'ab'.repeat(32) }).demo).toBe(false);
   });
 
   it('refuses production without an external database', () => {
@@ -76,6 +86,27 @@ describe('loadConfig: quotas', () => {
   it('refuses a quota that is not a whole number in range', () => {
     expect(() => loadConfig({ DOCUMENT_UPLOADS_PER_10_MIN: '0' })).toThrow(/DOCUMENT_UPLOADS_PER_10_MIN must be a whole number/);
     expect(() => loadConfig({ CASE_DOCUMENTS_MAX_MB: 'lots' })).toThrow(/CASE_DOCUMENTS_MAX_MB must be a whole number/);
+  });
+});
+
+describe('loadConfig: database timeouts', () => {
+  it('defaults to 10 s per statement, 5 s to get a connection and 15 s idle in a transaction', () => {
+    expect(loadConfig({}).databaseTimeouts).toEqual({ statementMs: 10_000, acquireMs: 5_000, idleInTransactionMs: 15_000 });
+  });
+
+  it('takes each from the environment', () => {
+    const config = loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '1000', DATABASE_ACQUIRE_TIMEOUT_MS: '500', DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '3000' });
+    expect(config.databaseTimeouts).toEqual({ statementMs: 1000, acquireMs: 500, idleInTransactionMs: 3000 });
+  });
+
+  it.each([
+    ['DATABASE_STATEMENT_TIMEOUT_MS', '0'],
+    ['DATABASE_STATEMENT_TIMEOUT_MS', '10s'],
+    ['DATABASE_ACQUIRE_TIMEOUT_MS', '-1'],
+    ['DATABASE_ACQUIRE_TIMEOUT_MS', '600000'],
+    ['DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', '1.5'],
+  ])('refuses %s=%s with a line naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} must be a whole number of milliseconds`));
   });
 });
 

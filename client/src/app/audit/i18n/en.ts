@@ -61,6 +61,7 @@ export const auditEn: Dictionary<typeof auditEs> = {
     password_changed: 'Password changed',
     password_reset: 'Password reset',
     access_denied: 'Access denied',
+    duplicate_check_burst: 'Alert: burst of duplicate checks',
     create: 'Creation',
     read: 'Read',
     update: 'Update',
@@ -74,4 +75,3 @@ export const auditEn: Dictionary<typeof auditEs> = {
     change_cancelled: 'Access change withdrawn',
   },
 };
-    duplicate_check_burst: 'Alert: burst of duplicate checks',

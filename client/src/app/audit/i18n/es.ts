@@ -60,6 +60,7 @@ export const auditEs = {
     password_changed: 'Contraseña cambiada',
     password_reset: 'Contraseña restablecida',
     access_denied: 'Acceso denegado',
+    duplicate_check_burst: 'Alerta: ráfaga de búsquedas de duplicados',
     create: 'Creación',
     read: 'Consulta',
     update: 'Modificación',
@@ -73,4 +74,3 @@ export const auditEs = {
     change_cancelled: 'Cambio de acceso retirado',
   } satisfies Record<AuditAction, string>,
 };
-    duplicate_check_burst: 'Alerta: ráfaga de búsquedas de duplicados',

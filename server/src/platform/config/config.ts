@@ -85,7 +85,7 @@ export class RutaConfig {
   @IsInt({ message: 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 3600000' })
   @Min(1000, { message: 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 3600000' })
   @Max(3_600_000, { message: 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 3600000' })
-  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 15_000;
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
   /** The three database timeouts, as the application's connection pools take them. */
   get databaseTimeouts(): DatabaseTimeouts {

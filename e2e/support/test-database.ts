@@ -44,10 +44,8 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     const dataDir = `.ruta-test-data/${label}-${process.pid}`;
     const cluster = await startEmbeddedPostgres({ dataDir, port: await freePort() });
     serverUrl = cluster.urlFor('postgres');
-    stopCluster = async () => {
-      await cluster.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    };
+    // Also the folder the cluster moved to, when the checkout is out of the postgres user's reach.
+    stopCluster = () => cluster.remove();
   }
   // Audit anchor files of the run's apps (one per cloned database), removed with the run.
   const anchorDir = resolvePath(`.ruta-test-data/anchors-${label}-${process.pid}`);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataFolderLock, dataFolderHolder } from './data-folder-lock';
@@ -18,6 +18,8 @@ export interface EmbeddedCluster {
   movedBecause?: string;
   /** Stops the server (bounded: fast, then immediate shutdown) and releases the data folder. */
   stop(graceMs?: number): Promise<void>;
+  /** Stops it and deletes everything it kept: RUTA_DATA_DIR and, when the cluster was moved, its folder (test clusters). */
+  remove(): Promise<void>;
 }
 
 interface EmbeddedOptions {
@@ -55,6 +57,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await initialiseCluster(layout, password, logFile);
     }
     const server = await startServer(layout, options.port, logFile, options.onLog, options.onNotice);
+    const stop = async (graceMs?: number) => {
+      try {
+        await server.stop(graceMs);
+      } finally {
+        lock.release();
+      }
+    };
     const urlFor = (database: string) => `postgres://postgres:${password}@127.0.0.1:${options.port}/${database}`;
     return {
       urlFor,
@@ -70,12 +79,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
           await client.end();
         }
       },
-      async stop(graceMs?: number) {
-        try {
-          await server.stop(graceMs);
-        } finally {
-          lock.release();
-        }
+      stop,
+      async remove() {
+        await stop();
+        if (layout.home !== resolve(options.dataDir)) rmSync(layout.home, { recursive: true, force: true });
+        rmSync(resolve(options.dataDir), { recursive: true, force: true });
       },
     };
   } catch (error) {

@@ -8,4 +8,6 @@ export interface CapturedStatement {
   connection: number;
   text: string;
   values: unknown[];
+  /** Ids and case codes among the values the statement returned (so a replay knows which values it did not invent). */
+  returned: string[];
 }

@@ -72,11 +72,11 @@ export async function runConcurrently(
  * system role, then the request's transaction as the application role). Background work that happened to run during
  * the capture (the audit sealer) is left out. For writes the transaction ends in ROLLBACK instead of COMMIT.
  */
-export function replayPlan(statements: CapturedStatement[], write: boolean): { user: string; statements: { text: string; values: unknown[] }[] }[] {
-  const groups = new Map<number, { user: string; statements: { text: string; values: unknown[] }[] }>();
+export function replayPlan(statements: CapturedStatement[], write: boolean): { user: string; statements: { text: string; values: unknown[]; returned: string[] }[] }[] {
+  const groups = new Map<number, { user: string; statements: { text: string; values: unknown[]; returned: string[] }[] }>();
   for (const s of statements) {
     if (!groups.has(s.connection)) groups.set(s.connection, { user: s.user, statements: [] });
-    groups.get(s.connection)!.statements.push({ text: write && /^COMMIT$/i.test(s.text.trim()) ? 'ROLLBACK' : s.text, values: s.values });
+    groups.get(s.connection)!.statements.push({ text: write && /^COMMIT$/i.test(s.text.trim()) ? 'ROLLBACK' : s.text, values: s.values, returned: s.returned });
   }
   return [...groups.values()].filter((g) => !g.statements.some((s) => /audit_seals|pg_try_advisory/i.test(s.text)));
 }
@@ -85,7 +85,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CASE_CODE = /^RT-\d{4}-\d{6}$/;
 
 /**
- * For a write: the ids and case codes the product generated for its INSERTs (values that no earlier statement used),
+ * For a write: the ids and case codes the product generated for its INSERTs (values that no earlier statement used
+ * and no earlier statement returned),
  * so that each replay inserts rows of its own instead of queueing on the same primary key.
  */
 export function freshValues(plan: ReturnType<typeof replayPlan>): () => (value: unknown) => unknown {
@@ -98,6 +99,8 @@ export function freshValues(plan: ReturnType<typeof replayPlan>): () => (value: 
         if (insert && typeof value === 'string' && (UUID.test(value) || CASE_CODE.test(value)) && !seen.has(value)) generated.add(value);
         else seen.add(value);
       }
+      // Values the database handed back (the actor's ids, a case found by its code, the next code) were not invented.
+      for (const value of statement.returned) if (!generated.has(value)) seen.add(value);
     }
   }
   return () => {

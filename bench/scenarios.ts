@@ -1,4 +1,4 @@
-import { searchTerm } from './names';
+import { FAMILY_NAMES, GIVEN_NAMES, searchTerm } from './names';
 
 export type ActorKey = 'investigator' | 'coordinator' | 'caseworker';
 
@@ -42,7 +42,16 @@ function intakeBody(i: number): unknown {
   return {
     case: { source: 'police_operation', scope: 'internal', identifiedOn: '2026-11-20', municipalityCode: '11001' },
     screening: { screenedOn: '2026-11-20', acts: ['recruitment', 'harbouring'], means: [], purposes: ['forced_labour'], indicators: ['no_identity_documents'], result: 'possible_victim' },
-    victim: { givenNames: `Prueba Bench ${n}`, familyNames: 'Ficticia Carga', sex: 'female', birthDate: '1990-04-12', nationality: 'CO', documentType: 'cedula', documentNumber: `88${n}`.slice(0, 15) },
+    // A person of the loaded distribution: the duplicate check at intake meets realistic near-matches, not one name.
+    victim: {
+      givenNames: GIVEN_NAMES[(i * 31 + intakeCounter) % GIVEN_NAMES.length],
+      familyNames: `${FAMILY_NAMES[(i * 17 + intakeCounter * 7) % FAMILY_NAMES.length]} ${FAMILY_NAMES[(intakeCounter * 13) % FAMILY_NAMES.length]}`,
+      sex: 'female',
+      birthDate: new Date(Date.UTC(1960, 0, 1) + ((intakeCounter * 7919) % 16000) * 86_400_000).toISOString().slice(0, 10),
+      nationality: 'CO',
+      documentType: 'cedula',
+      documentNumber: `88${n}`.slice(0, 15),
+    },
     situation: { purposes: ['forced_labour'], labourSector: 'agriculture', meansOfControl: ['threats'], events: [{ kind: 'exploitation', countryCode: 'CO', municipalityCode: '05001', startedOn: '2026-06-01' }] },
     consents: [{ purpose: 'data_processing', grantedBy: 'self', method: 'written', grantedAt: '2026-11-20T10:00:00Z' }],
   };

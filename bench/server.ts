@@ -25,17 +25,33 @@ let nextConnection = 1;
 type Query = (this: pg.Client, ...args: unknown[]) => unknown;
 const original = pg.Client.prototype.query as unknown as Query;
 (pg.Client.prototype as unknown as { query: Query }).query = function (this: pg.Client, ...args: unknown[]) {
-  if (capturing.getStore()) {
-    const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown];
-    if (!connections.has(this)) connections.set(this, nextConnection++);
-    captured.push({
-      user: this.user ?? '',
-      connection: connections.get(this)!,
-      text: typeof config === 'string' ? config : config.text,
-      values: Array.isArray(values) ? values : typeof config === 'string' ? [] : (config.values ?? []),
-    });
+  if (!capturing.getStore()) return original.apply(this, args);
+  const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown];
+  if (!connections.has(this)) connections.set(this, nextConnection++);
+  const statement: CapturedStatement = {
+    user: this.user ?? '',
+    connection: connections.get(this)!,
+    text: typeof config === 'string' ? config : config.text,
+    values: Array.isArray(values) ? values : typeof config === 'string' ? [] : (config.values ?? []),
+    returned: [],
+  };
+  captured.push(statement);
+  const keep = (result: unknown) => {
+    for (const r of [result].flat() as { rows?: Record<string, unknown>[] }[]) {
+      for (const row of r?.rows ?? []) for (const value of Object.values(row)) if (typeof value === 'string' && value.length <= 40) statement.returned.push(value);
+    }
+  };
+  const callback = args[args.length - 1];
+  if (typeof callback === 'function') {
+    args[args.length - 1] = (error: unknown, result: unknown) => {
+      if (!error) keep(result);
+      return (callback as (e: unknown, r: unknown) => unknown)(error, result);
+    };
+    return original.apply(this, args);
   }
-  return original.apply(this, args);
+  const result = original.apply(this, args);
+  if (result && typeof (result as Promise<unknown>).then === 'function') void (result as Promise<unknown>).then(keep, () => undefined);
+  return result;
 };
 
 process.on('message', (message: { type: string }) => {
@@ -54,7 +70,7 @@ async function main(): Promise<void> {
   const config = loadConfig({
     NODE_ENV: 'development',
     DEMO: 'false',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'fatal',
     CLIENT_DIR: 'dist/none',
     DATABASE_URL: process.env.BENCH_OWNER_URL,
     DATABASE_APP_URL: process.env.BENCH_APP_URL,

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { loadConfig } from '../config/config';
 import { dataSourceOptions } from './data-source-options';
 import { prepareDatabase } from './prepare-database';
+import { describeStartupError } from './start-up-errors';
 
 /**
  * For command-line tools: the owner connection, with migrations applied. Uses the running embedded PostgreSQL when
@@ -26,8 +27,9 @@ export async function withOwnerDatabase<T>(work: (manager: EntityManager) => Pro
 export function runCli(main: () => Promise<number>): void {
   main()
     .then((code) => process.exit(code))
-    .catch((error: Error) => {
-      process.stderr.write(`[ruta] ${error.message}\n`);
+    .catch((error: unknown) => {
+      // One line naming the cause (a refused connection has no message of its own), never a stack trace.
+      process.stderr.write(`[ruta] ${describeStartupError(error, process.env.DATABASE_URL)}\n`);
       process.exit(1);
     });
 }

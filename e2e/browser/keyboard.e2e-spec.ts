@@ -17,7 +17,7 @@ async function focusState(page: Page): Promise<{ tag: string; testId: string | n
       return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
     };
     const host = el.closest('.mat-mdc-chip, .mat-mdc-checkbox, .mat-mdc-radio-button, .mat-mdc-slide-toggle, .mat-mdc-button-base, .mat-mdc-list-item, .mat-step-header, .mat-mdc-tab') ?? el;
-    const indicators = [host, ...host.querySelectorAll('.mat-focus-indicator')];
+    const indicators = [host, ...Array.from(host.querySelectorAll('.mat-focus-indicator'))];
     const ring = drawn(el) || indicators.some((node) => drawn(node, '::before')) || !!el.closest('.mat-mdc-form-field.mat-focused');
     const testId = el.closest('[data-testid]')?.getAttribute('data-testid') ?? null;
     return { tag: el.tagName.toLowerCase(), testId, text: (el.textContent ?? '').trim().slice(0, 40), ring };

@@ -32,6 +32,8 @@ Environment: BENCH_DATABASE_URL=postgres://…/ruta_bench… to use another serv
 interface ScenarioResult {
   name: string;
   label: string;
+  /** Median latency of one request at a time (no concurrency). */
+  aloneMs: number;
   ruta: Measured;
   sameSql: Measured;
   minimal: Measured;
@@ -123,6 +125,7 @@ async function benchmark(ownerUrl: string, cases: number, scenarios: Scenario[],
     log(`Server up on port ${port} (${rssMb(server.pid!).toFixed(0)} MB); ${run.connections} connections, ${run.duration} s per measurement`);
     await drive(port, context, scenarios[0], { duration: Math.min(3, run.duration), connections: run.connections }); // warm-up
     for (const scenario of scenarios) {
+      const alone = await oneAtATime(port, context, scenario, 10);
       const ruta = await drive(port, context, scenario, run);
       const statements = await capture(server, port, context, scenario);
       const plan = replayPlan(statements, Boolean(scenario.write));
@@ -139,7 +142,7 @@ async function benchmark(ownerUrl: string, cases: number, scenarios: Scenario[],
         const params = scenario.minimal.params(context, i);
         for (const text of scenario.minimal.statements) await client.query(text, paramsFor(text, params));
       });
-      results.push({ name: scenario.name, label: scenario.label, ruta, sameSql, minimal, statements: plan.reduce((n, g) => n + g.statements.length, 0) });
+      results.push({ name: scenario.name, label: scenario.label, aloneMs: alone, ruta, sameSql, minimal, statements: plan.reduce((n, g) => n + g.statements.length, 0) });
       log(`${scenario.label}: ${ruta.perSecond.toFixed(0)} req/s, p99 ${ruta.p99.toFixed(0)} ms (same SQL ${sameSql.perSecond.toFixed(0)}/s, minimal ${minimal.perSecond.toFixed(0)}/s)${ruta.errors ? `, ${ruta.errors} errors: ${ruta.firstError}` : ''}${sameSql.errors ? `; replay errors: ${sameSql.firstError}` : ''}`);
     }
   } finally {
@@ -202,6 +205,19 @@ async function drive(port: number, context: ScenarioContext, scenario: Scenario,
   return { requests: result.requests.total, perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors, firstError };
 }
 
+/** The median latency of `n` requests sent one after the other (what one user waits on an idle server). */
+async function oneAtATime(port: number, context: ScenarioContext, scenario: Scenario, n: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const call = scenario.request(context, 1_000_000 + i);
+    const started = performance.now();
+    const response = await fetch(`http://127.0.0.1:${port}${call.path}`, { method: call.method, headers: headersOf(context, scenario.actor), body: call.body === undefined ? undefined : JSON.stringify(call.body) });
+    await response.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(n / 2)];
+}
+
 /** One request of the scenario with the server recording its SQL. */
 async function capture(server: ChildProcess, port: number, context: ScenarioContext, scenario: Scenario): Promise<CapturedStatement[]> {
   const reply = (type: string) => new Promise<{ statements?: CapturedStatement[] }>((done) => {
@@ -246,9 +262,10 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('e
 const lat = (m: Measured) => `${fmt(m.p50, m.p50 < 10 ? 1 : 0)} / ${fmt(m.p99, m.p99 < 10 ? 1 : 0)}`;
 
 function printTable(result: SizeResult, connections: number, duration: number): void {
-  const header = ['request', 'Ruta req/s', 'p50 / p99 ms', 'same SQL/s', 'p50 / p99 ms', 'minimal/s', 'p50 / p99 ms', 'Ruta ÷ SQL', 'Ruta ÷ min', 'errors'];
+  const header = ['request', 'alone ms', 'Ruta req/s', 'p50 / p99 ms', 'same SQL/s', 'p50 / p99 ms', 'minimal/s', 'p50 / p99 ms', 'Ruta ÷ SQL', 'Ruta ÷ min', 'errors'];
   const rows = result.scenarios.map((s) => [
     s.label,
+    fmt(s.aloneMs, 1),
     fmt(s.ruta.perSecond),
     lat(s.ruta),
     fmt(s.sameSql.perSecond),

@@ -1,12 +1,13 @@
 import { FAMILY_NAMES, GIVEN_NAMES, searchTerm } from './names';
 
-export type ActorKey = 'investigator' | 'coordinator' | 'caseworker';
+export type ActorKey = 'investigator' | 'coordinator' | 'caseworker' | 'auditor';
 
 /** The demo accounts the benchmark acts as (sessions are opened straight in the database, second factor done). */
 export const ACTORS: Record<ActorKey, string> = {
   investigator: 'investigator@policia.demo',
   coordinator: 'coordinator@mininterior.demo',
   caseworker: 'caseworker@oim.demo',
+  auditor: 'auditor@procuraduria.demo',
 };
 
 export interface ScenarioContext {
@@ -119,6 +120,23 @@ export const SCENARIOS: Scenario[] = [
       params: (c) => [actor === 'caseworker' ? c.actors[actor].userId : c.actors[actor].institutionId],
     },
   })),
+  {
+    name: 'audit_action_month',
+    label: 'audit trail: action in a month',
+    actor: 'auditor',
+    request: () => ({ method: 'GET', path: '/api/audit/events?action=update&from=2024-03-01&to=2024-04-01' }),
+    minimal: {
+      statements: [`SELECT * FROM audit_events WHERE action = 'update' AND "occurredAt" >= '2024-03-01' AND "occurredAt" < '2024-04-01' ORDER BY id DESC LIMIT 51`],
+      params: () => [],
+    },
+  },
+  {
+    name: 'audit_user',
+    label: 'audit trail: one user',
+    actor: 'auditor',
+    request: (c) => ({ method: 'GET', path: `/api/audit/events?userId=${c.actors.investigator.userId}` }),
+    minimal: { statements: [`SELECT * FROM audit_events WHERE "actorUserId" = $1 ORDER BY id DESC LIMIT 51`], params: (c) => [c.actors.investigator.userId] },
+  },
   {
     name: 'intake',
     label: 'intake (new case)',

@@ -4,7 +4,7 @@ import { DEMO_TOTP_SECRET } from '@ruta/identity';
 import { describeBrowser, launchBrowser, newPage } from './support/browser';
 import { DEMO_PASSWORD, chooseOption, signIn, signOut } from './support/journeys';
 
-describeBrowser('access journey: an administrator creates an investigator, who signs in and sees only their navigation', () => {
+describeBrowser('access journey: an administrator asks for an investigator, a second one approves, the investigator signs in and sees only their navigation', () => {
   let browser: Browser;
   let page: Page;
 
@@ -18,11 +18,11 @@ describeBrowser('access journey: an administrator creates an investigator, who s
 
   it('runs the whole journey', async () => {
     // The administrator signs in with password and TOTP.
-    await signIn(page, 'admin@mininterior.demo', DEMO_PASSWORD, { waitForHome: false });
-    await page.getByTestId('totp-code').fill(authenticator.generate(DEMO_TOTP_SECRET));
-    await page.getByTestId('totp-submit').click();
+    await signInAdministrator(page, 'admin@mininterior.demo');
     await page.getByTestId('nav-users').click();
     await page.getByTestId('users-table').waitFor();
+    // The dialog gets the institutions and roles the page has loaded by then.
+    await page.waitForLoadState('networkidle');
 
     // Creates an investigator of the police.
     const email = `nuevo.investigador.${Date.now()}@policia.demo`;
@@ -34,10 +34,25 @@ describeBrowser('access journey: an administrator creates an investigator, who s
     await chooseOption(page, 'user-institution', 'user-institution-policia');
     await chooseOption(page, 'user-role', 'user-role-investigator');
     await page.getByTestId('user-save').click();
+    // An investigator reads victim data: the creation waits for a second administrator (four eyes).
+    await page.getByText('otro administrador debe aprobarlo').waitFor();
+    expect(await page.getByTestId('users-table').getByText(email).count()).toBe(0);
+    await page.getByTestId('nav-accessRequests').click();
+    const own = page.locator(`[data-testid="access-request"][data-email="${email}"]`);
+    await own.getByTestId('access-request-cancel').waitFor();
+    expect(await own.getByTestId('access-request-approve').count()).toBe(0);
+    await signOut(page);
+
+    // The second administrator approves it and receives the temporary password to hand over.
+    await signInAdministrator(page, 'admin@oim.demo');
+    await page.getByTestId('nav-accessRequests').click();
+    const request = page.locator(`[data-testid="access-request"][data-email="${email}"]`);
+    await request.getByText('Ver la ubicación de la víctima').waitFor();
+    await request.getByTestId('access-request-approve').click();
     const temporary = (await page.getByTestId('temporary-password').innerText()).trim();
     expect(temporary).toMatch(/^tmp-/);
     await page.getByTestId('temporary-password-close').click();
-    await page.getByTestId('users-table').getByText(email).waitFor();
+    await request.getByTestId('access-request-status').getByText('Aprobada').waitFor();
     await signOut(page);
 
     // The new investigator signs in, must replace the temporary password, then signs in again.
@@ -59,5 +74,12 @@ describeBrowser('access journey: an administrator creates an investigator, who s
     await page.goto('/admin/usuarios');
     await page.getByTestId('error-forbidden').waitFor();
     await signOut(page);
-  });
+  }, 120_000);
 });
+
+async function signInAdministrator(page: Page, email: string): Promise<void> {
+  await signIn(page, email, DEMO_PASSWORD, { waitForHome: false });
+  await page.getByTestId('totp-code').fill(authenticator.generate(DEMO_TOTP_SECRET));
+  await page.getByTestId('totp-submit').click();
+  await page.getByTestId('home-role').waitFor();
+}

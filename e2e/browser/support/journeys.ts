@@ -24,6 +24,11 @@ export async function signOut(page: Page): Promise<void> {
 export async function chooseOption(page: Page, select: string, option: string): Promise<void> {
   await page.getByTestId(select).focus();
   await page.getByTestId(select).press('Enter');
+  // On a loaded machine the key can land before the select listens; once the panel is shown, it is not pressed again.
+  const panel = page.locator('.mat-mdc-select-panel');
+  for (let attempt = 0; attempt < 2 && !(await panel.waitFor({ timeout: 3000 }).then(() => true, () => false)); attempt++) {
+    await page.getByTestId(select).press('Enter');
+  }
   await page.getByTestId(option).click();
   await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
 }

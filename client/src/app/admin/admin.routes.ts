@@ -21,4 +21,10 @@ export const ADMIN_ROUTES: Routes = [
     canActivate: [permissionGuard('roles:manage')],
     loadComponent: () => import('./roles/roles.page').then((m) => m.RolesPage),
   },
+  {
+    path: 'solicitudes',
+    title: 'accessRequests.title',
+    canActivate: [permissionGuard('users:manage')],
+    loadComponent: () => import('./access-requests/access-requests.page').then((m) => m.AccessRequestsPage),
+  },
 ];

@@ -1,4 +1,4 @@
-import { InstitutionType, Permission, RecordScope } from '@ruta/shared';
+import { AccessChangeKind, AccessChangeStatus, InstitutionType, Permission, RecordScope } from '@ruta/shared';
 
 /** Spanish texts of administration: users, institutions, roles and their permissions. `en.ts` must have exactly the same keys (its type checks it). */
 export const adminEs = {
@@ -51,7 +51,49 @@ export const adminEs = {
     permissionCount: '{{count}} permisos',
     edit: 'Editar {{name}}',
     saved: 'Rol guardado.',
+    protectedHint:
+      'Este rol da acceso a datos protegidos o a la administración de accesos: exige verificación en dos pasos, y crearlo o ampliarlo necesita la aprobación de otro administrador.',
   },
+  accessRequests: {
+    title: 'Solicitudes de acceso',
+    intro:
+      'Los cambios que dan acceso a datos de víctimas o a la administración de accesos esperan la aprobación de un segundo administrador. Nadie decide sus propias solicitudes ni las que le dan acceso a sí mismo.',
+    filter: 'Mostrar',
+    pendingOnly: 'Pendientes',
+    all: 'Todas',
+    empty: 'No hay solicitudes.',
+    filed: 'Cambio enviado: otro administrador debe aprobarlo en Solicitudes de acceso.',
+    pendingNotice: 'Cambios de acceso pendientes de aprobación: {{count}}.',
+    review: 'Revisar solicitudes',
+    requestedBy: 'Solicitada por {{name}}',
+    decidedBy: 'decidida por {{name}}',
+    status: 'Estado',
+    before: 'antes: {{value}}',
+    added: 'nuevo',
+    removed: 'Permisos que se quitan',
+    approve: 'Aprobar',
+    refuse: 'Rechazar',
+    reason: 'Motivo del rechazo',
+    cancel: 'Retirar la solicitud',
+    waiting: 'Espera la decisión de otro administrador.',
+    notForYou: 'Esta solicitud le concierne: otro administrador debe decidirla.',
+    approved: 'Solicitud aprobada: el cambio ya está aplicado.',
+    refused: 'Solicitud rechazada.',
+    cancelled: 'Solicitud retirada.',
+  },
+  accessChangeKinds: {
+    role_create: 'Nuevo rol',
+    role_update: 'Cambio de rol',
+    user_create: 'Nuevo usuario',
+    user_update: 'Cambio de usuario',
+    password_reset: 'Restablecer contraseña',
+  } satisfies Record<AccessChangeKind, string>,
+  accessChangeStatuses: {
+    pending: 'Pendiente',
+    approved: 'Aprobada',
+    refused: 'Rechazada',
+    cancelled: 'Retirada',
+  } satisfies Record<AccessChangeStatus, string>,
   institutionTypes: {
     ministry: 'Ministerio',
     security: 'Seguridad del Estado',

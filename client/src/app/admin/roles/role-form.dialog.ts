@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -7,14 +8,20 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import { Permission, RECORD_SCOPES, RecordScope, ROLE_CODE_PATTERN, ROLE_NAME_MAX_LENGTH, RoleView } from '@ruta/shared';
+import { isProtectedRole, Permission, RECORD_SCOPES, RecordScope, ROLE_CODE_PATTERN, ROLE_NAME_MAX_LENGTH, RoleView, UpdateRoleRequest } from '@ruta/shared';
 import { FormError } from '../../core/http/form-error';
 import { FormSubmission } from '../../core/http/form-submission';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
+import { AccessChangeOutcome } from '../access-requests/access-change-outcome';
 import { PermissionChecklist } from './permission-checklist';
 import { RolesApi } from './roles.api';
 
-export type RoleFormResult = RoleView | 'stale';
+/** The saved role, the request filed for a second administrator, or a stale-version notice. */
+export type RoleFormResult = AccessChangeOutcome<RoleView> | 'stale';
+
+function sameSet(a: readonly Permission[], b: readonly Permission[]): boolean {
+  return a.length === b.length && a.every((p) => b.includes(p));
+}
 
 @Component({
   selector: 'ruta-role-form-dialog',
@@ -61,6 +68,9 @@ export type RoleFormResult = RoleView | 'stale';
           <mat-error>{{ form.controls.scope.errors | rutaError }}</mat-error>
         </mat-form-field>
         <mat-checkbox formControlName="requiresMfa" data-testid="role-requires-mfa">{{ 'roles.requiresMfa' | translate }}</mat-checkbox>
+        @if (protectedRole()) {
+          <p class="muted" data-testid="role-protected-hint">{{ 'roles.protectedHint' | translate }}</p>
+        }
         <h3>{{ 'roles.permissions' | translate }}</h3>
         <ruta-permission-checklist [(value)]="permissions" />
         <ruta-form-error [message]="error()" />
@@ -91,18 +101,48 @@ export class RoleFormDialog {
     requiresMfa: [this.role?.requiresMfa ?? false],
   });
   protected readonly permissions = signal<readonly Permission[]>(this.role?.permissions ?? []);
+  private readonly scope = toSignal(this.form.controls.scope.valueChanges, { initialValue: this.form.controls.scope.value });
+  /** Reaches victim data or approval powers: two-factor is required and a second administrator approves (four eyes). */
+  protected readonly protectedRole = computed(() => isProtectedRole({ scope: this.scope(), permissions: this.permissions() }));
+  /** Scope or permissions differ from the role as opened (always so for a new role). */
+  private readonly accessChanged = computed(() => !this.role || this.scope() !== this.role.scope || !sameSet(this.permissions(), this.role.permissions));
   private readonly submission = new FormSubmission(this.form);
   protected readonly busy = this.submission.busy;
   protected readonly error = this.submission.error;
+
+  constructor() {
+    // A protected role whose access is set here must require two-factor (the server refuses otherwise).
+    effect(() => {
+      const mfa = this.form.controls.requiresMfa;
+      if (this.protectedRole() && this.accessChanged()) {
+        mfa.setValue(true);
+        mfa.disable();
+      } else if (mfa.disabled) {
+        mfa.enable();
+        mfa.setValue(this.role?.requiresMfa ?? false);
+      }
+    });
+  }
 
   protected save(): void {
     const { code, ...fields } = this.form.getRawValue();
     const body = { ...fields, permissions: [...this.permissions()] };
     const role = this.role;
-    this.submission.submit(() => (role ? this.api.update(role.id, { version: role.version, ...body }) : this.api.create({ code, ...body })), {
+    this.submission.submit(() => (role ? this.api.update(role.id, changes(role, body)) : this.api.create({ code, ...body })), {
       done: (saved) => this.ref.close(saved),
       stale: () => this.ref.close('stale'),
     });
   }
 
+}
+
+/** Only what changed, so that a rename stays a rename (a protected role's access change waits for approval). */
+function changes(role: RoleView, body: Required<Omit<UpdateRoleRequest, 'version'>>): UpdateRoleRequest {
+  const changed: UpdateRoleRequest = { version: role.version };
+  if (body.nameEs !== role.nameEs) changed.nameEs = body.nameEs;
+  if (body.nameEn !== role.nameEn) changed.nameEn = body.nameEn;
+  if (body.scope !== role.scope) changed.scope = body.scope;
+  if (body.requiresMfa !== role.requiresMfa) changed.requiresMfa = body.requiresMfa;
+  if (!sameSet(body.permissions, role.permissions)) changed.permissions = body.permissions;
+  return changed;
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -7,13 +7,14 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { RoleView } from '@ruta/shared';
 import { Notifier } from '../../core/http/notifier';
 import { RoleNamePipe } from '../../core/i18n/role-name.pipe';
+import { PendingRequestsNotice } from '../access-requests/pending-requests-notice';
 import { RoleFormDialog, RoleFormResult } from './role-form.dialog';
 import { RolesApi } from './roles.api';
 
 @Component({
   selector: 'ruta-roles-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatTableModule, MatButtonModule, MatIconModule, TranslatePipe, RoleNamePipe],
+  imports: [MatTableModule, MatButtonModule, MatIconModule, TranslatePipe, RoleNamePipe, PendingRequestsNotice],
   template: `
     <section class="page">
       <div class="page-header">
@@ -22,6 +23,7 @@ import { RolesApi } from './roles.api';
           <mat-icon svgIcon="add" />{{ 'roles.new' | translate }}
         </button>
       </div>
+      <ruta-pending-requests-notice />
       <div class="table-wrap">
         <table mat-table [dataSource]="roles()" data-testid="roles-table" [attr.aria-label]="'roles.title' | translate">
           <ng-container matColumnDef="code">
@@ -68,6 +70,7 @@ export class RolesPage implements OnInit {
 
   protected readonly columns = ['code', 'name', 'scope', 'requiresMfa', 'permissions', 'actions'];
   protected readonly roles = signal<RoleView[]>([]);
+  private readonly pendingNotice = viewChild(PendingRequestsNotice);
 
   ngOnInit(): void {
     this.reload();
@@ -79,7 +82,8 @@ export class RolesPage implements OnInit {
       .afterClosed()
       .subscribe((result) => {
         if (!result) return;
-        this.notifier.info(result === 'stale' ? 'errors.stale_version' : 'roles.saved');
+        this.notifier.info(result === 'stale' ? 'errors.stale_version' : result.kind === 'pending' ? 'accessRequests.filed' : 'roles.saved');
+        if (result !== 'stale' && result.kind === 'pending') this.pendingNotice()?.reload();
         this.reload();
       });
   }

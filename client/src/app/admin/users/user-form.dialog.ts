@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import { InstitutionView, RoleView, TemporaryPasswordResponse, UpdateUserRequest, UserView } from '@ruta/shared';
+import { AccessChangeRequestView, InstitutionView, RoleView, TemporaryPasswordResponse, UpdateUserRequest, UserView } from '@ruta/shared';
 import { FormError } from '../../core/http/form-error';
 import { FormSubmission } from '../../core/http/form-submission';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
@@ -20,10 +20,14 @@ export interface UserFormData {
   roles: RoleView[];
 }
 
-/** What the dialog closes with: the created user and its password, the edited user, or a stale-version notice. */
+/**
+ * What the dialog closes with: the created user and its password, the edited user, the request filed for a second
+ * administrator (a protected role: four eyes), or a stale-version notice.
+ */
 export type UserFormResult =
   | { kind: 'created'; response: TemporaryPasswordResponse }
   | { kind: 'updated'; user: UserView }
+  | { kind: 'pending'; request: AccessChangeRequestView }
   | { kind: 'stale' };
 
 @Component({
@@ -111,7 +115,9 @@ export class UserFormDialog {
     const user = this.data.user;
     const stale = () => this.ref.close({ kind: 'stale' });
     if (!user) {
-      this.submission.submit(() => this.api.create({ name, email, institutionId, roleId }), { done: (response) => this.ref.close({ kind: 'created', response }) });
+      this.submission.submit(() => this.api.create({ name, email, institutionId, roleId }), {
+        done: (outcome) => this.ref.close(outcome.kind === 'pending' ? outcome : { kind: 'created', response: outcome.value }),
+      });
       return;
     }
     const changes: UpdateUserRequest = { version: user.version };
@@ -119,7 +125,10 @@ export class UserFormDialog {
     if (institutionId !== user.institution.id) changes.institutionId = institutionId;
     if (roleId !== user.role.id) changes.roleId = roleId;
     if (active !== user.active) changes.active = active;
-    this.submission.submit(() => this.api.update(user.id, changes), { done: (updated) => this.ref.close({ kind: 'updated', user: updated }), stale });
+    this.submission.submit(() => this.api.update(user.id, changes), {
+      done: (outcome) => this.ref.close(outcome.kind === 'pending' ? outcome : { kind: 'updated', user: outcome.value }),
+      stale,
+    });
   }
 
 }

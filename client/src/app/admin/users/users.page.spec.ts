@@ -34,6 +34,7 @@ describe('UsersPage', () => {
     await fixture.whenStable();
     http.expectOne('/api/institutions').flush([]);
     http.expectOne('/api/roles').flush([]);
+    http.expectOne((r) => r.url === '/api/access-requests' && r.params.get('status') === 'pending').flush([]);
     const first: Page<UserView> = { items: [newUser('u-1', 'Camila')], nextCursor: 'c-2', limit: 50 };
     http.expectOne((r) => r.url === '/api/users' && !r.params.has('cursor')).flush(first);
     await fixture.whenStable();

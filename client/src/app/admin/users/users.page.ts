@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -16,6 +16,7 @@ import { Notifier } from '../../core/http/notifier';
 import { LanguageService, LOCALES } from '../../core/i18n/language.service';
 import { RoleNamePipe } from '../../core/i18n/role-name.pipe';
 import { ConfirmData, ConfirmDialog } from '../../core/layout/confirm.dialog';
+import { PendingRequestsNotice } from '../access-requests/pending-requests-notice';
 import { InstitutionsApi } from '../institutions/institutions.api';
 import { RolesApi } from '../roles/roles.api';
 import { TemporaryPasswordDialog } from './temporary-password.dialog';
@@ -36,6 +37,7 @@ import { UsersApi } from './users.api';
     MatSelectModule,
     TranslatePipe,
     RoleNamePipe,
+    PendingRequestsNotice,
   ],
   templateUrl: './users.page.html',
 })
@@ -47,6 +49,7 @@ export class UsersPage implements OnInit {
   private readonly notifier = inject(Notifier);
   protected readonly language = inject(LanguageService);
   protected readonly locales = LOCALES;
+  private readonly pendingNotice = viewChild(PendingRequestsNotice);
 
   protected readonly columns = ['name', 'email', 'institution', 'role', 'active', 'mfa', 'lastLogin', 'actions'];
   protected readonly filters = inject(NonNullableFormBuilder).group({ q: [''], institutionId: [''] });
@@ -84,6 +87,9 @@ export class UsersPage implements OnInit {
         } else if (result.kind === 'updated') {
           this.users.replace((u) => u.id === result.user.id, result.user);
           this.notifier.info('users.saved');
+        } else if (result.kind === 'pending') {
+          this.notifier.info('accessRequests.filed');
+          this.pendingNotice()?.reload();
         } else {
           this.notifier.info('errors.stale_version');
           this.users.reload();
@@ -100,9 +106,17 @@ export class UsersPage implements OnInit {
         filter(Boolean),
         switchMap(() => this.api.resetPassword(user.id)),
       )
-      .subscribe((response) => {
-        this.users.replace((u) => u.id === response.user.id, response.user);
-        this.showPassword(response);
+      .subscribe({
+        next: (outcome) => {
+          if (outcome.kind === 'pending') {
+            this.notifier.info('accessRequests.filed');
+            this.pendingNotice()?.reload();
+            return;
+          }
+          this.users.replace((u) => u.id === outcome.value.user.id, outcome.value.user);
+          this.showPassword(outcome.value);
+        },
+        error: (error: unknown) => this.notifier.problem(error),
       });
   }
 

@@ -52,6 +52,7 @@ export const coreEn: Dictionary<typeof coreEs> = {
     cases: 'Cases',
     linkRequests: 'Link requests',
     referrals: 'Referrals',
+    accessRequests: 'Access requests',
   },
   userMenu: {
     open: 'User menu of {{name}}',
@@ -136,6 +137,11 @@ export const coreEn: Dictionary<typeof coreEs> = {
     link_request_exists: 'There is already an open or accepted link request to that institution.',
     link_request_decided: 'Someone else already decided this request. The list was reloaded.',
     not_a_match: 'Choose one of your institution\'s matching cases.',
+    own_request: 'Another administrator must decide this request: nobody approves or refuses their own.',
+    self_assignment: 'Nobody gives protected access to themselves: another administrator must request it and a third approve it.',
+    request_decided: 'Someone else has already decided this request. Refresh the list.',
+    not_requester: 'Only whoever filed the request can withdraw it.',
+    protected_role_mfa: 'A role with access to protected data must require two-step verification.',
   },
   password: {
     title: 'Change password',

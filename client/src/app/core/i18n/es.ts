@@ -49,6 +49,7 @@ export const coreEs = {
     cases: 'Casos',
     linkRequests: 'Vinculaciones',
     referrals: 'Remisiones',
+    accessRequests: 'Solicitudes de acceso',
   },
   userMenu: {
     open: 'Menú de usuario de {{name}}',
@@ -133,6 +134,11 @@ export const coreEs = {
     link_request_exists: 'Ya hay una solicitud de vinculación abierta o aceptada con esa institución.',
     link_request_decided: 'Otra persona ya decidió esta solicitud. Se recargó la lista.',
     not_a_match: 'Elija uno de los casos coincidentes de su institución.',
+    own_request: 'Otro administrador debe decidir esta solicitud: nadie aprueba ni rechaza las suyas.',
+    self_assignment: 'Nadie se da acceso protegido a sí mismo: otro administrador debe pedirlo y un tercero aprobarlo.',
+    request_decided: 'Otra persona ya decidió esta solicitud. Actualice la lista.',
+    not_requester: 'Solo quien hizo la solicitud puede retirarla.',
+    protected_role_mfa: 'Un rol con acceso a datos protegidos debe exigir verificación en dos pasos.',
   },
   password: {
     title: 'Cambiar contraseña',

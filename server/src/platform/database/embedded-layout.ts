@@ -62,8 +62,14 @@ export function prepareEmbeddedLayout(dataDir: string, explicitHome?: string): E
   if (runAs && home === data && !canReach(runAs, data)) {
     home = join(MOVED_CLUSTERS_ROOT, `${slug(data)}-${randomBytes(4).toString('hex')}`);
     movedBecause = `the ${runAs.name} user cannot enter ${data}`;
-    mkdirSync(home, { recursive: true, mode: 0o755 });
-    chmodSync(MOVED_CLUSTERS_ROOT, 0o755);
+    try {
+      mkdirSync(home, { recursive: true, mode: 0o755 });
+      chmodSync(MOVED_CLUSTERS_ROOT, 0o755);
+    } catch (error) {
+      throw new EmbeddedPostgresError(
+        `${movedBecause}, and ${home} cannot be made for it (${(error as Error).message}): set EMBEDDED_PG_DIR to a folder the ${runAs.name} user can reach`,
+      );
+    }
     writeFileSync(join(data, MOVED_CLUSTER_POINTER), `${home}\n`);
   } else if (home !== data) {
     movedBecause = explicitHome ? 'EMBEDDED_PG_DIR' : `the ${runAs?.name ?? 'postgres'} user cannot enter ${data}`;
@@ -76,7 +82,16 @@ export function prepareEmbeddedLayout(dataDir: string, explicitHome?: string): E
   }
 
   const packaged = packagedInstallDir();
-  const installDir = runAs && !canReach(runAs, join(packaged, 'bin', 'postgres')) ? copyInstall(packaged, home) : packaged;
+  let installDir = packaged;
+  if (runAs && !canReach(runAs, join(packaged, 'bin', 'postgres'))) {
+    try {
+      installDir = copyInstall(packaged, home);
+    } catch (error) {
+      throw new EmbeddedPostgresError(
+        `the ${runAs.name} user cannot reach PostgreSQL's binaries in ${packaged}, and copying them to ${home} failed (${(error as Error).message}): free some space there, or set EMBEDDED_PG_DIR`,
+      );
+    }
+  }
   return { installDir, home, clusterDir: join(home, 'pg'), passwordFile: join(home, 'owner-password'), runAs, movedBecause };
 }
 

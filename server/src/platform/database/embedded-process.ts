@@ -34,6 +34,10 @@ export async function initialiseCluster(layout: EmbeddedLayout, password: string
       '--lc-messages=C',
     ];
     const child = launch(layout, 'initdb', args, logFile);
+    const output: string[] = [];
+    const keep = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim()));
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     const code = await new Promise<number | null>((resolve, reject) => {
       child.once('error', reject);
       child.once('exit', resolve);
@@ -41,7 +45,8 @@ export async function initialiseCluster(layout: EmbeddedLayout, password: string
       throw spawnProblem(layout, 'initdb', error);
     });
     if (code !== 0) {
-      throw new EmbeddedPostgresError(`embedded PostgreSQL could not create its cluster in ${layout.clusterDir} (initdb exited with ${code}; see ${logFile})`);
+      const last = output.reverse().find((line) => /error|fatal|could not|cannot/i.test(line)) ?? output[0] ?? `exit code ${code}`;
+      throw new EmbeddedPostgresError(`embedded PostgreSQL could not create its cluster in ${layout.clusterDir}: ${last.trim()} (see ${logFile})`);
     }
   } finally {
     if (existsSync(pwfile)) unlinkSync(pwfile);
@@ -217,6 +222,6 @@ function startProblem(lines: string[], layout: EmbeddedLayout, port: number, log
     return new EmbeddedPostgresError(`the embedded cluster in ${layout.clusterDir} was made by another PostgreSQL version (${incompatible[1].trim()}): back it up with that version, or move the folder away`);
   }
   const fatal = [...lines].reverse().find((line) => /FATAL|PANIC/.test(line));
-  const reason = fatal ? fatal.replace(/^.*?(FATAL|PANIC):\s*/, '') : 'it exited';
+  const reason = fatal ? fatal.replace(/^.*?(FATAL|PANIC):\s*/, '') : (lines.at(-1)?.trim() ?? 'it exited without a word');
   return new EmbeddedPostgresError(`embedded PostgreSQL stopped during start-up: ${reason} (see ${logFile})`);
 }

@@ -168,6 +168,50 @@ describe('start-up: NODE_ENV=production refuses weak settings', () => {
   });
 });
 
+describe('two instances on one database', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'ruta-two-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('start together on a new database (migrations and seeds take turns) and serve the same data', async () => {
+    const database = `ruta_two_instances_${process.pid}`;
+    await adminQuery(`CREATE DATABASE "${database}"`);
+    const started: PromiseSettledResult<ServerProcess>[] = [];
+    try {
+      const run = (variable: string) => (process.env[variable] ? withDatabase(process.env[variable]!, database) : undefined);
+      const roles = Object.fromEntries(
+        Object.entries({ DATABASE_APP_URL: run('RUTA_TEST_RUN_APP_URL'), DATABASE_SYSTEM_URL: run('RUTA_TEST_RUN_SYSTEM_URL') }).filter(([, url]) => url),
+      ) as Record<string, string>;
+      const common = {
+        DATABASE_URL: withDatabase(process.env.RUTA_TEST_SERVER_URL!, database),
+        ...roles,
+        DEMO: 'true',
+        RUTA_SECRET_KEY: TEST_SECRET_KEY,
+        AUDIT_ANCHOR_FILE: join(scratch, 'audit-anchors.jsonl'),
+        LOG_LEVEL: 'warn',
+        CLIENT_DIR: 'dist/none',
+      };
+      const ports = [await freePort(), await freePort()];
+      started.push(
+        ...(await Promise.allSettled(ports.map((port, i) => ServerProcess.start({ ...common, RUTA_DATA_DIR: join(scratch, `instance-${i}`), PORT: String(port) })))),
+      );
+      const [a, b] = started.map((result) => {
+        if (result.status === 'rejected') throw result.reason;
+        return result.value;
+      });
+      const writer = await HttpSession.login(a.url, 'supervisor@oim.demo');
+      const { items } = await writer.json<{ items: { code: string }[] }>('POST', '/api/cases/search', { limit: 1 });
+      await writer.json('POST', `/api/cases/${items[0].code}/notes`, { body: 'Nota escrita en la instancia A' });
+      const reader = await HttpSession.login(b.url, 'supervisor@oim.demo');
+      const notes = await reader.json<{ body: string }[]>('GET', `/api/cases/${items[0].code}/notes`);
+      expect(notes.map((note) => note.body)).toContain('Nota escrita en la instancia A');
+      for (const server of [a, b]) expect((await server.stop()).code).toBe(0);
+    } finally {
+      for (const result of started) if (result.status === 'fulfilled') result.value.kill();
+      await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    }
+  });
+});
+
 /**
  * One embedded Ruta, as `npm start` runs it. As root its data folder sits in a folder only root may enter (like a
  * checkout under /root), so the cluster has to move where the `postgres` user can reach it.

@@ -20,16 +20,26 @@ export interface PreparedDatabase {
 
 export const EMBEDDED_DATABASE = 'ruta';
 
-/** Applies every pending migration as the owner. Returns the names of those it applied. */
+/** Key of the session-level advisory lock under which one process at a time applies migrations. */
+export const MIGRATION_LOCK = 7_261_002;
+
+/**
+ * Applies every pending migration as the owner. Returns the names of those it applied. Instances that start together
+ * on one database take turns (an advisory lock): the first applies, the others find nothing pending.
+ */
 export async function runMigrations(ownerUrl: string): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions(ownerUrl, { poolSize: 2, applicationName: 'ruta-migrate' }));
   await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
   try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const applied = await dataSource.runMigrations({ transaction: 'each' }).catch(async (error: unknown) => {
       throw await migrationFailure(dataSource, error);
     });
     return applied.map((m) => m.name);
   } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
     await dataSource.destroy();
   }
 }

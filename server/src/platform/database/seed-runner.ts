@@ -12,13 +12,16 @@ export interface DemoSeed {
   run(manager: EntityManager, config: RutaConfig): Promise<string[]>;
 }
 
-/** Runs the seeds in order, in one transaction as the owner, as system work. */
+/** Key of the transaction-level advisory lock under which one process at a time seeds. */
+export const SEED_LOCK = 7_261_003;
+
+/** Runs the seeds in order, in one transaction as the owner, as system work; instances starting together take turns. */
 export async function runSeeds(ownerUrl: string, config: RutaConfig, seeds: readonly DemoSeed[]): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions(ownerUrl, { poolSize: 2, applicationName: 'ruta-seed' }));
   await dataSource.initialize();
   try {
     return await dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('ruta.system', 'on', true)`);
+      await manager.query(`SELECT set_config('ruta.system', 'on', true), pg_advisory_xact_lock($1)`, [SEED_LOCK]);
       const lines: string[] = [];
       for (const seed of seeds) lines.push(...(await seed.run(manager, config)));
       return lines;

@@ -62,3 +62,14 @@ export const REFERRAL_ACCESS_END = labelled({
   consent_revoked: ['Consentimiento revocado', 'Consent revoked'],
 });
 export type ReferralAccessEnd = OptionOf<typeof REFERRAL_ACCESS_END>;
+
+/** Why a receiving institution declines a referral (sent as the move's `reason`; older free-text reasons show as they are). */
+export const REFERRAL_DECLINE_REASON = labelled({
+  outside_mandate: ['Fuera de la competencia de la institución', 'Outside the institution’s mandate'],
+  no_capacity: ['Sin cupo o capacidad disponible', 'No place or capacity available'],
+  insufficient_information: ['Información insuficiente', 'Insufficient information'],
+  person_declined: ['La persona no acepta la atención', 'The person declines the service'],
+  already_served: ['Ya recibe atención de la institución', 'Already served by the institution'],
+  wrong_institution: ['Debe remitirse a otra institución', 'Should go to another institution'],
+});
+export type ReferralDeclineReason = OptionOf<typeof REFERRAL_DECLINE_REASON>;

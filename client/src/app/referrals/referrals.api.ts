@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { CreateReferralRequest, ReferralBadge, ReferralBox, ReferralMoveBody, ReferralPage, ReferralView, SharedCaseView } from '@ruta/shared';
+import { CreateReferralRequest, ReferralBadge, ReferralConsentCheck, ReferralDeadlineSettings, ReferralSection, ReferralBox, ReferralMoveBody, ReferralPage, ReferralView, SharedCaseView } from '@ruta/shared';
 import { Observable } from 'rxjs';
 
 /** The referrals API: inbox and outbox, one referral, its shared case view and its moves. */
@@ -28,6 +28,15 @@ export class ReferralsApi {
 
   create(request: CreateReferralRequest): Observable<ReferralView> {
     return this.http.post<ReferralView>('/api/referrals', request);
+  }
+
+  /** The consent gate as sending would apply it, without sending (the refer dialog's live check). */
+  checkConsent(request: { caseCode: string; toInstitutionId: string; sections: ReferralSection[] }): Observable<ReferralConsentCheck> {
+    return this.http.post<ReferralConsentCheck>('/api/referrals/consent-check', request);
+  }
+
+  deadlines(): Observable<ReferralDeadlineSettings> {
+    return this.http.get<ReferralDeadlineSettings>('/api/referrals/deadlines');
   }
 
   move(id: string, body: ReferralMoveBody): Observable<ReferralView> {

@@ -15,6 +15,7 @@ import { DocumentsPanel } from './documents-panel';
 import { NotesPanel } from './notes-panel';
 import { SituationTab } from './situation-tab';
 import { StatusActions } from './status-actions';
+import { ReferButton } from '../../referrals/refer/refer-button';
 import { SummaryTab } from './summary-tab';
 import { TimelineTab } from './timeline-tab';
 import { VictimTab } from './victim-tab';
@@ -35,6 +36,7 @@ import { VictimTab } from './victim-tab';
     FormError,
     OptionLabelPipe,
     StatusActions,
+    ReferButton,
     SummaryTab,
     VictimTab,
     SituationTab,

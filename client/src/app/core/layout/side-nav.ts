@@ -5,6 +5,7 @@ import { MatListModule } from '@angular/material/list';
 import { NavigationEnd, Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuthStore } from '../auth/auth.store';
+import { ReferralBadgeStore } from '../../referrals/referral-badge.store';
 import { filter, map } from 'rxjs';
 import { activeNavKey, NAV_ITEMS } from './nav-items';
 
@@ -13,6 +14,11 @@ import { activeNavKey, NAV_ITEMS } from './nav-items';
   selector: 'ruta-side-nav',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatListModule, MatIconModule, RouterLink, TranslatePipe],
+  styles: [
+    '.nav-badges { display: inline-flex; gap: 4px; }',
+    '.nav-badge { min-width: 20px; padding: 0 6px; border-radius: 10px; text-align: center; font: var(--mat-sys-label-medium); background: var(--mat-sys-primary); color: var(--mat-sys-on-primary); }',
+    '.nav-badge.overdue { background: var(--mat-sys-error); color: var(--mat-sys-on-error); }',
+  ],
   template: `
     <nav [attr.aria-label]="'nav.label' | translate">
       <mat-nav-list>
@@ -27,6 +33,16 @@ import { activeNavKey, NAV_ITEMS } from './nav-items';
           >
             <mat-icon matListItemIcon [svgIcon]="item.icon" />
             <span matListItemTitle>{{ 'nav.' + item.key | translate }}</span>
+            @if (item.key === 'referrals' && (referralBadge.newCount() || referralBadge.overdueCount())) {
+              <span matListItemMeta class="nav-badges" data-testid="nav-referrals-badge">
+                @if (referralBadge.newCount(); as n) {
+                  <span class="nav-badge"><span aria-hidden="true">{{ n }}</span><span class="cdk-visually-hidden">{{ 'referrals.badgeNew' | translate: { count: n } }}</span></span>
+                }
+                @if (referralBadge.overdueCount(); as n) {
+                  <span class="nav-badge overdue"><span aria-hidden="true">{{ n }}</span><span class="cdk-visually-hidden">{{ 'referrals.badgeOverdue' | translate: { count: n } }}</span></span>
+                }
+              </span>
+            }
           </a>
         }
       </mat-nav-list>
@@ -36,6 +52,8 @@ import { activeNavKey, NAV_ITEMS } from './nav-items';
 export class SideNav {
   private readonly auth = inject(AuthStore);
   readonly navigated = output<void>();
+  /** New and overdue referrals, beside their entry. */
+  protected readonly referralBadge = inject(ReferralBadgeStore);
 
   protected readonly items = computed(() =>
     NAV_ITEMS.filter((item) => !item.permissions || this.auth.can(item.permissions)),

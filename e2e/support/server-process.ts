@@ -8,7 +8,12 @@ const BASE_ENV = { PATH: process.env.PATH ?? '', SWC_NODE_PROJECT: 'server/tscon
 
 /** Runs a TypeScript entry point of the server (main.ts, a CLI) to its end, as `npm start` / `npm run` would. */
 export function runServerScript(script: string, env: Record<string, string>, args: string[] = [], timeout = 60_000) {
-  return spawnSync(process.execPath, ['-r', '@swc-node/register', script, ...args], { cwd: ROOT, env: { ...BASE_ENV, ...env }, encoding: 'utf8', timeout });
+  return spawnSync(process.execPath, ['-r', '@swc-node/register', script, ...args], {
+    cwd: ROOT,
+    env: { ...BASE_ENV, ...env },
+    encoding: 'utf8',
+    timeout,
+  });
 }
 
 /** `server/src/main.ts` running in a child process, as `npm start` runs it. */
@@ -19,7 +24,11 @@ export class ServerProcess {
   private readonly child: ChildProcess;
 
   private constructor(readonly env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['-r', '@swc-node/register', 'server/src/main.ts'], { cwd: ROOT, env: { ...BASE_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, ['-r', '@swc-node/register', 'server/src/main.ts'], {
+      cwd: ROOT,
+      env: { ...BASE_ENV, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child.stdout!.on('data', (chunk: Buffer) => (this.stdout += chunk.toString('utf8')));
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })));

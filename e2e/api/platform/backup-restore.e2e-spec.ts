@@ -52,7 +52,11 @@ describe('backup and restore: a round trip through a file', () => {
   let noteCase: string;
   // The CLIs as `npm run` runs them; never provisioning roles (their passwords are shared by the run's databases).
   const cli = (script: string, url: string, args: string[] = []) =>
-    runServerScript(script, { DATABASE_URL: url, RUTA_SECRET_KEY: TEST_SECRET_KEY, RUTA_DATA_DIR: scratch, AUDIT_ANCHOR_FILE: anchors }, args);
+    runServerScript(
+      script,
+      { DATABASE_URL: url, RUTA_SECRET_KEY: TEST_SECRET_KEY, RUTA_DATA_DIR: scratch, AUDIT_ANCHOR_FILE: anchors },
+      args,
+    );
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -79,7 +83,9 @@ describe('backup and restore: a round trip through a file', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/Backup of .* written to .*ruta\.backup\.gz: \d+ tables, \d+ rows/);
-    expect(result.stdout).toMatch(/The secret key is NOT in the backup \(RUTA_SECRET_KEY, fingerprint [0-9a-f]{16}\): keep a copy of it apart/);
+    expect(result.stdout).toMatch(
+      /The secret key is NOT in the backup \(RUTA_SECRET_KEY, fingerprint [0-9a-f]{16}\): keep a copy of it apart/,
+    );
   });
 
   it('restores it into a fresh database with the same rows in every table', async () => {
@@ -105,7 +111,9 @@ describe('backup and restore: a round trip through a file', () => {
   it('lets the restored accounts log in and read what was written before the backup', async () => {
     const run = (variable: string) => (process.env[variable] ? withDatabase(process.env[variable]!, restored) : undefined);
     const roles = Object.fromEntries(
-      Object.entries({ DATABASE_APP_URL: run('RUTA_TEST_RUN_APP_URL'), DATABASE_SYSTEM_URL: run('RUTA_TEST_RUN_SYSTEM_URL') }).filter(([, url]) => url),
+      Object.entries({ DATABASE_APP_URL: run('RUTA_TEST_RUN_APP_URL'), DATABASE_SYSTEM_URL: run('RUTA_TEST_RUN_SYSTEM_URL') }).filter(
+        ([, url]) => url,
+      ),
     ) as Record<string, string>;
     const server = await ServerProcess.start({
       DATABASE_URL: restoredUrl,
@@ -129,6 +137,8 @@ describe('backup and restore: a round trip through a file', () => {
   it('refuses to restore into a database that is not empty', () => {
     const result = cli('server/src/platform/backup/restore.cli.ts', restoredUrl, [file]);
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^\[ruta\] Restore failed: the target database is not empty \(\d+ tables and sequences\): restore into a new database/);
+    expect(result.stderr.trim()).toMatch(
+      /^\[ruta\] Restore failed: the target database is not empty \(\d+ tables and sequences\): restore into a new database/,
+    );
   });
 });

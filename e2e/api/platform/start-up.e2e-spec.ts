@@ -56,7 +56,9 @@ describe('start-up: configuration is validated before anything starts', () => {
   it('stops with one clear line when DATABASE_URL is not a PostgreSQL URL', () => {
     const result = start({ DATABASE_URL: 'mysql://root@localhost/ruta' });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^\[ruta\] Invalid configuration: DATABASE_URL must look like postgres:\/\//)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^\[ruta\] Invalid configuration: DATABASE_URL must look like postgres:\/\//),
+    ]);
   });
 
   it('stops with one line when the database cannot be reached', () => {
@@ -81,7 +83,9 @@ describe('start-up: one line that names the cause', () => {
       const result = start({ RUTA_DATA_DIR: join(scratch, 'port'), EMBEDDED_PG_PORT: String(port), PORT: String(await freePort()) });
       expect(result.status).toBe(1);
       expect(oneLine(result.stderr)).toMatch(
-        new RegExp(`^\\[ruta\\] Start-up failed: port ${port} of embedded PostgreSQL is already in use .*: set EMBEDDED_PG_PORT=\\d+, or stop what uses it$`),
+        new RegExp(
+          `^\\[ruta\\] Start-up failed: port ${port} of embedded PostgreSQL is already in use .*: set EMBEDDED_PG_PORT=\\d+, or stop what uses it$`,
+        ),
       );
     } finally {
       blocker.close();
@@ -94,7 +98,9 @@ describe('start-up: one line that names the cause', () => {
     try {
       const result = start({ RUTA_DATA_DIR: join(scratch, 'http'), PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()) });
       expect(result.status).toBe(1);
-      expect(oneLine(result.stderr)).toMatch(new RegExp(`^\\[ruta\\] Start-up failed: port ${port} for Ruta is already in use .*: set PORT=\\d+`));
+      expect(oneLine(result.stderr)).toMatch(
+        new RegExp(`^\\[ruta\\] Start-up failed: port ${port} for Ruta is already in use .*: set PORT=\\d+`),
+      );
       expect(existsSync(join(scratch, 'http'))).toBe(false);
     } finally {
       blocker.close();
@@ -105,7 +111,9 @@ describe('start-up: one line that names the cause', () => {
     const url = withDatabase(process.env.RUTA_TEST_SERVER_URL!, 'ruta_no_such_database');
     const result = start({ DATABASE_URL: url, RUTA_DATA_DIR: join(scratch, 'missing'), RUTA_SECRET_KEY: TEST_SECRET_KEY });
     expect(result.status).toBe(1);
-    expect(oneLine(result.stderr)).toMatch(/^\[ruta\] Start-up failed: the database .*\/ruta_no_such_database as \S+ does not exist: .*create it, or fix the database name in DATABASE_URL/);
+    expect(oneLine(result.stderr)).toMatch(
+      /^\[ruta\] Start-up failed: the database .*\/ruta_no_such_database as \S+ does not exist: .*create it, or fix the database name in DATABASE_URL/,
+    );
   });
 
   it('names the migration that failed and why', async () => {
@@ -119,7 +127,9 @@ describe('start-up: one line that names the cause', () => {
       await client.end();
       const result = start({ DATABASE_URL: url, RUTA_DATA_DIR: join(scratch, 'migration'), RUTA_SECRET_KEY: TEST_SECRET_KEY });
       expect(result.status).toBe(1);
-      expect(oneLine(result.stderr)).toBe('[ruta] Start-up failed: migration Foundation1764403200000 failed: relation "institutions" already exists');
+      expect(oneLine(result.stderr)).toBe(
+        '[ruta] Start-up failed: migration Foundation1764403200000 failed: relation "institutions" already exists',
+      );
     } finally {
       await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     }
@@ -164,7 +174,9 @@ describe('start-up: NODE_ENV=production refuses weak settings', () => {
   it('refuses to start without RUTA_SECRET_KEY, in one line', () => {
     const result = start({ NODE_ENV: 'production', DATABASE_URL: 'postgres://ruta:secret@127.0.0.1:1/ruta' });
     expect(result.status).toBe(1);
-    expect(oneLine(result.stderr)).toBe('[ruta] Invalid configuration: NODE_ENV=production needs RUTA_SECRET_KEY (64 hexadecimal characters)');
+    expect(oneLine(result.stderr)).toBe(
+      '[ruta] Invalid configuration: NODE_ENV=production needs RUTA_SECRET_KEY (64 hexadecimal characters)',
+    );
   });
 });
 
@@ -179,7 +191,9 @@ describe('two instances on one database', () => {
     try {
       const run = (variable: string) => (process.env[variable] ? withDatabase(process.env[variable]!, database) : undefined);
       const roles = Object.fromEntries(
-        Object.entries({ DATABASE_APP_URL: run('RUTA_TEST_RUN_APP_URL'), DATABASE_SYSTEM_URL: run('RUTA_TEST_RUN_SYSTEM_URL') }).filter(([, url]) => url),
+        Object.entries({ DATABASE_APP_URL: run('RUTA_TEST_RUN_APP_URL'), DATABASE_SYSTEM_URL: run('RUTA_TEST_RUN_SYSTEM_URL') }).filter(
+          ([, url]) => url,
+        ),
       ) as Record<string, string>;
       const common = {
         DATABASE_URL: withDatabase(process.env.RUTA_TEST_SERVER_URL!, database),
@@ -192,7 +206,9 @@ describe('two instances on one database', () => {
       };
       const ports = [await freePort(), await freePort()];
       started.push(
-        ...(await Promise.allSettled(ports.map((port, i) => ServerProcess.start({ ...common, RUTA_DATA_DIR: join(scratch, `instance-${i}`), PORT: String(port) })))),
+        ...(await Promise.allSettled(
+          ports.map((port, i) => ServerProcess.start({ ...common, RUTA_DATA_DIR: join(scratch, `instance-${i}`), PORT: String(port) })),
+        )),
       );
       const [a, b] = started.map((result) => {
         if (result.status === 'rejected') throw result.reason;
@@ -223,7 +239,13 @@ describe('start-up and shutdown of a running server', () => {
   let server: ServerProcess | undefined;
 
   beforeAll(async () => {
-    env = { RUTA_DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'warn', CLIENT_DIR: 'dist/none' };
+    env = {
+      RUTA_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+      CLIENT_DIR: 'dist/none',
+    };
     server = await ServerProcess.start(env);
   }, 120_000);
 
@@ -244,7 +266,9 @@ describe('start-up and shutdown of a running server', () => {
 
   it('runs as root from a folder the postgres user cannot enter, and says where the cluster went', () => {
     if (process.getuid?.() !== 0) return;
-    expect(server!.stdout).toMatch(/Embedded PostgreSQL running on 127\.0\.0\.1:\d+, data in \/var\/lib\/ruta\/\S+\/pg \(the postgres user cannot enter .*\/data\)/);
+    expect(server!.stdout).toMatch(
+      /Embedded PostgreSQL running on 127\.0\.0\.1:\d+, data in \/var\/lib\/ruta\/\S+\/pg \(the postgres user cannot enter .*\/data\)/,
+    );
   });
 
   it('refuses a second start on the same data folder, naming the running one by pid and URL', async () => {

@@ -16,7 +16,16 @@ describe('dependencyOrder', () => {
   });
 
   it('ignores self-references and keeps tables of a cycle, at the end', () => {
-    expect(dependencyOrder(['a', 'b', 'c'], [{ from: 'a', to: 'a' }, { from: 'b', to: 'c' }, { from: 'c', to: 'b' }])).toEqual(['a', 'b', 'c']);
+    expect(
+      dependencyOrder(
+        ['a', 'b', 'c'],
+        [
+          { from: 'a', to: 'a' },
+          { from: 'b', to: 'c' },
+          { from: 'c', to: 'b' },
+        ],
+      ),
+    ).toEqual(['a', 'b', 'c']);
   });
 });
 
@@ -29,7 +38,9 @@ describe('migrationsToReplay', () => {
 
   it('refuses a backup of a newer Ruta, naming the unknown migration', () => {
     expect(() => migrationsToReplay(['Foundation1', 'Audit2', 'Cases3', 'Referrals4'], known)).toThrow(
-      new BackupError('the backup was made by a newer Ruta (migration Referrals4 is unknown here): restore it with that version or a later one'),
+      new BackupError(
+        'the backup was made by a newer Ruta (migration Referrals4 is unknown here): restore it with that version or a later one',
+      ),
     );
   });
 });
@@ -40,11 +51,16 @@ describe('parseHeader', () => {
   });
 
   it('reads the header that follows the title', () => {
-    const header = parseHeader(BACKUP_TITLE, JSON.stringify({ format: 'ruta-backup', version: 1, migrations: [], tables: [], sequences: [] }));
+    const header = parseHeader(
+      BACKUP_TITLE,
+      JSON.stringify({ format: 'ruta-backup', version: 1, migrations: [], tables: [], sequences: [] }),
+    );
     expect(header.version).toBe(1);
   });
 });
 
 it('quotes table and column names in COPY statements', () => {
-  expect(copyStatement({ name: 'audit_events', columns: ['id', 'occurredAt'] }, 'FROM STDIN')).toBe('COPY "audit_events" ("id", "occurredAt") FROM STDIN');
+  expect(copyStatement({ name: 'audit_events', columns: ['id', 'occurredAt'] }, 'FROM STDIN')).toBe(
+    'COPY "audit_events" ("id", "occurredAt") FROM STDIN',
+  );
 });

@@ -73,7 +73,10 @@ export function dependencyOrder(tables: string[], references: { from: string; to
   for (const { from, to } of references) if (from !== to && pending.has(from) && pending.has(to)) pending.get(from)!.add(to);
   const ordered: string[] = [];
   for (;;) {
-    const ready = [...pending].filter(([, needs]) => needs.size === 0).map(([table]) => table).sort();
+    const ready = [...pending]
+      .filter(([, needs]) => needs.size === 0)
+      .map(([table]) => table)
+      .sort();
     if (ready.length === 0) break;
     for (const table of ready) {
       ordered.push(table);
@@ -85,10 +88,14 @@ export function dependencyOrder(tables: string[], references: { from: string; to
 }
 
 export function parseHeader(title: string | undefined, json: string | undefined): BackupHeader {
-  if (title !== BACKUP_TITLE || !json) throw new BackupError('this file is not a Ruta backup (its first line is not the Ruta backup title)');
+  if (title !== BACKUP_TITLE || !json)
+    throw new BackupError('this file is not a Ruta backup (its first line is not the Ruta backup title)');
   const header = JSON.parse(json) as BackupHeader;
   if (header.format !== BACKUP_FORMAT) throw new BackupError('this file is not a Ruta backup (unknown format)');
-  if (header.version > BACKUP_VERSION) throw new BackupError(`this backup has format version ${header.version}; this Ruta reads up to ${BACKUP_VERSION}: restore it with a newer Ruta`);
+  if (header.version > BACKUP_VERSION)
+    throw new BackupError(
+      `this backup has format version ${header.version}; this Ruta reads up to ${BACKUP_VERSION}: restore it with a newer Ruta`,
+    );
   return header;
 }
 

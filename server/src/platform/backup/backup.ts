@@ -111,7 +111,9 @@ async function listTables(client: Client): Promise<BackupTable[]> {
      WHERE attrelid = ANY($1::oid[]) AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attrelid, attnum`,
     [tables.map((table) => table.oid)],
   );
-  const byName = new Map(tables.map((table) => [table.name, columns.filter((column) => column.oid === table.oid).map((column) => column.name)]));
+  const byName = new Map(
+    tables.map((table) => [table.name, columns.filter((column) => column.oid === table.oid).map((column) => column.name)]),
+  );
   return dependencyOrder([...byName.keys()], references).map((name) => ({ name, columns: byName.get(name)! }));
 }
 
@@ -122,7 +124,9 @@ async function readSequences(client: Client): Promise<BackupHeader['sequences']>
   );
   const sequences: BackupHeader['sequences'] = [];
   for (const { name } of names) {
-    const { rows } = await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${quoteIdentifier(name)}`);
+    const { rows } = await client.query<{ last_value: string; is_called: boolean }>(
+      `SELECT last_value::text, is_called FROM ${quoteIdentifier(name)}`,
+    );
     sequences.push({ name, lastValue: rows[0].last_value, isCalled: rows[0].is_called });
   }
   return sequences;

@@ -62,7 +62,7 @@ export async function restoreBackup(ownerUrl: string, file: string): Promise<Res
 
     const loaded: Record<string, number> = {};
     let trailer: BackupTrailer | undefined;
-    for (let index = 0; ; ) {
+    for (let index = 0; ;) {
       const line = await next();
       if (line === undefined) break;
       if (line.startsWith(TRAILER_PREFIX)) {
@@ -70,13 +70,16 @@ export async function restoreBackup(ownerUrl: string, file: string): Promise<Res
         break;
       }
       const table = header.tables[index++];
-      if (!table || line !== copyStatement(table, 'FROM STDIN')) throw new BackupError(`the backup is damaged: unexpected line where table ${table?.name ?? '(none)'} should start`);
+      if (!table || line !== copyStatement(table, 'FROM STDIN'))
+        throw new BackupError(`the backup is damaged: unexpected line where table ${table?.name ?? '(none)'} should start`);
       loaded[table.name] = await copyRows(client, table, next);
     }
     if (!trailer) throw new BackupError('the backup is incomplete (it has no end line): it was cut short while being written or copied');
     for (const table of header.tables) {
       if ((loaded[table.name] ?? 0) !== (trailer.rows[table.name] ?? 0)) {
-        throw new BackupError(`the backup is damaged: table ${table.name} has ${loaded[table.name] ?? 0} rows, its end line says ${trailer.rows[table.name] ?? 0}`);
+        throw new BackupError(
+          `the backup is damaged: table ${table.name} has ${loaded[table.name] ?? 0} rows, its end line says ${trailer.rows[table.name] ?? 0}`,
+        );
       }
     }
 
@@ -107,7 +110,11 @@ export async function restoreBackup(ownerUrl: string, file: string): Promise<Res
 }
 
 /** Streams the rows of one table, up to its `\.` line, into COPY FROM STDIN. */
-async function copyRows(client: PoolClient, table: BackupHeader['tables'][number], next: () => Promise<string | undefined>): Promise<number> {
+async function copyRows(
+  client: PoolClient,
+  table: BackupHeader['tables'][number],
+  next: () => Promise<string | undefined>,
+): Promise<number> {
   const stream = client.query(copyFrom(copyStatement(table, 'FROM STDIN')));
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => undefined);

@@ -31,7 +31,10 @@ describe('DataFolderLock', () => {
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
     writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: Number(gone), what: 'a running Ruta' }));
     DataFolderLock.acquire(dir, { what: 'a running Ruta' }).release();
-    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, what: 'a running Ruta', processStart: `${processStart(process.pid)}1` }));
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: process.pid, what: 'a running Ruta', processStart: `${processStart(process.pid)}1` }),
+    );
     const lock = DataFolderLock.acquire(dir, { what: 'a running Ruta' });
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).processStart).toBe(processStart(process.pid));
     lock.release();

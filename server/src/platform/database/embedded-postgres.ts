@@ -43,7 +43,10 @@ interface EmbeddedOptions {
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedCluster> {
   mkdirSync(resolve(options.dataDir), { recursive: true, mode: 0o755 });
-  const lock = DataFolderLock.acquire(options.dataDir, { ...(options.holder ?? { what: 'another Ruta process' }), embeddedPort: options.port });
+  const lock = DataFolderLock.acquire(options.dataDir, {
+    ...(options.holder ?? { what: 'another Ruta process' }),
+    embeddedPort: options.port,
+  });
   try {
     // Before anything is created or moved: a taken port is the commonest reason a second Ruta cannot start.
     await assertEmbeddedPortFree(options.port);

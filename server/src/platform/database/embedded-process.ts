@@ -35,7 +35,13 @@ export async function initialiseCluster(layout: EmbeddedLayout, password: string
     ];
     const child = launch(layout, 'initdb', args, logFile);
     const output: string[] = [];
-    const keep = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim()));
+    const keep = (chunk: Buffer) =>
+      output.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line.trim()),
+      );
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     const code = await new Promise<number | null>((resolve, reject) => {
@@ -46,7 +52,9 @@ export async function initialiseCluster(layout: EmbeddedLayout, password: string
     });
     if (code !== 0) {
       const last = output.reverse().find((line) => /error|fatal|could not|cannot/i.test(line)) ?? output[0] ?? `exit code ${code}`;
-      throw new EmbeddedPostgresError(`embedded PostgreSQL could not create its cluster in ${layout.clusterDir}: ${last.trim()} (see ${logFile})`);
+      throw new EmbeddedPostgresError(
+        `embedded PostgreSQL could not create its cluster in ${layout.clusterDir}: ${last.trim()} (see ${logFile})`,
+      );
     }
   } finally {
     if (existsSync(pwfile)) unlinkSync(pwfile);
@@ -67,7 +75,18 @@ export async function startServer(
 ): Promise<PostgresProcess> {
   await stopLeftoverServer(layout, onNotice);
   await assertEmbeddedPortFree(port);
-  const args = ['-D', layout.clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+  const args = [
+    '-D',
+    layout.clusterDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
+  ];
   const child = launch(layout, 'postgres', args, logFile, onLog);
   const lines: string[] = [];
   let exited = child.exitCode !== null;
@@ -89,7 +108,9 @@ export async function startServer(
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGQUIT');
-      reject(new EmbeddedPostgresError(`embedded PostgreSQL did not accept connections within ${START_TIMEOUT_MS / 1000} s (see ${logFile})`));
+      reject(
+        new EmbeddedPostgresError(`embedded PostgreSQL did not accept connections within ${START_TIMEOUT_MS / 1000} s (see ${logFile})`),
+      );
     }, START_TIMEOUT_MS);
     child.stderr!.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8');
@@ -115,7 +136,8 @@ export async function startServer(
     async stop(graceMs = 6000) {
       process.removeListener('exit', killOnExit);
       if (exited) return;
-      const waitExit = (ms: number) => Promise.race([exit.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
+      const waitExit = (ms: number) =>
+        Promise.race([exit.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
       child.kill('SIGINT');
       if (await waitExit(Math.max(500, graceMs - 1500))) return;
       child.kill('SIGQUIT');
@@ -126,7 +148,13 @@ export async function startServer(
   };
 }
 
-function launch(layout: EmbeddedLayout, program: 'initdb' | 'postgres', args: string[], logFile: string, onLog?: (line: string) => void): ChildProcess {
+function launch(
+  layout: EmbeddedLayout,
+  program: 'initdb' | 'postgres',
+  args: string[],
+  logFile: string,
+  onLog?: (line: string) => void,
+): ChildProcess {
   rotateLog(logFile);
   const child = spawn(join(layout.installDir, 'bin', program), args, {
     uid: layout.runAs?.uid,
@@ -134,7 +162,12 @@ function launch(layout: EmbeddedLayout, program: 'initdb' | 'postgres', args: st
     cwd: layout.home,
     detached: program === 'postgres',
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { LC_MESSAGES: 'C', LANG: 'C.UTF-8', PATH: process.env.PATH ?? '/usr/bin:/bin', ...(process.env.TZ ? { TZ: process.env.TZ } : {}) },
+    env: {
+      LC_MESSAGES: 'C',
+      LANG: 'C.UTF-8',
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
+    },
   });
   const record = (chunk: Buffer) => {
     try {
@@ -180,7 +213,7 @@ async function stopLeftoverServer(layout: EmbeddedLayout, onNotice?: (line: stri
   if (!Number.isInteger(pid) || pid <= 0 || !isPostgres(pid)) return;
   onNotice?.(`Stopping the embedded PostgreSQL left running by an earlier start (pid ${pid})`);
   const gone = async (ms: number) => {
-    for (const end = Date.now() + ms; Date.now() < end; ) {
+    for (const end = Date.now() + ms; Date.now() < end;) {
       if (!isPostgres(pid)) return true;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -190,7 +223,9 @@ async function stopLeftoverServer(layout: EmbeddedLayout, onNotice?: (line: stri
   if (await gone(10_000)) return;
   process.kill(pid, 'SIGQUIT');
   if (await gone(3000)) return;
-  throw new EmbeddedPostgresError(`an embedded PostgreSQL (pid ${pid}) still runs on ${layout.clusterDir} and does not stop: stop it (kill ${pid}) and start again`);
+  throw new EmbeddedPostgresError(
+    `an embedded PostgreSQL (pid ${pid}) still runs on ${layout.clusterDir} and does not stop: stop it (kill ${pid}) and start again`,
+  );
 }
 
 function isPostgres(pid: number): boolean {
@@ -205,9 +240,14 @@ function isPostgres(pid: number): boolean {
 function spawnProblem(layout: EmbeddedLayout, program: string, error: NodeJS.ErrnoException): EmbeddedPostgresError {
   const who = layout.runAs ? `the ${layout.runAs.name} user` : 'this user';
   if (error.code === 'EACCES' || error.code === 'EPERM') {
-    return new EmbeddedPostgresError(`${who} cannot run ${join(layout.installDir, 'bin', program)}: set EMBEDDED_PG_DIR to a folder it can reach, or set DATABASE_URL`);
+    return new EmbeddedPostgresError(
+      `${who} cannot run ${join(layout.installDir, 'bin', program)}: set EMBEDDED_PG_DIR to a folder it can reach, or set DATABASE_URL`,
+    );
   }
-  if (error.code === 'ENOENT') return new EmbeddedPostgresError(`embedded PostgreSQL's ${program} is missing from ${layout.installDir}: run npm install, or set DATABASE_URL`);
+  if (error.code === 'ENOENT')
+    return new EmbeddedPostgresError(
+      `embedded PostgreSQL's ${program} is missing from ${layout.installDir}: run npm install, or set DATABASE_URL`,
+    );
   return new EmbeddedPostgresError(`embedded PostgreSQL's ${program} could not start: ${error.message}`);
 }
 
@@ -216,10 +256,15 @@ function startProblem(lines: string[], layout: EmbeddedLayout, port: number, log
   const text = lines.join('\n');
   if (/could not bind IPv4 address|could not create any TCP\/IP sockets|Address already in use/.test(text)) return portInUse(port);
   const lock = /lock file "postmaster.pid" already exists[\s\S]*?PID (\d+)/.exec(text);
-  if (lock) return new EmbeddedPostgresError(`another PostgreSQL (pid ${lock[1]}) runs on ${layout.clusterDir}: stop it first, or set RUTA_DATA_DIR to another folder`);
+  if (lock)
+    return new EmbeddedPostgresError(
+      `another PostgreSQL (pid ${lock[1]}) runs on ${layout.clusterDir}: stop it first, or set RUTA_DATA_DIR to another folder`,
+    );
   const incompatible = /database files are incompatible with server[\s\S]*?DETAIL:\s*(.*)/.exec(text);
   if (incompatible) {
-    return new EmbeddedPostgresError(`the embedded cluster in ${layout.clusterDir} was made by another PostgreSQL version (${incompatible[1].trim()}): back it up with that version, or move the folder away`);
+    return new EmbeddedPostgresError(
+      `the embedded cluster in ${layout.clusterDir} was made by another PostgreSQL version (${incompatible[1].trim()}): back it up with that version, or move the folder away`,
+    );
   }
   const fatal = [...lines].reverse().find((line) => /FATAL|PANIC/.test(line));
   const reason = fatal ? fatal.replace(/^.*?(FATAL|PANIC):\s*/, '') : (lines.at(-1)?.trim() ?? 'it exited without a word');

@@ -18,7 +18,13 @@ export async function assertRowLevelSecurityBinds(connections: { variable: strin
          FROM pg_roles r WHERE r.rolname = current_user`,
       );
       const [role] = rows;
-      const weakness = role.superuser ? 'is a superuser' : role.bypass ? 'has BYPASSRLS' : role.owns > 0 ? `owns ${role.owns} tables` : undefined;
+      const weakness = role.superuser
+        ? 'is a superuser'
+        : role.bypass
+          ? 'has BYPASSRLS'
+          : role.owns > 0
+            ? `owns ${role.owns} tables`
+            : undefined;
       if (weakness) {
         throw new StartupError(
           `NODE_ENV=production refuses ${variable}: its role ${role.role} ${weakness}, so row-level security would not bind it; connect as ruta_app (NOSUPERUSER NOBYPASSRLS, owning nothing)`,

@@ -15,7 +15,10 @@ describe('describeStartupError', () => {
   });
 
   it('names a refused connection even when Node gives an AggregateError with no message', () => {
-    const refused = new AggregateError([pgError('ECONNREFUSED', 'connect ECONNREFUSED ::1:6543'), pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:6543')], '');
+    const refused = new AggregateError(
+      [pgError('ECONNREFUSED', 'connect ECONNREFUSED ::1:6543'), pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:6543')],
+      '',
+    );
     expect(describeStartupError(refused, URL_WITH_SECRET)).toBe(
       'cannot connect to the database db.internal:6543/ruta as ruta: connect ECONNREFUSED ::1:6543 (is PostgreSQL running there?)',
     );
@@ -24,7 +27,9 @@ describe('describeStartupError', () => {
   it('tells a refused login and a missing database apart, without the password', () => {
     const login = describeStartupError(pgError('28P01', 'password authentication failed for user "ruta"'), URL_WITH_SECRET);
     expect(login).toMatch(/refused the login: password authentication failed .*check the user and password of DATABASE_URL/);
-    expect(describeStartupError(pgError('3D000', 'database "ruta" does not exist'), URL_WITH_SECRET)).toMatch(/does not exist: .*create it/);
+    expect(describeStartupError(pgError('3D000', 'database "ruta" does not exist'), URL_WITH_SECRET)).toMatch(
+      /does not exist: .*create it/,
+    );
     expect(login + describeServer(URL_WITH_SECRET)).not.toContain('s3cret');
   });
 

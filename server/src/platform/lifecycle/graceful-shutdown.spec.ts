@@ -4,7 +4,11 @@ describe('GracefulShutdown', () => {
   function shutdown(limitMs = 1000) {
     const lines: string[] = [];
     const exits: number[] = [];
-    const subject = new GracefulShutdown((line) => lines.push(line), limitMs, (code) => exits.push(code));
+    const subject = new GracefulShutdown(
+      (line) => lines.push(line),
+      limitMs,
+      (code) => exits.push(code),
+    );
     return { subject, lines, exits };
   }
 

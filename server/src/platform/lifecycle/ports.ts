@@ -12,7 +12,8 @@ export function isPortFree(port: number, host: string): Promise<boolean> {
 
 /** The first free port after `port`, to suggest in a message. */
 export async function freePortAfter(port: number, host: string): Promise<number> {
-  for (let candidate = port + 1; candidate < Math.min(port + 100, 65536); candidate++) if (await isPortFree(candidate, host)) return candidate;
+  for (let candidate = port + 1; candidate < Math.min(port + 100, 65536); candidate++)
+    if (await isPortFree(candidate, host)) return candidate;
   return port + 1;
 }
 
@@ -20,5 +21,7 @@ export async function freePortAfter(port: number, host: string): Promise<number>
 export async function assertPortFree(port: number, variable = 'PORT', host = '0.0.0.0', what = 'Ruta'): Promise<void> {
   if (await isPortFree(port, host)) return;
   const suggestion = await freePortAfter(port, host);
-  throw new StartupError(`port ${port} for ${what} is already in use (another Ruta, or another program): set ${variable}=${suggestion}, or stop what uses it`);
+  throw new StartupError(
+    `port ${port} for ${what} is already in use (another Ruta, or another program): set ${variable}=${suggestion}, or stop what uses it`,
+  );
 }

@@ -17,7 +17,9 @@ export class RequestDrain {
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       if (this.draining) {
         response.writeHead(503, { 'Content-Type': 'application/problem+json', Connection: 'close', 'Retry-After': '5' });
-        response.end(JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The server is shutting down' }));
+        response.end(
+          JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The server is shutting down' }),
+        );
         return;
       }
       this.inFlight.add(response);

@@ -1,6 +1,6 @@
 import { SEED_ROLES } from '@ruta/shared';
 import { newMe } from '../core/auth/auth.testing';
-import { canBeAssigned, comingWork } from './home-work';
+import { canBeAssigned, comingWork, worksOnReferrals } from './home-work';
 
 function meOf(code: string) {
   const role = SEED_ROLES.find((r) => r.code === code)!;
@@ -8,7 +8,7 @@ function meOf(code: string) {
 }
 
 describe('home work rules over the seeded roles', () => {
-  it('tells the operator and the partner that their work is not built yet, and nobody else', () => {
+  it('tells the operator that its work is not built yet, and nobody else', () => {
     const coming = Object.fromEntries(SEED_ROLES.map((r) => [r.code, comingWork(meOf(r.code))]));
     expect(coming).toEqual({
       admin: [],
@@ -18,9 +18,13 @@ describe('home work rules over the seeded roles', () => {
       caseworker: [],
       supervisor: [],
       operator: ['hotline'],
-      partner: ['referrals'],
+      partner: [],
       auditor: [],
     });
+  });
+
+  it('gives the referrals home to the partner only', () => {
+    expect(SEED_ROLES.filter((r) => worksOnReferrals(meOf(r.code))).map((r) => r.code)).toEqual(['partner']);
   });
 
   it('shows "assigned to me" only to roles that can be assigned a case', () => {

@@ -7,9 +7,12 @@ import { MeResponse } from '@ruta/shared';
 export const COMING_WORK = {
   /** Hotline operators take calls first; the hotline area (calls, tips) comes with a later issue. */
   hotline: (me: MeResponse) => me.permissions.includes('hotline:manage') && !me.permissions.includes('cases:update'),
-  /** Partner institutions see the cases referred to them; referrals come with a later issue. */
-  referrals: (me: MeResponse) => me.role.scope === 'referred',
 } as const satisfies Record<string, (me: MeResponse) => boolean>;
+
+/** Partner institutions (the `referred` scope) work on the referrals received: their home shows those. */
+export function worksOnReferrals(me: MeResponse): boolean {
+  return me.role.scope === 'referred';
+}
 
 export type ComingWork = keyof typeof COMING_WORK;
 

@@ -96,13 +96,32 @@ describe('HomePage (dashboard)', () => {
 
   it.each<[string, string, 'assigned' | 'referred', Permission[], string]>([
     ['a hotline operator', 'operator', 'assigned', ['hotline:read', 'hotline:manage', 'cases:create', 'cases:read'], 'La línea de atención'],
-    ['a partner institution', 'partner', 'referred', ['cases:read', 'referrals:read', 'notes:read'], 'Las remisiones llegan'],
   ])('tells %s plainly that their work is not built yet, instead of zero counts', async (_who, code, scope, permissions, sentence) => {
     setUp();
     const { el } = await render(newMe({ role: { id: `r-${code}`, code, nameEs: code, nameEn: code, scope, requiresMfa: false } }, permissions));
     http.expectNone('/api/cases/stats');
     expect(byId(el, 'home-stats-title')).toBeNull();
     expect(text(el, 'home-coming')).toContain(sentence);
+  });
+
+  it('shows a partner institution the referrals it received instead of case counts', async () => {
+    setUp();
+    const partner = newMe({ role: { id: 'r-p', code: 'partner', nameEs: 'Socio', nameEn: 'Partner', scope: 'referred', requiresMfa: false } }, ['cases:read', 'referrals:read', 'referrals:manage']);
+    const { fixture, el } = await render(partner);
+    http.expectNone('/api/cases/stats');
+    const from = { id: 'i-2', code: 'policia', name: 'Policía Nacional' };
+    const to = { id: 'i-3', code: 'icbf', name: 'ICBF' };
+    http.expectOne((r) => r.url === '/api/referrals' && r.params.get('box') === 'inbox').flush({
+      items: [
+        { id: 'ref-1', caseCode: 'RT-2026-000007', from, to, purpose: 'protection', urgency: 'emergency', status: 'sent', sections: ['summary'], deadlineAt: null, overdue: true, sentAt: null, createdAt: '2026-11-30T10:00:00Z', override: null, accessEnded: null },
+      ],
+      nextCursor: null,
+      total: 1,
+    });
+    await fixture.whenStable();
+    expect(byId(el, 'home-coming')).toBeNull();
+    expect(text(el, 'home-referral-RT-2026-000007')).toContain('Protección');
+    expect(text(el, 'home-referrals-summary')).toContain('1 sin abrir y 1 vencidas');
   });
 
   it('labels statuses in English when the interface is in English', async () => {

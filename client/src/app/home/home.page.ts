@@ -9,7 +9,8 @@ import { CanDirective } from '../core/auth/can.directive';
 import { LanguageService } from '../core/i18n/language.service';
 import { NAV_ITEMS } from '../core/layout/nav-items';
 import { CaseStatsCards } from './case-stats-cards';
-import { canBeAssigned, comingWork } from './home-work';
+import { canBeAssigned, comingWork, worksOnReferrals } from './home-work';
+import { HomeReferrals } from '../referrals/home-referrals';
 
 /**
  * The dashboard: who is signed in, then what the role works on. With `cases:read`, the counts of the cases in scope and
@@ -18,7 +19,7 @@ import { canBeAssigned, comingWork } from './home-work';
 @Component({
   selector: 'ruta-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, CaseStatsCards],
+  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, CaseStatsCards, HomeReferrals],
   template: `
     @if (auth.me(); as me) {
       <section class="page">
@@ -46,7 +47,9 @@ import { canBeAssigned, comingWork } from './home-work';
               </a>
             </div>
           </section>
-          @if (coming().length) {
+          @if (referred()) {
+            <ruta-home-referrals />
+          } @else if (coming().length) {
             <section aria-labelledby="home-coming-title" data-testid="home-coming">
               <h2 id="home-coming-title" class="section-title">{{ 'home.coming.title' | translate }}</h2>
               @for (work of coming(); track work) {
@@ -86,6 +89,11 @@ export class HomePage {
   protected readonly coming = computed(() => {
     const me = this.auth.me();
     return me ? comingWork(me) : [];
+  });
+  /** Partners: the referrals received instead of case counts. */
+  protected readonly referred = computed(() => {
+    const me = this.auth.me();
+    return !!me && worksOnReferrals(me);
   });
   protected readonly assignable = computed(() => {
     const me = this.auth.me();

@@ -8,9 +8,10 @@ import { Observable } from 'rxjs';
 export class ReferralsApi {
   private readonly http = inject(HttpClient);
 
-  list(box: ReferralBox, filters: { overdue?: boolean } = {}): Observable<ReferralPage> {
+  list(box: ReferralBox, filters: { overdue?: boolean; limit?: number } = {}): Observable<ReferralPage> {
     let params = new HttpParams().set('box', box);
     if (filters.overdue !== undefined) params = params.set('overdue', String(filters.overdue));
+    if (filters.limit !== undefined) params = params.set('limit', String(filters.limit));
     return this.http.get<ReferralPage>('/api/referrals', { params });
   }
 

@@ -26,7 +26,6 @@ export const homeEn: Dictionary<typeof homeEs> = {
     coming: {
       title: 'What your role will do here',
       hotline: 'The hotline (calls and tips) comes in a later version of Ruta. Meanwhile you can record new cases.',
-      referrals: 'Referrals come in a later version of Ruta. Then the cases referred to your institution will show here; for now there are no cases in your scope.',
     },
   },
 };

@@ -23,7 +23,6 @@ export const homeEs = {
     coming: {
       title: 'Lo que su rol hará aquí',
       hotline: 'La línea de atención (llamadas y reportes) llega en una próxima versión de Ruta. Mientras tanto puede registrar casos nuevos.',
-      referrals: 'Las remisiones llegan en una próxima versión de Ruta. Cuando lleguen, aquí verá los casos remitidos a su institución; por ahora no hay casos a su alcance.',
     },
   },
 };

@@ -37,6 +37,11 @@ export const referralsEn: Dictionary<typeof referralsEs> = {
     event: { status: 'Status change', overdue: 'Overdue', access_ended: 'Access ended', opened: 'Opened' },
     moved: 'Referral updated.',
     moveConfirm: 'Move the referral to “{{status}}”?',
+    home: {
+      title: 'Referrals received',
+      summary: '{{total}} in total; of the latest, {{fresh}} not opened and {{overdue}} overdue.',
+      all: 'See all referrals',
+    },
     refer: {
       action: 'Refer',
       title: 'Refer case {{code}}',

@@ -34,6 +34,11 @@ export const referralsEs = {
     event: { status: 'Cambio de estado', overdue: 'Vencida', access_ended: 'Acceso terminado', opened: 'Abierta' },
     moved: 'Remisión actualizada.',
     moveConfirm: '¿Pasar la remisión a «{{status}}»?',
+    home: {
+      title: 'Remisiones recibidas',
+      summary: '{{total}} en total; de las últimas, {{fresh}} sin abrir y {{overdue}} vencidas.',
+      all: 'Ver todas las remisiones',
+    },
     refer: {
       action: 'Remitir',
       title: 'Remitir el caso {{code}}',

@@ -21,7 +21,20 @@ async function caseWithSharingConsent(page: Page, institution: InstitutionView):
   return code;
 }
 
-describeBrowser('referral journey: the police refer a case to IOM with consent, IOM accepts and completes it', () => {
+/** Refers a new case to `institution` through the API, sharing the summary only (no consent needed). */
+async function summaryReferral(page: Page, institution: InstitutionView): Promise<string> {
+  const created = await page.request.post('/api/cases', { data: newCaseRequest({ victim: { documentNumber: `REF-P-${Date.now()}` } }), headers: await xsrf(page) });
+  expect(created.status()).toBe(201);
+  const code = ((await created.json()) as CreateCaseResponse).case.code;
+  const referral = await page.request.post('/api/referrals', {
+    data: { caseCode: code, toInstitutionId: institution.id, purpose: 'protection', urgency: 'emergency', sections: ['summary'] },
+    headers: await xsrf(page),
+  });
+  expect(referral.status()).toBe(201);
+  return code;
+}
+
+describeBrowser('referral journey: the police refer a case to IOM with consent, IOM accepts and completes it; ICBF gets one on its home', () => {
   let browser: Browser;
   let page: Page;
 
@@ -52,6 +65,7 @@ describeBrowser('referral journey: the police refer a case to IOM with consent, 
     await page.getByTestId('refer-send').click();
     await page.getByTestId('referral-status').filter({ hasText: 'Enviada' }).waitFor();
     await page.getByTestId('referral-sections').filter({ hasText: 'Identidad' }).waitFor();
+    const icbfCode = await summaryReferral(page, institutions.find((i) => i.code === 'icbf')!);
     await signOut(page);
 
     // IOM: the badge shows a new referral; opening it marks it received and shows the shared identity.
@@ -77,6 +91,13 @@ describeBrowser('referral journey: the police refer a case to IOM with consent, 
     await page.getByTestId('referral-move-confirm').click();
     await page.getByTestId('referral-status').filter({ hasText: 'Completada' }).waitFor();
     await page.getByTestId('referral-outcome-text').filter({ hasText: 'Alojada en el albergue' }).waitFor();
+    await signOut(page);
+
+    // ICBF (partner): its home lists the referral received; it sees the summary only, not the identity.
+    await signIn(page, 'partner@icbf.demo');
+    await page.getByTestId(`home-referral-${icbfCode}`).getByRole('link').click();
+    await page.getByTestId('referral-status').filter({ hasText: 'Recibida' }).waitFor();
+    await page.getByTestId('shared-no-identity').waitFor();
     await signOut(page);
   });
 });

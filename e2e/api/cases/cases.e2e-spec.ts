@@ -208,11 +208,17 @@ describe('cases: intake, scopes, pseudonymisation, row-level security', () => {
     await caseworker.get(`/api/cases/${created.case.code}`).expect(404);
   });
 
-  it('sees nothing with the referred scope until referrals exist', async () => {
+  it('lists to the referred scope only the cases with an open referral to its institution, and opens none through the case routes', async () => {
     const partner = await loginAs(app, 'partner@icbf.demo');
-    const list = await partner.post('/api/cases/search', {}).expect(200);
-    expect(list.body.items).toEqual([]);
+    const list = await partner.post('/api/cases/search', { limit: 100 }).expect(200);
+    const referred = await ownerQuery<{ code: string }>(
+      `SELECT DISTINCT r."caseCode" AS code FROM referrals r JOIN institutions i ON i.id = r."toInstitutionId"
+       WHERE i.code = 'icbf' AND r.status IN ('sent', 'received', 'accepted', 'in_progress') AND r."accessEndedAt" IS NULL`,
+    );
+    expect(list.body.items.map((c: { code: string }) => c.code).sort()).toEqual(referred.map((r) => r.code).sort());
+    // The case routes are not the partner's way in (its referral's limited view is), and an unreferred case stays hidden.
     await partner.get(`/api/cases/${created.case.code}`).expect(404);
+    if (referred[0]) await partner.get(`/api/cases/${referred[0].code}`).expect(404);
   });
 
   it('returns the detail to the owner institution with everything, shelter included for location readers', async () => {

@@ -68,4 +68,20 @@ describeBrowser('accessibility: no serious WCAG 2.1 AA violation on the main scr
     expect(await page.getByTestId('home-new-case').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('has none on the refer dialog and the referrals inbox, and the dialog fits a 390 px phone', async () => {
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/casos');
+    await page.getByTestId('cases-table').locator('[data-testid^="case-link-"]').first().click();
+    await page.getByTestId('case-refer').click();
+    await page.getByTestId('refer-send').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Leaving the page closes the dialog.
+    if (viewport) await page.setViewportSize(viewport);
+    await page.goto('/remisiones');
+    await page.locator('[data-testid="referrals-list"][data-loaded="true"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

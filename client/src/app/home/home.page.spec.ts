@@ -147,7 +147,7 @@ describe('HomePage (dashboard)', () => {
   });
 
   it.each<[string, Permission[], string[]]>([
-    ['an administrator', ['users:manage', 'institutions:manage', 'roles:manage'], ['home-area-users', 'home-area-institutions', 'home-area-roles']],
+    ['an administrator', ['users:manage', 'institutions:manage', 'roles:manage'], ['home-area-users', 'home-area-institutions', 'home-area-roles', 'home-area-accessRequests']],
     ['an auditor', ['audit:read', 'audit:verify', 'users:read'], ['home-area-audit']],
   ])('shows %s links to their areas instead of case counts, without asking for them', async (_who, permissions, areas) => {
     setUp();

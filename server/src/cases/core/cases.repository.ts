@@ -54,13 +54,7 @@ export class CasesRepository extends RepositoryBase {
 
   /** Applies changes only if the case still has `expectedVersion`; false when someone else changed it first. */
   async updateVersioned(id: string, expectedVersion: number, changes: QueryDeepPartialEntity<CaseEntity>): Promise<boolean> {
-    const result = await this.manager
-      .createQueryBuilder()
-      .update(CaseEntity)
-      .set({ ...changes, version: () => '"version" + 1', updatedAt: () => 'now()' })
-      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    return this.applyVersioned(CaseEntity, id, expectedVersion, changes);
   }
 
   async currentVersion(id: string): Promise<number | null> {

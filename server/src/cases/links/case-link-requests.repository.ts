@@ -84,13 +84,7 @@ export class CaseLinkRequestsRepository extends RepositoryBase {
 
   /** Applies a decision only if the request is still at `expectedVersion` and pending. */
   async decide(id: string, expectedVersion: number, changes: QueryDeepPartialEntity<CaseLinkRequestEntity>): Promise<boolean> {
-    const result = await this.manager
-      .createQueryBuilder()
-      .update(CaseLinkRequestEntity)
-      .set({ ...changes, version: () => '"version" + 1', updatedAt: () => 'now()' })
-      .where(`id = :id AND version = :expectedVersion AND status = 'pending'`, { id, expectedVersion })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    return this.applyVersioned(CaseLinkRequestEntity, id, expectedVersion, changes, { sql: `status = 'pending'`, params: {} });
   }
 
   async insertLink(values: QueryDeepPartialEntity<CaseLinkEntity>): Promise<void> {

@@ -23,13 +23,7 @@ export class SavedFiltersRepository extends RepositoryBase {
   }
 
   async updateVersioned(userId: string, id: string, expectedVersion: number, changes: QueryDeepPartialEntity<SavedFilterEntity>): Promise<boolean> {
-    const result = await this.repo
-      .createQueryBuilder()
-      .update(SavedFilterEntity)
-      .set({ ...changes, version: () => '"version" + 1' })
-      .where('id = :id AND "userId" = :userId AND version = :expectedVersion', { id, userId, expectedVersion })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    return this.applyVersioned(SavedFilterEntity, id, expectedVersion, changes, { sql: '"userId" = :userId', params: { userId } });
   }
 
   async delete(userId: string, id: string): Promise<boolean> {

@@ -27,13 +27,7 @@ export class AccessRequestsRepository extends RepositoryBase {
 
   /** Records a decision only if the request is still pending at `expectedVersion`. */
   async decide(id: string, expectedVersion: number, changes: QueryDeepPartialEntity<AccessChangeRequestEntity>): Promise<boolean> {
-    const result = await this.manager
-      .createQueryBuilder()
-      .update(AccessChangeRequestEntity)
-      .set({ ...changes, version: () => '"version" + 1', updatedAt: () => 'now()' })
-      .where(`id = :id AND version = :expectedVersion AND status = 'pending'`, { id, expectedVersion })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    return this.applyVersioned(AccessChangeRequestEntity, id, expectedVersion, changes, { sql: `status = 'pending'`, params: {} });
   }
 
   private requests() {

@@ -9,7 +9,7 @@ describe('case record scope condition', () => {
 
   it('limits assigned scope to cases the user created or is assigned to', () => {
     const condition = caseScopeCondition({ ...actor, scope: 'assigned' }, 'x');
-    expect(condition.sql).toContain('"x"."createdById" = :scopeUserId');
+    expect(condition.sql).toContain('"x"."id" IN (SELECT sc."id" FROM cases sc WHERE sc."createdById" = :scopeUserId UNION ALL');
     expect(condition.sql).toContain('case_assignments');
     expect(condition.params).toEqual({ scopeUserId: 'u-1' });
   });

@@ -30,7 +30,12 @@ describeBrowser('cases journey: an investigator records a case, finds it without
     await signIn(page, 'investigator@policia.demo');
     await page.getByTestId('nav-cases').click();
     await page.getByTestId('cases-table').waitFor();
+    // A draft left by an earlier journey of the same account is offered first: start over, as a user would.
+    const draftLookup = page.waitForResponse((r) => r.url().endsWith('/api/case-drafts/mine') && r.request().method() === 'GET');
     await page.getByTestId('new-case').click();
+    await draftLookup;
+    const offered = await page.getByTestId('intake-draft-offer').waitFor({ timeout: 2000 }).then(() => true, () => false);
+    if (offered) await page.getByTestId('intake-draft-start-over').click();
 
     // Screening: source, Palermo act and purpose (no means: never required), result.
     await chooseOption(page, 'intake-source', 'intake-source-police_operation');

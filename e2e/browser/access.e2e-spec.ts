@@ -49,7 +49,10 @@ describeBrowser('access journey: an administrator asks for an investigator, a se
     const request = page.locator(`[data-testid="access-request"][data-email="${email}"]`);
     await request.getByText('Ver la ubicación de la víctima').waitFor();
     await request.getByTestId('access-request-approve').click();
-    const temporary = (await page.getByTestId('temporary-password').innerText()).trim();
+    // The dialog can be attached a frame before its text is rendered: wait for the password itself.
+    const shown = page.locator('[data-testid="temporary-password"]', { hasText: /tmp-/ });
+    await shown.waitFor();
+    const temporary = (await shown.innerText()).trim();
     expect(temporary).toMatch(/^tmp-/);
     await page.getByTestId('temporary-password-close').click();
     await request.getByTestId('access-request-status').getByText('Aprobada').waitFor();

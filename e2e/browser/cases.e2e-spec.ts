@@ -79,7 +79,9 @@ describeBrowser('cases journey: an investigator records a case, finds it without
     await page.getByTestId('intake-next-consent').click();
     await page.getByTestId('review-name').filter({ hasText: 'José Pérez Ficticio' }).waitFor();
     await page.getByTestId('intake-submit').click();
-    const code = (await page.getByTestId('case-code').innerText()).trim();
+    const shownCode = page.locator('[data-testid="case-code"]', { hasText: /RT-/ });
+    await shownCode.waitFor();
+    const code = (await shownCode.innerText()).trim();
     expect(code).toMatch(/^RT-\d{4}-\d{6}$/);
     expect(page.url()).toContain(`/casos/${code}`);
     expect(page.url()).not.toMatch(/jos|p%C3%A9rez|perez/i);

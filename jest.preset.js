@@ -26,7 +26,7 @@ const moduleNameMapper = {
   '^@ruta/shared$': path.join(root, 'shared/src/index.ts'),
   '^@ruta/migrations$': path.join(root, 'migrations/index.ts'),
   // The server's areas, each through its public face (index.ts).
-  '^@ruta/(platform|identity|places|cases|referrals)$': path.join(root, 'server/src/$1/index.ts'),
+  '^@ruta/(platform|identity|places|cases|referrals|assistance|prosecutions|hotline|indicators)$': path.join(root, 'server/src/$1/index.ts'),
   '^@ruta/server/(.*)$': path.join(root, 'server/src/$1'),
 };
 

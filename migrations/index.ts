@@ -8,6 +8,10 @@ import { DuplicateCheckQuota1764403800000 } from './1764403800000-DuplicateCheck
 import { VerifiedRequestContext1764404000000 } from './1764404000000-VerifiedRequestContext';
 import { Referrals1764404100000 } from './1764404100000-Referrals';
 import { FastScopes1764404200000 } from './1764404200000-FastScopes';
+import { Assistance1764404300000 } from './1764404300000-Assistance';
+import { Prosecutions1764404400000 } from './1764404400000-Prosecutions';
+import { Hotline1764404500000 } from './1764404500000-Hotline';
+import { Indicators1764404600000 } from './1764404600000-Indicators';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -21,6 +25,10 @@ export const MIGRATIONS = [
   VerifiedRequestContext1764404000000,
   Referrals1764404100000,
   FastScopes1764404200000,
+  Assistance1764404300000,
+  Prosecutions1764404400000,
+  Hotline1764404500000,
+  Indicators1764404600000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

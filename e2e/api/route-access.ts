@@ -4,6 +4,10 @@ import { IDENTITY_ROUTES } from './identity/routes';
 import { PLACES_ROUTES } from './places/routes';
 import { PLATFORM_ROUTES } from './platform/routes';
 import { REFERRALS_ROUTES } from './referrals/routes';
+import { ASSISTANCE_ROUTES } from './assistance/routes';
+import { PROSECUTIONS_ROUTES } from './prosecutions/routes';
+import { HOTLINE_ROUTES } from './hotline/routes';
+import { INDICATORS_ROUTES } from './indicators/routes';
 
 /**
  * Who may reach what: every route of the API with the access it must declare, one table per area
@@ -32,4 +36,8 @@ export const ROUTE_ACCESS: RouteTable = mergeRouteTables({
   places: PLACES_ROUTES,
   cases: CASES_ROUTES,
   referrals: REFERRALS_ROUTES,
+  assistance: ASSISTANCE_ROUTES,
+  prosecutions: PROSECUTIONS_ROUTES,
+  hotline: HOTLINE_ROUTES,
+  indicators: INDICATORS_ROUTES,
 });

@@ -2,9 +2,13 @@ import { RutaConfig, runSeeds } from '@ruta/platform';
 import { identitySeed } from '@ruta/identity';
 import { casesSeed } from '@ruta/cases';
 import { referralsSeed } from '@ruta/referrals';
+import { assistanceSeed } from '@ruta/assistance';
+import { prosecutionsSeed } from '@ruta/prosecutions';
+import { hotlineSeed } from '@ruta/hotline';
+import { indicatorsSeed } from '@ruta/indicators';
 
 /** Every area's seed, in the order their data depends on each other. A new area adds its seed here. */
-export const SEEDS = [identitySeed, casesSeed, referralsSeed] as const;
+export const SEEDS = [identitySeed, casesSeed, referralsSeed, assistanceSeed, prosecutionsSeed, hotlineSeed, indicatorsSeed] as const;
 
 export function seedDatabase(ownerUrl: string, config: RutaConfig): Promise<string[]> {
   return runSeeds(ownerUrl, config, SEEDS);

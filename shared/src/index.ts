@@ -7,3 +7,7 @@ export * from './users';
 export * from './audit';
 export * from './cases';
 export * from './referrals';
+export * from './assistance';
+export * from './prosecutions';
+export * from './hotline';
+export * from './indicators';

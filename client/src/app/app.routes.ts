@@ -32,6 +32,26 @@ export const routes: Routes = [
     loadChildren: () => import('./referrals/referrals.routes').then((m) => m.REFERRALS_ROUTES),
   },
   {
+    path: 'asistencia',
+    canActivate: [permissionGuard('assistance:read')],
+    loadChildren: () => import('./assistance/assistance.routes').then((m) => m.ASSISTANCE_ROUTES),
+  },
+  {
+    path: 'judicializacion',
+    canActivate: [permissionGuard('proceedings:read')],
+    loadChildren: () => import('./prosecutions/prosecutions.routes').then((m) => m.PROSECUTIONS_ROUTES),
+  },
+  {
+    path: 'linea',
+    canActivate: [permissionGuard('hotline:read')],
+    loadChildren: () => import('./hotline/hotline.routes').then((m) => m.HOTLINE_ROUTES),
+  },
+  {
+    path: 'indicadores',
+    canActivate: [permissionGuard('indicators:read')],
+    loadChildren: () => import('./indicators/indicators.routes').then((m) => m.INDICATORS_ROUTES),
+  },
+  {
     path: 'auditoria',
     canActivate: [permissionGuard('audit:read')],
     loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),

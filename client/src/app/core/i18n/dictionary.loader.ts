@@ -18,6 +18,14 @@ import { profileEn } from '../../profile/i18n/en';
 import { profileEs } from '../../profile/i18n/es';
 import { referralsEn } from '../../referrals/i18n/en';
 import { referralsEs } from '../../referrals/i18n/es';
+import { assistanceEn } from '../../assistance/i18n/en';
+import { assistanceEs } from '../../assistance/i18n/es';
+import { prosecutionsEn } from '../../prosecutions/i18n/en';
+import { prosecutionsEs } from '../../prosecutions/i18n/es';
+import { hotlineEn } from '../../hotline/i18n/en';
+import { hotlineEs } from '../../hotline/i18n/es';
+import { indicatorsEn } from '../../indicators/i18n/en';
+import { indicatorsEs } from '../../indicators/i18n/es';
 import { statusEn } from '../../status/i18n/en';
 import { statusEs } from '../../status/i18n/es';
 import { coreEn } from './en';
@@ -35,6 +43,10 @@ export const AREA_DICTIONARIES: readonly { area: string; es: TranslationObject; 
   { area: 'audit', es: auditEs, en: auditEn },
   { area: 'cases', es: casesEs, en: casesEn },
   { area: 'referrals', es: referralsEs, en: referralsEn },
+  { area: 'indicators', es: indicatorsEs, en: indicatorsEn },
+  { area: 'hotline', es: hotlineEs, en: hotlineEn },
+  { area: 'prosecutions', es: prosecutionsEs, en: prosecutionsEn },
+  { area: 'assistance', es: assistanceEs, en: assistanceEn },
 ];
 
 function merged(language: Language): TranslationObject {

@@ -52,6 +52,10 @@ export const coreEn: Dictionary<typeof coreEs> = {
     cases: 'Cases',
     linkRequests: 'Link requests',
     referrals: 'Referrals',
+    assistance: 'Assistance',
+    prosecutions: 'Prosecutions',
+    hotline: 'Hotline',
+    indicators: 'Indicators',
     accessRequests: 'Access requests',
   },
   userMenu: {

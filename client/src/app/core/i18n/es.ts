@@ -49,6 +49,10 @@ export const coreEs = {
     cases: 'Casos',
     linkRequests: 'Vinculaciones',
     referrals: 'Remisiones',
+    assistance: 'Asistencia',
+    prosecutions: 'Judicialización',
+    hotline: 'Línea nacional',
+    indicators: 'Indicadores',
     accessRequests: 'Solicitudes de acceso',
   },
   userMenu: {

@@ -1,0 +1,6 @@
+/** Textos en español de asistencia. */
+export const assistanceEs = {
+  assistance: {
+    title: 'Asistencia',
+  },
+};

@@ -1,0 +1,6 @@
+/** Textos en español de línea nacional. */
+export const hotlineEs = {
+  hotline: {
+    title: 'Línea nacional',
+  },
+};

@@ -1,0 +1,6 @@
+/** Textos en español de indicadores. */
+export const indicatorsEs = {
+  indicators: {
+    title: 'Indicadores',
+  },
+};

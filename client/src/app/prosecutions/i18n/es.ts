@@ -1,0 +1,6 @@
+/** Textos en español de judicialización. */
+export const prosecutionsEs = {
+  prosecutions: {
+    title: 'Judicialización',
+  },
+};

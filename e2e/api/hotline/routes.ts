@@ -1,0 +1,6 @@
+import { PERMISSIONS as P } from '@ruta/shared';
+import type { RouteTable } from '../route-access';
+
+/** The hotline area's routes and the access each must declare (merged into ROUTE_ACCESS). */
+export const HOTLINE_ROUTES: RouteTable = {};
+void P;

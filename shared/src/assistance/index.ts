@@ -1,0 +1,2 @@
+// The assistance area's shared types, options and state machines.
+export {};

@@ -1,0 +1,2 @@
+// The hotline area's shared types, options and state machines.
+export {};

@@ -1,0 +1,2 @@
+// The indicators area's shared types, options and state machines.
+export {};

@@ -1,0 +1,2 @@
+// The prosecutions area's shared types, options and state machines.
+export {};

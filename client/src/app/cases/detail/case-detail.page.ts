@@ -16,6 +16,8 @@ import { NotesPanel } from './notes-panel';
 import { SituationTab } from './situation-tab';
 import { StatusActions } from './status-actions';
 import { ReferButton } from '../../referrals/refer/refer-button';
+import { CaseAssistanceTab } from '../../assistance/case-assistance-tab';
+import { CaseProceedingsTab } from '../../prosecutions/case-proceedings-tab';
 import { SummaryTab } from './summary-tab';
 import { TimelineTab } from './timeline-tab';
 import { VictimTab } from './victim-tab';
@@ -44,6 +46,8 @@ import { VictimTab } from './victim-tab';
     NotesPanel,
     DocumentsPanel,
     TimelineTab,
+    CaseAssistanceTab,
+    CaseProceedingsTab,
   ],
   templateUrl: './case-detail.page.html',
 })

@@ -189,7 +189,7 @@ export const casesEn: Dictionary<typeof casesEs> = {
   caseDetail: {
     title: 'Case',
     back: 'Back to cases',
-    tabs: { summary: 'Summary', victim: 'Victim', situation: 'Situation', consent: 'Consent', records: 'Notes and documents', timeline: 'Timeline' },
+    tabs: { summary: 'Summary', victim: 'Victim', situation: 'Situation', consent: 'Consent', records: 'Notes and documents', assistance: 'Assistance', proceedings: 'Proceedings', timeline: 'Timeline' },
     pseudonymised: 'Pseudonymised case: {{code}}, {{ageBand}}. Your role may not see the victim’s identity.',
     editVictim: 'Edit identity',
     editSituation: 'Edit situation',

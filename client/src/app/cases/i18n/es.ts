@@ -188,7 +188,7 @@ export const casesEs = {
   caseDetail: {
     title: 'Caso',
     back: 'Volver a casos',
-    tabs: { summary: 'Resumen', victim: 'Víctima', situation: 'Situación', consent: 'Consentimiento', records: 'Notas y documentos', timeline: 'Historial' },
+    tabs: { summary: 'Resumen', victim: 'Víctima', situation: 'Situación', consent: 'Consentimiento', records: 'Notas y documentos', assistance: 'Asistencia', proceedings: 'Judicialización', timeline: 'Historial' },
     pseudonymised: 'Caso seudonimizado: {{code}}, {{ageBand}}. Su rol no permite ver la identidad de la víctima.',
     editVictim: 'Editar identidad',
     editSituation: 'Editar situación',

@@ -1,4 +1,4 @@
-import { INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { INestApplication, LoggerService, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -28,6 +28,38 @@ export const CONTENT_SECURITY_POLICY = {
   },
 };
 
+/** Nest's own start-up chatter: one line per module, controller and route (about 150 at info level). */
+const START_UP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+
+/**
+ * The pino logger with Nest's start-up chatter moved to debug level: `npm start` ends with Ruta's own ready line, not
+ * ~100 JSON route mappings (LOG_LEVEL=debug shows them again). Everything else goes through unchanged.
+ */
+export class QuietStartupLogger implements LoggerService {
+  constructor(private readonly inner: LoggerService) {}
+
+  log(message: unknown, ...rest: unknown[]): void {
+    const context = rest[rest.length - 1];
+    if (typeof context === 'string' && START_UP_CONTEXTS.has(context)) this.inner.debug?.(message, ...rest);
+    else this.inner.log(message, ...rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.inner.error(message, ...rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.inner.warn(message, ...rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.inner.debug?.(message, ...rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.inner.verbose?.(message, ...rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    (this.inner.fatal ?? this.inner.error).call(this.inner, message, ...rest);
+  }
+}
+
 /** Builds the whole HTTP application (API under /api plus the built client) against a prepared database. */
 export async function createApp(config: RutaConfig, urls: DatabaseUrls, options: { logs?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, urls), {
@@ -35,7 +67,7 @@ export async function createApp(config: RutaConfig, urls: DatabaseUrls, options:
     bufferLogs: true,
     logger: options.logs === false ? false : undefined,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartupLogger(app.get(Logger)));
   // X-Forwarded-For counts only from the proxies TRUST_PROXY names (none by default): otherwise any client on the
   // same host could pick the address the throttler and the audit trail see.
   app.set('trust proxy', config.trustProxy);

@@ -7,6 +7,12 @@ function say(line: string): void {
   process.stdout.write(`[ruta] ${line}\n`);
 }
 
+/** The one line that tells the person at the terminal where to go and, in demo mode, how to sign in. */
+function readyLine(url: string, config: Pick<RutaConfig, 'demo' | 'DEMO_PASSWORD' | 'NODE_ENV'>): string {
+  const demo = config.demo && config.NODE_ENV !== 'production' ? ` · demo accounts <role>@<institution>.demo (investigator@policia.demo, caseworker@oim.demo, …), password "${config.DEMO_PASSWORD}"` : '';
+  return `Ruta is ready at ${url}${demo} · API docs at ${url}api/docs`;
+}
+
 async function main(): Promise<void> {
   let config: RutaConfig;
   try {
@@ -42,7 +48,7 @@ async function main(): Promise<void> {
     await shutdown.run('start-up failure', { failed: true });
     return;
   }
-  say(`Ruta is ready at ${url} (API docs at /api/docs)`);
+  say(readyLine(url, config));
 }
 
 main().catch((error: unknown) => {

@@ -179,6 +179,53 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
     }
   });
 
+  it('sorts by code through UQ_cases_code and by last update through IDX_cases_*updated, both ways, and pages on with their cursors', async () => {
+    for (const scope of ['institution', 'all_pseudonymised'] as const) {
+      for (const sort of ['code_asc', 'code_desc'] as const) {
+        const first = await explain(scope, { sort });
+        expect(first.rows).toBe(26);
+        expect(first.text).toContain('UQ_cases_code');
+        expect(first.text).not.toContain('"Node Type":"Sort"');
+        expectNoSeqScan(first);
+        const next = await explain(scope, { sort, after: { at: 'RT-2026-010000', id: '00000000-0000-4000-8000-000000000000' } });
+        expect(next.text).toContain('UQ_cases_code');
+        expect(next.text).not.toContain('"Node Type":"Sort"');
+        expectNoSeqScan(next);
+      }
+      const updated = await explain(scope, { sort: 'updated_asc' });
+      expect(updated.text).toMatch(scope === 'institution' ? /IDX_cases_institution_updated/ : /IDX_cases_updated/);
+      expect(updated.text).not.toContain('"Node Type":"Sort"');
+      expectNoSeqScan(updated);
+    }
+  });
+
+  it('counts a first page up to the cap and stops reading there, for an institution and for a coordinator over every case', async () => {
+    for (const scope of ['institution', 'all_pseudonymised'] as const) {
+      const actor = { userId: ids.user, institutionId: ids.institution, scope };
+      const { plan, counted } = await runner.run({ sessionToken: tokens[scope] }, async (manager) => {
+        await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
+        const repository = new CaseSearchRepository(runner);
+        const query = { scope: caseScopeCondition(actor), userId: ids.user, sort: 'created_desc' as const, limit: 26 };
+        const [sql, params] = repository.countStatement(query, 1000);
+        const [{ 'QUERY PLAN': [explained] }] = await manager.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+        return { plan: explained, counted: await repository.count(query, 1000) };
+      });
+      // 40,000 cases, 5,000 of them the institution's: the scan stops at the cap (a LIMIT under the count) instead of
+      // reading every case; the planner may walk the table or an index to get there.
+      expect(counted).toEqual({ count: 1000, more: true });
+      const scans = nodes(plan.Plan).filter((n) => n['Relation Name'] === 'cases') as (PlanNode & { 'Actual Rows': number; 'Rows Removed by Filter'?: number })[];
+      expect(scans.length).toBeGreaterThan(0);
+      for (const scan of scans) expect(scan['Actual Rows'] + (scan['Rows Removed by Filter'] ?? 0)).toBeLessThan(ROWS / 2);
+      expect(plan['Execution Time']).toBeLessThan(500);
+    }
+    const actor = { userId: ids.user, institutionId: ids.institution, scope: 'institution' as const };
+    const exact = await runner.run({ sessionToken: tokens.institution }, async (manager) => {
+      await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
+      return new CaseSearchRepository(runner).count({ scope: caseScopeCondition(actor), userId: ids.user, sort: 'created_desc', limit: 26 }, 10_000);
+    });
+    expect(exact).toEqual({ count: ROWS / 8, more: false });
+  });
+
   it('counts an institution\'s cases for the dashboard in one grouped pass over IDX_cases_institution_*', async () => {
     // Assignments at scale too (the list tests above run without any): every case to its creator, half since ended.
     await dataSource.query(

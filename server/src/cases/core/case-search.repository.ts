@@ -35,11 +35,17 @@ export interface CaseSearchRow {
   cursorAt: string;
 }
 
-const SORTS: Record<CaseSort, { column: 'createdAt' | 'updatedAt'; direction: 'ASC' | 'DESC' }> = {
+type SortColumn = 'createdAt' | 'updatedAt' | 'code';
+const SORTS: Record<CaseSort, { column: SortColumn; direction: 'ASC' | 'DESC' }> = {
   created_desc: { column: 'createdAt', direction: 'DESC' },
   created_asc: { column: 'createdAt', direction: 'ASC' },
   updated_desc: { column: 'updatedAt', direction: 'DESC' },
+  updated_asc: { column: 'updatedAt', direction: 'ASC' },
+  code_asc: { column: 'code', direction: 'ASC' },
+  code_desc: { column: 'code', direction: 'DESC' },
 };
+/** How a cursor's sort value is read back: timestamps keep PostgreSQL's microseconds; codes are unique text. */
+const SORT_TYPES: Record<SortColumn, 'timestamptz' | 'text'> = { createdAt: 'timestamptz', updatedAt: 'timestamptz', code: 'text' };
 
 /**
  * Case lists and search. Every filter maps to an index of migration 1764403400000-Cases and the sort is always
@@ -52,18 +58,44 @@ export class CaseSearchRepository extends RepositoryBase {
     return entities.map((entity, i) => ({ entity, cursorAt: raw[i].cursor_at }));
   }
 
+  /**
+   * How many cases the filters match, counted up to `cap` (then `more`): a first page says "42 casos" without counting
+   * a million rows for a coordinator. The count walks the same indexes as the page.
+   */
+  async count(query: CaseSearchQuery, cap: number): Promise<{ count: number; more: boolean }> {
+    const [sql, params] = this.countStatement(query, cap);
+    const [row] = await this.manager.query<{ n: number }[]>(sql, params);
+    return { count: Math.min(row.n, cap), more: row.n > cap };
+  }
+
+  /** The count's SQL, also used by the EXPLAIN test. */
+  countStatement(query: CaseSearchQuery, cap: number): [string, unknown[]] {
+    const [sql, params] = this.filtered(query).select('c.id').limit(cap + 1).getQueryAndParameters();
+    return [`SELECT count(*)::int AS n FROM (${sql}) counted`, params];
+  }
+
   /** The query itself, also used by the EXPLAIN test. */
   build(query: CaseSearchQuery): SelectQueryBuilder<CaseEntity> {
     const sort = SORTS[query.sort];
-    const qb = this.manager
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
+    const qb = this.filtered(query)
       .innerJoinAndSelect('c.ownerInstitution', 'owner')
       .addSelect(`c."${sort.column}"::text`, 'cursor_at')
-      .where(query.scope.sql, query.scope.params)
       .orderBy(`c.${sort.column}`, sort.direction)
       .addOrderBy('c.id', sort.direction)
       .limit(query.limit);
+    if (query.after) {
+      // Not a row comparison: record_lt is not leakproof, so under RLS it could not be an index condition.
+      const [op, opOrEqual] = sort.direction === 'DESC' ? ['<', '<='] : ['>', '>='];
+      const type = SORT_TYPES[sort.column];
+      qb.andWhere(`c."${sort.column}" ${opOrEqual} CAST(:afterAt AS ${type})`, { afterAt: query.after.at });
+      qb.andWhere(`(c."${sort.column}" ${op} CAST(:afterAt AS ${type}) OR c.id ${op} CAST(:afterId AS uuid))`, { afterId: query.after.id });
+    }
+    return qb;
+  }
+
+  /** The scope and the filters, without sort or page: shared by the page and its count. */
+  private filtered(query: CaseSearchQuery): SelectQueryBuilder<CaseEntity> {
+    const qb = this.manager.getRepository(CaseEntity).createQueryBuilder('c').where(query.scope.sql, query.scope.params);
     if (query.name) qb.andWhere(`c.id IN (SELECT sn."caseId" FROM ruta_search_victim_names(:name) sn)`, { name: query.name });
     if (query.documentNumber) {
       qb.innerJoin(VictimEntity, 'v', 'v."caseId" = c."id"').andWhere('v."documentNumberNormalized" = :documentNumber', { documentNumber: query.documentNumber });
@@ -81,12 +113,6 @@ export class CaseSearchRepository extends RepositoryBase {
     if (query.createdTo) qb.andWhere(`c."createdAt" < CAST(:createdTo AS date) + 1`, { createdTo: query.createdTo });
     if (query.identifiedFrom) qb.andWhere('c."identifiedOn" >= :identifiedFrom', { identifiedFrom: query.identifiedFrom });
     if (query.identifiedTo) qb.andWhere('c."identifiedOn" <= :identifiedTo', { identifiedTo: query.identifiedTo });
-    if (query.after) {
-      // Not a row comparison: record_lt is not leakproof, so under RLS it could not be an index condition.
-      const [op, opOrEqual] = sort.direction === 'DESC' ? ['<', '<='] : ['>', '>='];
-      qb.andWhere(`c."${sort.column}" ${opOrEqual} CAST(:afterAt AS timestamptz)`, { afterAt: query.after.at });
-      qb.andWhere(`(c."${sort.column}" ${op} CAST(:afterAt AS timestamptz) OR c.id ${op} CAST(:afterId AS uuid))`, { afterId: query.after.id });
-    }
     return qb;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CaseSummaryView, FieldError, Page } from '@ruta/shared';
+import { CASE_COUNT_CAP, CaseSearchPage, FieldError } from '@ruta/shared';
 import { Actor, AuditService, decodeCursor, encodeCursor, ForbiddenError, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService } from './case-access.service';
 import { caseScopeCondition } from './case-scope';
@@ -19,7 +19,7 @@ export class CaseSearchService {
     private readonly audit: AuditService,
   ) {}
 
-  async find(actor: Actor, dto: CaseSearchDto): Promise<Page<CaseSummaryView>> {
+  async find(actor: Actor, dto: CaseSearchDto): Promise<CaseSearchPage> {
     const identity = this.access.canReadIdentity(actor);
     if ((dto.name || dto.documentNumber) && !identity) {
       throw new ForbiddenError('identity_required', 'Your role cannot search by name or document number');
@@ -37,7 +37,7 @@ export class CaseSearchService {
     if (after && (after.s !== sort || typeof after.t !== 'string' || typeof after.i !== 'string' || !/^[0-9a-f-]{36}$/.test(after.i))) {
       throw new ValidationFailedError([{ field: 'cursor', code: 'invalid_cursor', message: 'cursor is not valid for this sort' }]);
     }
-    const rows = await this.search.search({
+    const query = {
       ...dto,
       name: name ?? undefined,
       documentNumber: documentNumber ?? undefined,
@@ -47,7 +47,10 @@ export class CaseSearchService {
       sort,
       after: after ? { at: after.t, id: after.i } : undefined,
       limit: limit + 1,
-    });
+    };
+    const rows = await this.search.search(query);
+    // The total is counted once, on the first page; later pages keep the one the list already shows.
+    const total = after ? undefined : await this.search.count(query, CASE_COUNT_CAP);
     const page = rows.slice(0, limit);
     const names = identity ? await this.victims.namesOf(page.map((r) => r.entity.id)) : new Map<string, string>();
     const used = Object.keys(dto).filter((k) => !['cursor', 'limit', 'sort'].includes(k) && (dto as Record<string, unknown>)[k] !== undefined);
@@ -57,6 +60,7 @@ export class CaseSearchService {
     return {
       items: page.map((r) => toCaseSummary(r.entity, names.get(r.entity.id) ?? null)),
       limit,
+      ...(total ? { total } : {}),
       ...(rows.length > limit && last ? { nextCursor: encodeCursor({ s: sort, t: last.cursorAt, i: last.entity.id }) } : {}),
     };
   }

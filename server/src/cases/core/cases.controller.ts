@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CaseAssignmentView, CaseDetailView, CaseStatsView, CaseSummaryView, Page, PERMISSIONS } from '@ruta/shared';
+import { CaseAssignmentView, CaseDetailView, CaseSearchPage, CaseStatsView, PERMISSIONS } from '@ruta/shared';
 import { RequirePermission, Actor, CurrentActor } from '@ruta/platform';
 import { CaseAssignmentsService } from './case-assignments.service';
 import { CaseDetailsService } from './case-details.service';
@@ -29,7 +29,7 @@ export class CasesController {
   @Post('search')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.casesRead)
-  search(@CurrentActor() actor: Actor, @Body() dto: CaseSearchDto): Promise<Page<CaseSummaryView>> {
+  search(@CurrentActor() actor: Actor, @Body() dto: CaseSearchDto): Promise<CaseSearchPage> {
     return this.searches.find(actor, dto);
   }
 

@@ -59,6 +59,11 @@ export class AuditAnchors {
     return anchor;
   }
 
+  /** The line `append` writes for `anchor`, MAC'd under this instance's key (a key rotation re-signs the file with it). */
+  format(anchor: AuditAnchorView): string {
+    return `${JSON.stringify({ ...anchor, mac: this.mac(anchor) })}\n`;
+  }
+
   /** Every line of the file in order; nothing when the file does not exist. Streams, so a long history is fine. */
   async *lines(): AsyncGenerator<AnchorLine> {
     if (!(await this.exists())) return;

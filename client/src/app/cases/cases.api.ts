@@ -3,19 +3,19 @@ import { inject, Injectable } from '@angular/core';
 import {
   CaseAssignmentView,
   CaseDetailView,
+  CaseSearchPage,
   CaseSearchRequest,
-  CaseSummaryView,
   CaseTransitionRequest,
   CreateCaseRequest,
   CreateCaseResponse,
   DuplicateCheckRequest,
   DuplicateHint,
-  Page,
   TimelineEntry,
   UpdateCaseRequest,
   UpdateVictimRequest,
 } from '@ruta/shared';
 import { Observable } from 'rxjs';
+import { errorsShownInPlace } from '../core/http/api-error.interceptor';
 
 /** The case path of a code; codes are pseudonymous (`RT-2026-000123`), never personal data. */
 export function casePath(code: string): string {
@@ -27,8 +27,9 @@ export function casePath(code: string): string {
 export class CasesApi {
   private readonly http = inject(HttpClient);
 
-  search(request: CaseSearchRequest): Observable<Page<CaseSummaryView>> {
-    return this.http.post<Page<CaseSummaryView>>('/api/cases/search', request);
+  /** The list shows a failure in its own error line (one message, no snack bar too). */
+  search(request: CaseSearchRequest): Observable<CaseSearchPage> {
+    return this.http.post<CaseSearchPage>('/api/cases/search', request, { context: errorsShownInPlace() });
   }
 
   get(code: string): Observable<CaseDetailView> {

@@ -1,15 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import { CASE_SORTS, CASE_STATUS, CaseSort, CaseStatus, EXPLOITATION_PURPOSE, ExploitationPurpose, InstitutionView, SavedCaseFilters } from '@ruta/shared';
+import { CASE_STATUS, CaseSort, CaseStatus, EXPLOITATION_PURPOSE, ExploitationPurpose, InstitutionView, SavedCaseFilters } from '@ruta/shared';
 import { catchError, of } from 'rxjs';
 import { InstitutionsApi } from '../../admin/institutions/institutions.api';
 import { CanDirective } from '../../core/auth/can.directive';
@@ -30,7 +29,6 @@ import { SavedSearches } from './saved-searches';
     MatCheckboxModule,
     MatButtonModule,
     MatIconModule,
-    MatExpansionModule,
     TranslatePipe,
     CanDirective,
     OptionLabelPipe,
@@ -44,7 +42,8 @@ export class CaseFilters implements OnInit {
 
   protected readonly statuses = CASE_STATUS;
   protected readonly purposes = EXPLOITATION_PURPOSE;
-  protected readonly sorts = CASE_SORTS;
+  /** The second row of filters opens on demand, so the results start right under one row. */
+  protected readonly moreOpen = signal(false);
   protected readonly departments = toSignal(inject(PlacesApi).departments$.pipe(catchError(() => of([]))), { initialValue: [] });
   protected readonly institutions = signal<InstitutionView[]>([]);
   protected readonly saved = signal<SavedCaseFilters>(toSavedFilters(EMPTY_CASE_FILTERS));
@@ -66,6 +65,12 @@ export class CaseFilters implements OnInit {
     sort: ['created_desc' as CaseSort],
   });
 
+  /** How many of the filters behind "more filters" are in use (shown on the button while it is closed). */
+  protected readonly extraInUse = computed(() => {
+    const v = this.saved();
+    return [v.institutionId?.length, v.purpose?.length, v.departmentCode, v.minor !== undefined, v.assignedToMe, v.identifiedFrom, v.identifiedTo, v.createdFrom, v.createdTo].filter(Boolean).length;
+  });
+
   ngOnInit(): void {
     // Without institutions:read the institution filter stays empty; the others still work.
     this.institutionsApi.list().subscribe({ next: (list) => this.institutions.set(list), error: () => undefined });
@@ -76,7 +81,13 @@ export class CaseFilters implements OnInit {
     this.changed.emit(toCaseSearch(this.form.getRawValue()));
   }
 
-  protected clear(): void {
+  /** A column header's sort: kept in the form (a saved search keeps it too) and applied at once. */
+  sortBy(sort: CaseSort): void {
+    this.form.controls.sort.setValue(sort);
+    this.apply();
+  }
+
+  clear(): void {
     this.form.reset(EMPTY_CASE_FILTERS);
     this.apply();
   }

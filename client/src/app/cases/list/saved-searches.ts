@@ -1,81 +1,69 @@
 import { ChangeDetectionStrategy, Component, inject, input, OnInit, output, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatChipsModule } from '@angular/material/chips';
-import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDialog } from '@angular/material/dialog';
+import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
+import { MatMenuModule } from '@angular/material/menu';
 import { TranslatePipe } from '@ngx-translate/core';
 import { SavedCaseFilters, SavedFilterView } from '@ruta/shared';
-import { FormSubmission } from '../../core/http/form-submission';
 import { Notifier } from '../../core/http/notifier';
-import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
 import { SavedFiltersApi } from '../saved-filters.api';
+import { SaveSearchDialog } from './save-search.dialog';
 
-/** The user's saved searches: apply one, save the current filters under a name, delete one. */
+/**
+ * The user's saved searches, collapsed into one menu beside the filters: apply one, delete one, or save the current
+ * filters under a name (a small dialog), so they never push the results down.
+ */
 @Component({
   selector: 'ruta-saved-searches',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatChipsModule, MatButtonModule, MatIconModule, MatFormFieldModule, MatInputModule, TranslatePipe, ErrorMessagePipe],
+  imports: [MatButtonModule, MatIconModule, MatMenuModule, MatDividerModule, TranslatePipe],
   template: `
-    <section class="saved-searches" [attr.aria-label]="'savedSearches.title' | translate" data-testid="saved-searches">
-      <h2 class="section-title">{{ 'savedSearches.title' | translate }}</h2>
+    <button mat-stroked-button type="button" [matMenuTriggerFor]="menu" data-testid="saved-searches">
+      <mat-icon svgIcon="bookmark_add" />{{ 'savedSearches.title' | translate }}
       @if (items().length) {
-        <mat-chip-set [attr.aria-label]="'savedSearches.title' | translate">
-          @for (item of items(); track item.id) {
-            <mat-chip [attr.data-testid]="'saved-search-' + item.name">
-              <button matChipAction type="button" class="chip-apply" (click)="applied.emit(item.filters)" [attr.aria-label]="'savedSearches.apply' | translate: { name: item.name }">
-                {{ item.name }}
-              </button>
-              <button matChipRemove type="button" (click)="remove(item)" [attr.aria-label]="'savedSearches.delete' | translate: { name: item.name }">
-                <mat-icon svgIcon="cancel" />
-              </button>
-            </mat-chip>
-          }
-        </mat-chip-set>
-      } @else {
-        <p class="muted">{{ 'savedSearches.none' | translate }}</p>
+        <span class="count-badge">{{ items().length }}</span>
       }
-      <form class="filters" (ngSubmit)="save()">
-        <mat-form-field>
-          <mat-label>{{ 'savedSearches.name' | translate }}</mat-label>
-          <input matInput [formControl]="name" autocomplete="off" data-testid="saved-search-name" />
-          <mat-hint>{{ 'savedSearches.hint' | translate }}</mat-hint>
-          <mat-error>{{ name.errors | rutaError }}</mat-error>
-        </mat-form-field>
-        <button mat-stroked-button type="submit" [disabled]="busy()" data-testid="saved-search-save">
-          <mat-icon svgIcon="bookmark_add" />{{ 'savedSearches.save' | translate }}
-        </button>
-      </form>
-      @if (error(); as e) {
-        <p class="form-error" role="alert">{{ e | rutaError }}</p>
+    </button>
+    <mat-menu #menu="matMenu" class="saved-searches-menu">
+      @for (item of items(); track item.id) {
+        <div class="saved-search-item">
+          <button mat-menu-item type="button" (click)="applied.emit(item.filters)" [attr.data-testid]="'saved-search-' + item.name" [attr.aria-label]="'savedSearches.apply' | translate: { name: item.name }">
+            {{ item.name }}
+          </button>
+          <button mat-icon-button type="button" (click)="remove(item); $event.stopPropagation()" [attr.aria-label]="'savedSearches.delete' | translate: { name: item.name }" [attr.data-testid]="'saved-search-delete-' + item.name">
+            <mat-icon svgIcon="delete" />
+          </button>
+        </div>
+      } @empty {
+        <p class="muted menu-note">{{ 'savedSearches.none' | translate }}</p>
       }
-    </section>
+      <mat-divider />
+      <button mat-menu-item type="button" (click)="openSave()" data-testid="saved-search-open-save">
+        <mat-icon svgIcon="add" />{{ 'savedSearches.saveCurrent' | translate }}
+      </button>
+    </mat-menu>
   `,
 })
 export class SavedSearches implements OnInit {
   private readonly api = inject(SavedFiltersApi);
   private readonly notifier = inject(Notifier);
+  private readonly dialog = inject(MatDialog);
   readonly filters = input.required<SavedCaseFilters>();
   readonly applied = output<SavedCaseFilters>();
 
   protected readonly items = signal<SavedFilterView[]>([]);
-  protected readonly name = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(100)] });
-  private readonly submission = new FormSubmission(this.name, { staysOpen: true });
-  protected readonly busy = this.submission.busy;
-  protected readonly error = this.submission.error;
 
   ngOnInit(): void {
     this.api.list().subscribe({ next: (list) => this.items.set(list), error: () => undefined });
   }
 
-  protected save(): void {
-    this.submission.submit(() => this.api.create({ name: this.name.value.trim(), filters: this.filters() }), {
-      done: (created) => {
-        this.items.update((items) => [...items, created]);
-        this.name.reset();
-        this.notifier.info('savedSearches.saved');
-      },
+  protected openSave(): void {
+    const ref = this.dialog.open<SaveSearchDialog, SavedCaseFilters, SavedFilterView>(SaveSearchDialog, { data: this.filters(), width: 'min(420px, 92vw)' });
+    ref.afterClosed().subscribe((created) => {
+      if (!created) return;
+      this.items.update((items) => [...items, created]);
+      this.notifier.info('savedSearches.saved');
     });
   }
 

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { AuthStore } from '../auth/auth.store';
 import { newMe } from '../auth/auth.testing';
-import { apiErrorInterceptor } from './api-error.interceptor';
+import { apiErrorInterceptor, errorsShownInPlace } from './api-error.interceptor';
 import { Notifier } from './notifier';
 
 describe('apiErrorInterceptor', () => {
@@ -46,5 +46,13 @@ describe('apiErrorInterceptor', () => {
     http.get('/api/roles').subscribe({ error: () => undefined });
     backend.expectOne('/api/roles').flush({ code: 'internal', requestId: 'req-42' }, { status: 500, statusText: 'Error' });
     expect(unexpected).toHaveBeenCalledWith('req-42');
+  });
+
+  it('leaves a server error to a caller that shows it in place: one message, not a snack bar too', () => {
+    let failed = false;
+    http.post('/api/cases/search', {}, { context: errorsShownInPlace() }).subscribe({ error: () => (failed = true) });
+    backend.expectOne('/api/cases/search').flush({ code: 'database_unavailable', requestId: 'req-43' }, { status: 503, statusText: 'Unavailable' });
+    expect(failed).toBe(true);
+    expect(unexpected).not.toHaveBeenCalled();
   });
 });

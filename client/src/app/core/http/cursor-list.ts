@@ -2,15 +2,23 @@ import { signal } from '@angular/core';
 import { Page } from '@ruta/shared';
 import { Observable } from 'rxjs';
 
-/** A list read page by page with the API's opaque cursors ("load more"). */
+/** How many items a list's filters match, as an API gives it: a number, or a count capped at some size (`more`). */
+export type ListTotal = { count: number; more: boolean };
+
+/**
+ * A list read page by page with the API's opaque cursors ("load more"), with the total a first page may carry.
+ * A reload that fails clears what was shown: stale rows never stand under an error as if they answered the new
+ * filters (a failed "load more" keeps the rows, which are still right, and can be tried again).
+ */
 export class CursorList<T> {
   readonly items = signal<T[]>([]);
   readonly nextCursor = signal<string | undefined>(undefined);
+  readonly total = signal<ListTotal | null>(null);
   readonly loading = signal(false);
   readonly loaded = signal(false);
   readonly failed = signal(false);
 
-  constructor(private readonly fetch: (cursor?: string) => Observable<Page<T>>) {}
+  constructor(private readonly fetch: (cursor?: string) => Observable<Page<T> & { total?: number | ListTotal }>) {}
 
   reload(): void {
     this.load(undefined, true);
@@ -33,10 +41,17 @@ export class CursorList<T> {
       next: (page) => {
         this.items.update((items) => (reset ? page.items : [...items, ...page.items]));
         this.nextCursor.set(page.nextCursor);
+        if (page.total !== undefined) this.total.set(typeof page.total === 'number' ? { count: page.total, more: false } : page.total);
+        else if (reset) this.total.set(null);
         this.loading.set(false);
         this.loaded.set(true);
       },
       error: () => {
+        if (reset) {
+          this.items.set([]);
+          this.nextCursor.set(undefined);
+          this.total.set(null);
+        }
         this.loading.set(false);
         this.failed.set(true);
       },

@@ -35,6 +35,9 @@ export const coreEn: Dictionary<typeof coreEs> = {
     notRecorded: 'Not recorded',
     unknown: 'Unknown',
   },
+  list: {
+    pageSize: 'Per page',
+  },
   language: {
     label: 'Language',
     switchTo: 'Change the language to {{language}}',

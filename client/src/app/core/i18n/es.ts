@@ -32,6 +32,9 @@ export const coreEs = {
     notRecorded: 'Sin registrar',
     unknown: 'Sin información',
   },
+  list: {
+    pageSize: 'Por página',
+  },
   language: {
     label: 'Idioma',
     switchTo: 'Cambiar el idioma a {{language}}',

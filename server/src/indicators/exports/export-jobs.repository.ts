@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { RepositoryBase } from '@ruta/platform';
+import { ExportCaseRow } from './export-file';
+import { ExportJobEntity } from './export-job.entity';
+
+/** The case list filters of an export. */
+export interface ExportFilter {
+  from?: string;
+  to?: string;
+  status?: string;
+}
+
+const ROW_COLUMNS = `c.id, c.code, c."identifiedOn"::text AS "identifiedOn", c.status, c.scope, c."ageBand", c.purposes, i.name AS institution, d.name AS department`;
+const ROW_JOINS = `JOIN institutions i ON i.id = c."ownerInstitutionId" LEFT JOIN places d ON d.code = c."departmentCode"`;
+
+function filterSql(filter: ExportFilter, first: number): [string, unknown[]] {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    clauses.push(sql.replace('?', `$${first + params.length - 1}`));
+  };
+  if (filter.from) add(`c."identifiedOn" >= CAST(? AS date)`, filter.from);
+  if (filter.to) add(`c."identifiedOn" <= CAST(? AS date)`, filter.to);
+  if (filter.status) add(`c.status = ?`, filter.status);
+  return [clauses.length ? clauses.join(' AND ') : 'true', params];
+}
+
+/**
+ * Export jobs. The request side reads and fixes the cases as the requester (row-level security decides which); the
+ * job side works as the system on the ids fixed in the job, never on a wider set.
+ */
+@Injectable()
+export class ExportJobsRepository extends RepositoryBase {
+  async countCases(filter: ExportFilter): Promise<number> {
+    const [where, params] = filterSql(filter, 1);
+    const [{ n }] = await this.manager.query(`SELECT count(*)::int AS n FROM cases c WHERE ${where}`, params);
+    return n;
+  }
+
+  /** The requester's own rows (row-level security), with the victims' names when identified. */
+  async readCases(filter: ExportFilter, identified: boolean): Promise<ExportCaseRow[]> {
+    const [where, params] = filterSql(filter, 1);
+    const names = identified ? `, v."givenNames", v."familyNames"` : '';
+    const join = identified ? `LEFT JOIN victims v ON v."caseId" = c.id` : '';
+    return this.manager.query(`SELECT ${ROW_COLUMNS}${names} FROM cases c ${ROW_JOINS} ${join} WHERE ${where} ORDER BY c.code`, params);
+  }
+
+  /** A finished small export, built in the request. */
+  async insertReady(job: Partial<ExportJobEntity>): Promise<string> {
+    return this.insertRow(ExportJobEntity, { ...job, status: 'ready', completedAt: new Date() });
+  }
+
+  /** A large export, queued: its cases fixed now, in one statement, under the requester's row-level security. */
+  async insertQueued(job: Partial<ExportJobEntity> & { id: string }, filter: ExportFilter): Promise<number> {
+    const [where, params] = filterSql(filter, 8);
+    await this.manager.query(
+      `INSERT INTO export_jobs (id, "requestedById", "institutionId", format, identified, reason, language, "caseIds", total)
+       SELECT $1, $2, $3, $4, $5, $6, $7, coalesce(array_agg(c.id ORDER BY c.code), '{}'), count(*) FROM cases c WHERE ${where}`,
+      [job.id, job.requestedById, job.institutionId, job.format, job.identified, job.reason, job.language, ...params],
+    );
+    const [{ total }] = await this.manager.query(`SELECT total FROM export_jobs WHERE id = $1`, [job.id]);
+    return total;
+  }
+
+  /** The requester's job (row-level security: nobody else's), without its file. */
+  findMine(id: string): Promise<ExportJobEntity | null> {
+    return this.manager
+      .getRepository(ExportJobEntity)
+      .findOne({ where: { id }, select: { id: true, format: true, identified: true, status: true, total: true, processed: true, createdAt: true, expiresAt: true, fileName: true, requestedById: true } });
+  }
+
+  async fileOf(id: string): Promise<{ content: Buffer; fileName: string; format: ExportJobEntity['format'] } | null> {
+    const row = await this.manager.getRepository(ExportJobEntity).findOne({ where: { id }, select: { id: true, content: true, fileName: true, format: true } });
+    return row?.content && row.fileName ? { content: row.content, fileName: row.fileName, format: row.format } : null;
+  }
+
+  listMine(userId: string): Promise<ExportJobEntity[]> {
+    return this.manager.getRepository(ExportJobEntity).find({
+      where: { requestedById: userId },
+      order: { createdAt: 'DESC' },
+      take: 20,
+      select: { id: true, format: true, identified: true, status: true, total: true, processed: true, createdAt: true, expiresAt: true },
+    });
+  }
+
+  // --- The job side (system transactions) ---
+
+  /** Takes the oldest queued job; with two instances each takes a different one (SKIP LOCKED). */
+  async claim(manager: EntityManager): Promise<Pick<ExportJobEntity, 'id' | 'format' | 'identified' | 'language' | 'total'> | null> {
+    const [rows]: [Pick<ExportJobEntity, 'id' | 'format' | 'identified' | 'language' | 'total'>[], number] = await manager.query(
+      `UPDATE export_jobs SET status = 'running'
+        WHERE id = (SELECT id FROM export_jobs WHERE status = 'queued' ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING id, format, identified, language, total`,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** One chunk of the job's cases, by position in the fixed list, as the system. */
+  async chunk(manager: EntityManager, jobId: string, identified: boolean, offset: number, size: number): Promise<ExportCaseRow[]> {
+    const ids = `SELECT unnest(j."caseIds"[$2:$3]) FROM export_jobs j WHERE j.id = $1`;
+    const rows: ExportCaseRow[] = await manager.query(`SELECT ${ROW_COLUMNS} FROM cases c ${ROW_JOINS} WHERE c.id IN (${ids}) ORDER BY c.code`, [jobId, offset + 1, offset + size]);
+    if (!identified || rows.length === 0) return rows;
+    const names: { caseId: string; givenNames: string; familyNames: string | null }[] = await manager.query(`SELECT * FROM ruta_export_identities($1, $2)`, [
+      jobId,
+      rows.map((r) => r.id),
+    ]);
+    const byCase = new Map(names.map((n) => [n.caseId, n]));
+    return rows.map((r) => ({ ...r, givenNames: byCase.get(r.id)?.givenNames ?? null, familyNames: byCase.get(r.id)?.familyNames ?? null }));
+  }
+
+  async progress(manager: EntityManager, jobId: string, processed: number): Promise<void> {
+    await manager.query(`UPDATE export_jobs SET processed = $2 WHERE id = $1`, [jobId, processed]);
+  }
+
+  async finish(manager: EntityManager, jobId: string, content: Buffer, fileName: string, expiresAt: Date): Promise<void> {
+    await manager.query(`UPDATE export_jobs SET status = 'ready', content = $2, "fileName" = $3, "expiresAt" = $4, "completedAt" = now(), processed = total WHERE id = $1`, [
+      jobId,
+      content,
+      fileName,
+      expiresAt,
+    ]);
+  }
+
+  async fail(manager: EntityManager, jobId: string): Promise<void> {
+    await manager.query(`UPDATE export_jobs SET status = 'failed', "completedAt" = now() WHERE id = $1`, [jobId]);
+  }
+
+  /** Expired files are dropped (the row stays as the record of the export). */
+  async purgeExpired(manager: EntityManager, now: Date): Promise<void> {
+    await manager.query(`UPDATE export_jobs SET content = NULL WHERE content IS NOT NULL AND "expiresAt" < $1`, [now]);
+  }
+}

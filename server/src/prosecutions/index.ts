@@ -2,3 +2,6 @@
 export * from './prosecutions.module';
 export * from './prosecutions.entities';
 export * from './prosecutions.seed';
+// For the indicators area: the one definition of the justice indicators (import ProsecutionsModule to inject it).
+export { indicatorPeriod, JusticeIndicatorsService } from './indicators/justice-indicators.service';
+export { ProsecutionsClock } from './clock';

@@ -1,2 +1,5 @@
 // The prosecutions area's shared types, options and state machines.
-export {};
+export * from './prosecution-options';
+export * from './defendant-stage';
+export * from './nunc';
+export * from './prosecutions-api';

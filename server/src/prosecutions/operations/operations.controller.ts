@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { OperationListItem, OperationView, CountedPage, PERMISSIONS } from '@ruta/shared';
+import { Actor, CurrentActor, RequirePermission } from '@ruta/platform';
+import { CreateOperationDto, ListQueryDto } from './dto/operation-requests.dto';
+import { OperationsService } from './operations.service';
+
+@ApiTags('prosecutions')
+@Controller('operations')
+export class OperationsController {
+  constructor(private readonly operations: OperationsService) {}
+
+  @Post()
+  @RequirePermission(PERMISSIONS.operationsManage)
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateOperationDto): Promise<OperationView> {
+    return this.operations.create(actor, dto);
+  }
+
+  @Get()
+  @RequirePermission(PERMISSIONS.operationsRead)
+  list(@CurrentActor() actor: Actor, @Query() query: ListQueryDto): Promise<CountedPage<OperationListItem>> {
+    return this.operations.list(actor, query);
+  }
+
+  @Get(':id')
+  @RequirePermission(PERMISSIONS.operationsRead)
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OperationView> {
+    return this.operations.get(actor, id);
+  }
+}

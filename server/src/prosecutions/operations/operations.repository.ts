@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { OperationListItem, OperationType, OperationView } from '@ruta/shared';
+import { RepositoryBase } from '@ruta/platform';
+
+export interface OperationRow {
+  id: string;
+  name: string;
+  occurredOn: string;
+  municipalityCode: string;
+  type: OperationType;
+  arrests: number;
+  description: string | null;
+  version: number;
+  institution: { id: string; code: string; name: string };
+}
+
+const COLUMNS = `o.id, o.name, to_char(o."occurredOn", 'YYYY-MM-DD') AS "occurredOn", o."municipalityCode", o.type, o.arrests, o.description, o.version,
+  json_build_object('id', i.id, 'code', i.code, 'name', i.name) AS institution`;
+
+/** Operations and their links to cases and traffickers (raw SQL under the request's row-level security). */
+@Injectable()
+export class OperationsRepository extends RepositoryBase {
+  async insert(values: { institutionId: string; createdById: string; name: string; occurredOn: string; municipalityCode: string; type: string; arrests: number; description: string | null }): Promise<string> {
+    const [row] = await this.manager.query(
+      `INSERT INTO operations ("institutionId", "createdById", name, "occurredOn", "municipalityCode", type, arrests, description)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [values.institutionId, values.createdById, values.name, values.occurredOn, values.municipalityCode, values.type, values.arrests, values.description],
+    );
+    return row.id;
+  }
+
+  async linkCases(operationId: string, caseIds: string[]): Promise<void> {
+    if (caseIds.length) await this.manager.query(`INSERT INTO operation_cases ("operationId", "caseId") SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [operationId, caseIds]);
+  }
+
+  async linkTrafficker(operationId: string, traffickerId: string, arrested: boolean): Promise<void> {
+    await this.manager.query(`INSERT INTO operation_traffickers ("operationId", "traffickerId", arrested) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [operationId, traffickerId, arrested]);
+  }
+
+  async find(id: string): Promise<(OperationRow & Pick<OperationView, 'caseCodes' | 'traffickers'>) | null> {
+    const [row] = await this.manager.query(
+      `SELECT ${COLUMNS},
+        coalesce((SELECT array_agg(c.code ORDER BY c.code) FROM operation_cases oc JOIN cases c ON c.id = oc."caseId" WHERE oc."operationId" = o.id), '{}') AS "caseCodes",
+        coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'arrested', ot.arrested) ORDER BY t.name)
+                  FROM operation_traffickers ot JOIN alleged_traffickers t ON t.id = ot."traffickerId" WHERE ot."operationId" = o.id), '[]') AS traffickers
+       FROM operations o JOIN institutions i ON i.id = o."institutionId" WHERE o.id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** A keyset page, newest first, with the total of what the actor may see. */
+  async page(limit: number, after?: { k: string; id: string }): Promise<{ rows: OperationListItem[]; total: number }> {
+    const rows = await this.manager.query(
+      `SELECT ${COLUMNS},
+        (SELECT count(*)::int FROM operation_cases oc WHERE oc."operationId" = o.id) AS cases,
+        (SELECT count(*)::int FROM operation_traffickers ot WHERE ot."operationId" = o.id) AS traffickers
+       FROM operations o JOIN institutions i ON i.id = o."institutionId"
+       WHERE ($1::date IS NULL OR (o."occurredOn", o.id) < ($1::date, $2::uuid))
+       ORDER BY o."occurredOn" DESC, o.id DESC LIMIT $3`,
+      [after?.k ?? null, after?.id ?? null, limit + 1],
+    );
+    const [{ total }] = await this.manager.query(`SELECT count(*)::int AS total FROM operations`);
+    return { rows: rows.map(({ description: _d, ...r }: OperationRow & { cases: number; traffickers: number }) => r), total };
+  }
+
+  async municipalityExists(code: string): Promise<boolean> {
+    const rows = await this.manager.query(`SELECT 1 FROM places WHERE code = $1 AND kind = 'municipality'`, [code]);
+    return rows.length > 0;
+  }
+}

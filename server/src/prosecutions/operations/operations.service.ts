@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { OperationListItem, OperationView, CountedPage, PERMISSIONS } from '@ruta/shared';
+import { Actor, AuditService, decodeCursor, encodeCursor, NotFoundError, ValidationFailedError } from '@ruta/platform';
+import { CaseAccessService } from '@ruta/cases';
+import { CreateOperationDto, ListQueryDto } from './dto/operation-requests.dto';
+import { OperationsRepository } from './operations.repository';
+
+const DEFAULT_LIMIT = 25;
+
+/** Police and DAS operations: which victims (cases) they identified and whom they arrested. */
+@Injectable()
+export class OperationsService {
+  constructor(
+    private readonly operations: OperationsRepository,
+    private readonly access: CaseAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateOperationDto): Promise<OperationView> {
+    if (!(await this.operations.municipalityExists(dto.municipalityCode))) {
+      throw new ValidationFailedError([{ field: 'municipalityCode', code: 'invalid_divipola', message: 'municipalityCode is not a DIVIPOLA municipality code' }]);
+    }
+    const cases = await Promise.all((dto.caseCodes ?? []).map((code) => this.access.requireCase(actor, code, PERMISSIONS.casesRead)));
+    const id = await this.operations.insert({
+      institutionId: actor.institutionId,
+      createdById: actor.userId,
+      name: dto.name.trim(),
+      occurredOn: dto.occurredOn,
+      municipalityCode: dto.municipalityCode,
+      type: dto.type,
+      arrests: dto.arrests,
+      description: dto.description?.trim() || null,
+    });
+    await this.operations.linkCases(id, cases.map((c) => c.id));
+    await this.audit.record({ action: 'create', entityType: 'operation', entityId: id, details: { cases: cases.length } });
+    for (const c of cases) await this.audit.record({ action: 'update', entityType: 'case', entityId: c.id, details: { section: 'operation', operation: id } });
+    return (await this.operations.find(id))!;
+  }
+
+  async get(actor: Actor, id: string): Promise<OperationView> {
+    const found = await this.operations.find(id);
+    if (!found) throw new NotFoundError('operation');
+    await this.audit.record({ action: 'read', entityType: 'operation', entityId: id, details: { cases: found.caseCodes.length, traffickers: found.traffickers.length } });
+    return found;
+  }
+
+  async list(actor: Actor, query: ListQueryDto): Promise<CountedPage<OperationListItem>> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const after = query.cursor ? decodeCursor<{ k: string; id: string }>(query.cursor) : undefined;
+    const { rows, total } = await this.operations.page(limit, after);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    await this.audit.record({ action: 'read', entityType: 'operation', details: { list: true, ids: items.map((o) => o.id) } });
+    return { items, total, limit, ...(rows.length > limit && last ? { nextCursor: encodeCursor({ k: last.occurredOn, id: last.id }) } : {}) };
+  }
+}

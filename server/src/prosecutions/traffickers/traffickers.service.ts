@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { CreateTraffickerResponse, CountedPage, PERMISSIONS, TraffickerListItem, TraffickerView } from '@ruta/shared';
+import { Actor, AuditService, decodeCursor, encodeCursor, NotFoundError } from '@ruta/platform';
+import { CaseAccessService } from '@ruta/cases';
+import { OperationsRepository } from '../operations/operations.repository';
+import { CreateTraffickerDto } from './dto/trafficker-requests.dto';
+import { TraffickersRepository } from './traffickers.repository';
+
+const DEFAULT_LIMIT = 25;
+
+/** Alleged traffickers (persons and criminal organisations): the investigation file, its institution only. */
+@Injectable()
+export class TraffickersService {
+  constructor(
+    private readonly traffickers: TraffickersRepository,
+    private readonly operations: OperationsRepository,
+    private readonly access: CaseAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateTraffickerDto): Promise<CreateTraffickerResponse> {
+    const cases = await Promise.all((dto.caseCodes ?? []).map((code) => this.access.requireCase(actor, code, PERMISSIONS.casesRead)));
+    if (dto.operationId && !(await this.operations.find(dto.operationId))) throw new NotFoundError('operation');
+    const id = await this.createRecord(actor, dto);
+    await this.traffickers.linkCases(id, cases.map((c) => c.id));
+    if (dto.operationId) await this.operations.linkTrafficker(dto.operationId, id, true);
+    for (const c of cases) await this.audit.record({ action: 'update', entityType: 'case', entityId: c.id, details: { section: 'traffickers', trafficker: id } });
+    const possibleDuplicates = await this.traffickers.possibleDuplicates(dto.name, dto.documentNumber?.trim() || null, id);
+    return { trafficker: (await this.traffickers.find(id))!, possibleDuplicates };
+  }
+
+  /** The record alone (a defendant named in a proceeding creates one too). */
+  async createRecord(actor: Actor, dto: Pick<CreateTraffickerDto, 'kind' | 'name' | 'aliases' | 'documentNumber' | 'nationality' | 'sex' | 'roles' | 'relationToVictim'>): Promise<string> {
+    const id = await this.traffickers.insert({
+      institutionId: actor.institutionId,
+      createdById: actor.userId,
+      kind: dto.kind,
+      name: dto.name.trim(),
+      aliases: (dto.aliases ?? []).map((a) => a.trim()).filter(Boolean),
+      documentNumber: dto.documentNumber?.trim() || null,
+      nationality: dto.nationality ?? null,
+      sex: dto.sex ?? null,
+      roles: dto.roles ?? [],
+      relationToVictim: dto.relationToVictim?.trim() || null,
+    });
+    await this.audit.record({ action: 'create', entityType: 'trafficker', entityId: id, details: { kind: dto.kind } });
+    return id;
+  }
+
+  async get(actor: Actor, id: string): Promise<TraffickerView> {
+    const found = await this.traffickers.find(id);
+    if (!found) throw new NotFoundError('alleged trafficker');
+    await this.audit.record({ action: 'read', entityType: 'trafficker', entityId: id, details: { cases: found.caseCodes.length } });
+    return found;
+  }
+
+  async list(actor: Actor, query: { limit?: number; cursor?: string; q?: string }): Promise<CountedPage<TraffickerListItem>> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const after = query.cursor ? decodeCursor<{ k: string; id: string }>(query.cursor) : undefined;
+    const { rows, total } = await this.traffickers.page(limit, after, query.q?.trim() || undefined);
+    const items = rows.slice(0, limit) as (TraffickerListItem & { k?: string })[];
+    const last = items[items.length - 1];
+    await this.audit.record({ action: 'read', entityType: 'trafficker', details: { list: true, ids: items.map((t) => t.id) } });
+    return {
+      items: items.map(({ k: _k, ...t }) => t),
+      total,
+      limit,
+      ...(rows.length > limit && last ? { nextCursor: encodeCursor({ k: last.k, id: last.id }) } : {}),
+    };
+  }
+}

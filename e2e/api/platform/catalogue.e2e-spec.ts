@@ -36,6 +36,9 @@ const VICTIM_DATA_AUDIT: Record<string, { route: (code: string) => string; detai
   case_link_requests: { route: (c) => `/api/cases/${c}/links`, details: { section: 'links' } },
   case_drafts: { route: () => '/api/case-drafts/mine', details: {}, entityType: 'case_draft' },
   referrals: { route: (c) => `/api/cases/${c}/referrals`, details: { section: 'referrals' } },
+  operation_cases: { route: (c) => `/api/cases/${c}/proceedings`, details: { section: 'prosecutions' } },
+  trafficker_cases: { route: (c) => `/api/cases/${c}/proceedings`, details: { section: 'prosecutions' } },
+  proceeding_victims: { route: (c) => `/api/cases/${c}/proceedings`, details: { section: 'prosecutions' } },
 };
 
 describe('catalogue: every table is protected or on a reviewed list', () => {

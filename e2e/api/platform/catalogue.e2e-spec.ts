@@ -39,6 +39,7 @@ const VICTIM_DATA_AUDIT: Record<string, { route: (code: string) => string; detai
   operation_cases: { route: (c) => `/api/cases/${c}/proceedings`, details: { section: 'prosecutions' } },
   trafficker_cases: { route: (c) => `/api/cases/${c}/proceedings`, details: { section: 'prosecutions' } },
   proceeding_victims: { route: (c) => `/api/cases/${c}/proceedings`, details: { section: 'prosecutions' } },
+  hotline_contacts: { route: (c) => `/api/cases/${c}/hotline-contacts`, details: { section: 'hotline' } },
 };
 
 describe('catalogue: every table is protected or on a reviewed list', () => {

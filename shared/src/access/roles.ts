@@ -96,6 +96,7 @@ export const SEED_ROLES: readonly RoleDefinition[] = [
       P.assistanceRead,
       P.assistanceManage,
       P.referralsOverride,
+      P.hotlineRead,
     ],
   },
   {
@@ -104,7 +105,7 @@ export const SEED_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Hotline operator',
     scope: 'assigned',
     requiresMfa: false,
-    permissions: [P.hotlineRead, P.hotlineManage, P.casesCreate, P.casesRead, P.referralsRead, P.institutionsRead],
+    permissions: [P.hotlineRead, P.hotlineManage, P.casesCreate, P.casesRead, P.referralsRead, P.referralsManage, P.institutionsRead],
   },
   {
     code: 'partner',

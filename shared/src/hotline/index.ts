@@ -1,2 +1,4 @@
 // The hotline area's shared types, options and state machines.
-export {};
+export * from './hotline-options';
+export * from './hotline-status';
+export * from './hotline-api';

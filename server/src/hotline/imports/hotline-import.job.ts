@@ -1,0 +1,108 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { HotlineImportField, HotlineImportRejection } from '@ruta/shared';
+import { AuditService, SECRET_BOX, SecretBox, TransactionRunner } from '@ruta/platform';
+import { CallerPhone } from '../contacts/caller-phone';
+import { CallLogRow, PlaceIndex, validateCallLogRow } from './call-log-rows';
+import { readCallLog } from './call-log-file';
+import { ContactInsertRow, HotlineImportsRepository } from './hotline-imports.repository';
+
+/** The key of the transaction-level advisory lock under which one instance at a time claims an import. */
+export const HOTLINE_IMPORT_LOCK = 718_090_012;
+const CHUNK = 5_000;
+/** At most this many rejections are kept in the report (the counts stay exact). */
+const MAX_REPORTED = 20_000;
+const POLL_MS = 1_000;
+
+/**
+ * Runs waiting call-log imports in the background. Every instance polls, but an import is claimed under
+ * `pg_try_advisory_xact_lock` with `FOR UPDATE SKIP LOCKED`, so it runs once. The valid rows are inserted chunk by chunk
+ * (set-based, 5,000 a statement) inside ONE system transaction, so an import is all of its valid rows or none; the
+ * progress is written from separate short transactions, so the progress bar moves while it runs.
+ */
+@Injectable()
+export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(HotlineImportJob.name);
+  private timer?: NodeJS.Timeout;
+  private running = false;
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly phone: CallerPhone,
+    private readonly audit: AuditService,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.runOnce().catch((error: Error) => this.logger.warn(`Hotline import job failed: ${error.message}`)), POLL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Claims and runs one waiting import, if any; true when one ran. */
+  async runOnce(): Promise<boolean> {
+    if (this.running) return false;
+    this.running = true;
+    try {
+      const claimed = await this.transactions.runAsSystem(async (manager) => {
+        const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [HOTLINE_IMPORT_LOCK]);
+        if (!locked) return null;
+        return HotlineImportsRepository.claimNext(manager);
+      });
+      if (!claimed) return false;
+      try {
+        await this.process(claimed.id, claimed.createdById, claimed.fileName, claimed.mapping, claimed.contentSealed ?? '');
+      } catch (error) {
+        this.logger.warn(`Hotline import ${claimed.id} failed: ${(error as Error).message}`);
+        await this.transactions.runAsSystem((manager) => HotlineImportsRepository.finish(manager, claimed.id, { status: 'failed', importedRows: 0, rejected: [], error: 'the file could not be imported' }));
+      }
+      return true;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async process(id: string, operatorId: string, fileName: string, mapping: Partial<Record<HotlineImportField, string>>, sealed: string): Promise<void> {
+    const content = Buffer.from(this.box.open(sealed), 'base64');
+    const table = await readCallLog(fileName, content);
+    const places = await this.transactions.runAsSystem((manager) => HotlineImportsRepository.placeIndex(manager));
+    const index: PlaceIndex = { departments: new Set(), municipalities: new Map() };
+    for (const p of places) {
+      if (p.kind === 'department') index.departments.add(p.code);
+      else index.municipalities.set(p.code, p.departmentCode ?? '');
+    }
+    const total = table.records.length;
+    await this.transactions.runAsSystem((manager) => HotlineImportsRepository.progress(manager, id, { totalRows: total, processedRows: 0 }));
+
+    const now = new Date();
+    const rejected: HotlineImportRejection[] = [];
+    let rejectedRows = 0;
+    let imported = 0;
+    await this.transactions.runAsSystem(async (manager) => {
+      for (let start = 0; start < total; start += CHUNK) {
+        const chunk: ContactInsertRow[] = [];
+        table.records.slice(start, start + CHUNK).forEach((record, i) => {
+          // Line numbers as a spreadsheet shows them: the header is line 1.
+          const result = validateCallLogRow(record, mapping, index, start + i + 2, now);
+          if ('rejections' in result) {
+            rejectedRows++;
+            if (rejected.length < MAX_REPORTED) rejected.push(...result.rejections);
+          } else chunk.push(this.seal(result.row));
+        });
+        if (chunk.length) await HotlineImportsRepository.insertContacts(manager, id, operatorId, chunk);
+        imported += chunk.length;
+        const processed = Math.min(total, start + CHUNK);
+        await this.transactions.runAsSystem((progress) => HotlineImportsRepository.progress(progress, id, { processedRows: processed }));
+      }
+      await HotlineImportsRepository.finish(manager, id, { status: 'done', importedRows: imported, rejected });
+    });
+    await this.audit.record({ action: 'create', entityType: 'hotline_import', entityId: id, details: { imported, rejected: rejectedRows, total } });
+  }
+
+  private seal(row: CallLogRow): ContactInsertRow {
+    const { phone, ...rest } = row;
+    return { ...rest, ...this.phone.protect(phone) };
+  }
+}

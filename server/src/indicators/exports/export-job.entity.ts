@@ -1,10 +1,12 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ExportFormat, ExportStatus } from '@ruta/shared';
+import { InstitutionEntity, UserEntity } from '@ruta/identity';
 
 /** A list export: who asked, why, which cases (fixed under their row-level security), its progress and its file. */
 @Entity({ name: 'export_jobs' })
 @Index('IDX_export_jobs_requester', ['requestedById', 'createdAt'])
 @Index('IDX_export_jobs_queued', { synchronize: false })
+@Check('CHK_export_jobs_reason', `NOT "identified" OR "reason" IS NOT NULL`)
 export class ExportJobEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_export_jobs' })
   id!: string;
@@ -12,8 +14,16 @@ export class ExportJobEntity {
   @Column({ type: 'uuid' })
   requestedById!: string;
 
+  @ManyToOne(() => UserEntity, { nullable: false })
+  @JoinColumn({ name: 'requestedById', foreignKeyConstraintName: 'FK_export_jobs_requested_by' })
+  requestedBy?: UserEntity;
+
   @Column({ type: 'uuid' })
   institutionId!: string;
+
+  @ManyToOne(() => InstitutionEntity, { nullable: false })
+  @JoinColumn({ name: 'institutionId', foreignKeyConstraintName: 'FK_export_jobs_institution' })
+  institution?: InstitutionEntity;
 
   @Column({ type: 'varchar', length: 10 })
   format!: ExportFormat;

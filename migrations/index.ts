@@ -7,6 +7,7 @@ import { AccessChangeApprovals1764403700000 } from './1764403700000-AccessChange
 import { DuplicateCheckQuota1764403800000 } from './1764403800000-DuplicateCheckQuota';
 import { VerifiedRequestContext1764404000000 } from './1764404000000-VerifiedRequestContext';
 import { Referrals1764404100000 } from './1764404100000-Referrals';
+import { ReferralFilters1764404150000 } from './1764404150000-ReferralFilters';
 import { FastScopes1764404200000 } from './1764404200000-FastScopes';
 import { Assistance1764404300000 } from './1764404300000-Assistance';
 import { Prosecutions1764404400000 } from './1764404400000-Prosecutions';
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   DuplicateCheckQuota1764403800000,
   VerifiedRequestContext1764404000000,
   Referrals1764404100000,
+  ReferralFilters1764404150000,
   FastScopes1764404200000,
   Assistance1764404300000,
   Prosecutions1764404400000,

@@ -233,8 +233,8 @@ describe('referrals', () => {
     const created = await newCase(police, ['oim']);
     const sent: ReferralView = (await refer(police, { caseCode: created.case.code, toInstitutionId: institutions.oim, urgency: 'emergency', sections: ['summary'] })).body;
     const later = new Date(new Date(sent.deadlineAt!).getTime() + 60_000);
-    const clock = app.get(Clock);
-    const spy = jest.spyOn(clock, 'now').mockReturnValue(later);
+    // Every instance of the clock (other areas provide their own): the one the referrals module injects among them.
+    const spy = jest.spyOn(Clock.prototype, 'now').mockReturnValue(later);
     const second = await createApp(testConfig({ REFERRAL_DEADLINE_CHECK_SECONDS: '0' }), { app: process.env.RUTA_TEST_APP_URL!, system: process.env.RUTA_TEST_SYSTEM_URL! }, { logs: false });
     await second.init();
     try {
@@ -248,7 +248,7 @@ describe('referrals', () => {
       expect(events).toHaveLength(1);
       const notified = await ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE "referralId" = $1 AND kind = 'referral_overdue' AND "userId" = $2`, [sent.id, users['caseworker@oim.demo']]);
       expect(notified[0].n).toBe(1);
-      const notifications = (await iom.get('/api/notifications').expect(200)).body;
+      const notifications = (await iom.get('/api/notifications').expect(200)).body.items;
       expect(notifications.some((n: { kind: string; referralId: string }) => n.kind === 'referral_overdue' && n.referralId === sent.id)).toBe(true);
     } finally {
       spy.mockRestore();

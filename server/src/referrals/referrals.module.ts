@@ -11,6 +11,7 @@ import { ReferralsService } from './core/referrals.service';
 import { ReferralDeadlineJob } from './deadlines/referral-deadline.job';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationsRepository } from './notifications/notifications.repository';
+import { NotificationsService } from './notifications/notifications.service';
 import { ReferralMailer } from './notifications/referral-mailer';
 import { ReferralNotifier } from './notifications/referral-notifier.service';
 import { ReferralReviewController } from './review/referral-review.controller';
@@ -31,6 +32,7 @@ import { ReferralReviewService } from './review/referral-review.service';
     ReferralSharingService,
     ReferralSettingsService,
     NotificationsRepository,
+    NotificationsService,
     ReferralMailer,
     ReferralNotifier,
     ReferralDeadlineJob,

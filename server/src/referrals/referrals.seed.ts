@@ -80,7 +80,7 @@ async function seedDemoReferrals(manager: EntityManager): Promise<string[]> {
         c.id, c.code, c.ownerInstitutionId, to, c.createdById, demo.purpose, demo.urgency, 'Remisión de demostración (datos ficticios)', demo.sections, consentId,
         demo.override ?? null, demo.override ? 'Justificación de demostración' : null, demo.status, deadline, sentAt,
         when('received'), when('accepted'), when('accepted') ? receivers.get(demo.to) ?? null : null, when('in_progress'), when('completed'),
-        demo.status === 'completed' ? 'Atención prestada (demostración)' : null, when('declined'), demo.status === 'declined' ? 'Sin competencia (demostración)' : null,
+        demo.status === 'completed' ? 'Atención prestada (demostración)' : null, when('declined'), demo.status === 'declined' ? 'outside_mandate' : null,
         when('cancelled'), null, overdue, sentAt ?? new Date(now),
       ],
     );

@@ -73,3 +73,8 @@ export const REFERRAL_DECLINE_REASON = labelled({
   wrong_institution: ['Debe remitirse a otra institución', 'Should go to another institution'],
 });
 export type ReferralDeclineReason = OptionOf<typeof REFERRAL_DECLINE_REASON>;
+
+/** A decline's reason must be one of the closed list (the server answers 400 otherwise). */
+export function isReferralDeclineReason(value: string | null | undefined): value is ReferralDeclineReason {
+  return !!value && (REFERRAL_DECLINE_REASON.values as readonly string[]).includes(value);
+}

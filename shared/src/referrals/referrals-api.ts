@@ -95,13 +95,17 @@ export interface ReferralView extends ReferralListItem {
 }
 
 export type ReferralBox = 'inbox' | 'outbox' | 'all';
-export const REFERRAL_SORTS = ['created', 'deadline'] as const;
+/** The sortable columns of the inbox and outbox: when it was made, its response deadline, the case code. */
+export const REFERRAL_SORTS = ['created', 'deadline', 'case'] as const;
 export type ReferralSort = (typeof REFERRAL_SORTS)[number];
 
 export interface ReferralListQuery extends PageQuery {
   box: ReferralBox;
   status?: ReferralStatus;
   urgency?: ReferralUrgency;
+  purpose?: ReferralPurpose;
+  /** The other institution: the sender in the inbox, the receiver in the outbox, either one in `all`. */
+  institutionId?: string;
   overdue?: boolean;
   /** Only those sent without consent, on a legal ground (coordinators' override list). */
   override?: boolean;
@@ -213,3 +217,12 @@ export interface DisclosureRecord {
 }
 
 export type ReferralDeadlineSettings = Record<ReferralUrgency, number> & { version: number };
+
+/** An administrator's change of the response deadlines: all three, on the version read (409 when stale). */
+export type ReferralDeadlinesUpdate = Record<ReferralUrgency, number> & { version: number };
+
+/** The in-app notifications of the signed-in user, newest first, and how many are unread. */
+export interface NotificationPage extends Page<NotificationView> {
+  total: number;
+  unread: number;
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReferralBadge, ReferralDeadlineSettings, REFERRAL_URGENCY } from '@ruta/shared';
-import { Actor, AuditService } from '@ruta/platform';
+import { Actor, AuditService, StaleVersionError } from '@ruta/platform';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { Clock } from './clock';
 import { ReferralDeadlinesDto } from './dto/referral-requests.dto';
@@ -27,9 +27,16 @@ export class ReferralSettingsService {
     return { emergency: hours['emergency'], urgent: hours['urgent'], routine: hours['routine'], version: Math.max(...rows.map((r) => r.version)) };
   }
 
+  /** An administrator's change: all three on the version read; 409 with the changed urgencies when someone saved since. */
   async setDeadlines(dto: ReferralDeadlinesDto): Promise<ReferralDeadlineSettings> {
-    for (const urgency of REFERRAL_URGENCY.values) await this.referrals.updateDeadline(urgency, dto[urgency]);
-    await this.audit.record({ action: 'update', details: { section: 'referral_deadlines', ...dto } });
+    // Rows locked first: a concurrent save waits here, then sees the new version.
+    await this.referrals.lockDeadlines();
+    const current = await this.deadlines();
+    const hours = { emergency: dto.emergency, urgent: dto.urgent, routine: dto.routine };
+    if (current.version !== dto.version || !(await this.referrals.updateDeadlines(hours, dto.version))) {
+      throw new StaleVersionError(current.version, REFERRAL_URGENCY.values.filter((u) => current[u] !== dto[u]));
+    }
+    await this.audit.record({ action: 'update', details: { section: 'referral_deadlines', ...hours } });
     return this.deadlines();
   }
 }

@@ -3,6 +3,7 @@ import { CaseStatus, DisclosureRecord, PERMISSIONS, SharedCaseView } from '@ruta
 import { Actor, AuditService, ForbiddenError, NotFoundError } from '@ruta/platform';
 import { CaseAccessService, CaseRecordsRepository, toEventView, toVictimView, VictimsRepository } from '@ruta/cases';
 import { institutionRef, InstitutionsRepository, userRef } from '@ruta/identity';
+import { disclosurePdf, DisclosureLanguage } from '../disclosure/disclosure-pdf';
 import { Clock } from './clock';
 import { ReferralsRepository } from './referrals.repository';
 import { ReferralsService } from './referrals.service';
@@ -74,9 +75,14 @@ export class ReferralSharingService {
     return view;
   }
 
+  /** The disclosure record as a one-page PDF, in Spanish or English; audited as the read it is. */
+  async disclosurePdf(actor: Actor, code: string, language: DisclosureLanguage): Promise<Buffer> {
+    return disclosurePdf(await this.disclosure(actor, code, 'pdf'), language);
+  }
+
   /** Per case: which institution received which sections, when, on which consent or ground, and who opened them. */
-  async disclosure(actor: Actor, code: string): Promise<DisclosureRecord> {
-    const rows = await this.access.readCase(actor, code, PERMISSIONS.referralsRead, (found) => this.referrals.ofCase(found.id), (r) => ({ section: 'referrals', count: r.length }));
+  async disclosure(actor: Actor, code: string, format: 'json' | 'pdf' = 'json'): Promise<DisclosureRecord> {
+    const rows = await this.access.readCase(actor, code, PERMISSIONS.referralsRead, (found) => this.referrals.ofCase(found.id), (r) => ({ section: 'referrals', count: r.length, format }));
     const sent = rows.filter((r) => r.sentAt);
     const openings = await this.referrals.openings(sent.map((r) => r.id));
     const documents = await Promise.all(sent.map((r) => this.referrals.documentIds(r.id)));

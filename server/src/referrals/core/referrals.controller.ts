@@ -1,11 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DisclosureRecord, PERMISSIONS, ReferralBadge, ReferralConsentCheck, ReferralDeadlineSettings, ReferralPage, ReferralView, SharedCaseView } from '@ruta/shared';
 import { Actor, CurrentActor, RequirePermission } from '@ruta/platform';
-import { CreateReferralDto, ReferralConsentCheckDto, ReferralDeadlinesDto, ReferralListQueryDto, ReferralMoveDto } from './dto/referral-requests.dto';
+import { CreateReferralDto, DisclosurePdfQueryDto, ReferralConsentCheckDto, ReferralDeadlinesDto, ReferralListQueryDto, ReferralMoveDto } from './dto/referral-requests.dto';
 import { ReferralSettingsService } from './referral-settings.service';
 import { ReferralSharingService } from './referral-sharing.service';
 import { ReferralsService } from './referrals.service';
+
+function pdfFile(content: Buffer, fileName: string): StreamableFile {
+  return new StreamableFile(content, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: content.length });
+}
 
 @ApiTags('referrals')
 @Controller('referrals')
@@ -47,6 +51,13 @@ export class ReferralsController {
     return this.settings.deadlines();
   }
 
+  /** The same settings for the administrator's screen (an administrator does not read referrals). */
+  @Get('deadline-settings')
+  @RequirePermission(PERMISSIONS.institutionsManage)
+  deadlineSettings(): Promise<ReferralDeadlineSettings> {
+    return this.settings.deadlines();
+  }
+
   @Put('deadlines')
   @RequirePermission(PERMISSIONS.institutionsManage)
   setDeadlines(@Body() dto: ReferralDeadlinesDto): Promise<ReferralDeadlineSettings> {
@@ -83,5 +94,12 @@ export class CaseReferralsController {
   @RequirePermission(PERMISSIONS.referralsRead)
   disclosure(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<DisclosureRecord> {
     return this.sharing.disclosure(actor, code);
+  }
+
+  /** The same record as a one-page PDF to hand to the person (audited as a read of the case). */
+  @Get('disclosure-pdf')
+  @RequirePermission(PERMISSIONS.referralsRead)
+  async disclosurePdf(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() query: DisclosurePdfQueryDto): Promise<StreamableFile> {
+    return pdfFile(await this.sharing.disclosurePdf(actor, code, query.lang ?? 'es'), `disclosure-${code.toUpperCase()}.pdf`);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { ReferralListQuery, ReferralUrgency } from '@ruta/shared';
+import { ReferralListQuery, ReferralSort, ReferralUrgency } from '@ruta/shared';
 import { RepositoryBase } from '@ruta/platform';
 import { CaseDocumentEntity } from '@ruta/cases';
 import { UserEntity } from '@ruta/identity';
@@ -27,14 +28,39 @@ export interface SharedCaseRow {
   recruitmentMethod: string | null;
 }
 
-export interface ListFilter extends Omit<ReferralListQuery, 'cursor' | 'limit'> {
+export interface ListFilter extends Omit<ReferralListQuery, 'cursor' | 'limit' | 'institutionId'> {
+  /** The actor's institution (the box's side). */
   institutionId: string;
+  /** The other institution asked for by the filter. */
+  otherInstitutionId?: string;
   now: Date;
   after?: { k: string; id: string };
   limit: number;
 }
 
 const AWAITING = `r.status IN ('sent', 'received')`;
+
+export interface ReviewStatsRow {
+  institutionId: string;
+  received: number;
+  accepted: number;
+  completed: number;
+  declined: number;
+  overdue: number;
+  acceptCount: number;
+  acceptMedian: number | null;
+  acceptP90: number | null;
+  completeCount: number;
+  completeMedian: number | null;
+  completeP90: number | null;
+}
+
+/** The sort expressions, each the leading key of an index per box (migrations 1764404100000 and 1764404150000). */
+export const SORT_KEYS: Record<ReferralSort, string> = {
+  created: 'r."createdAt"',
+  deadline: `COALESCE(r."deadlineAt", 'infinity'::timestamptz)`,
+  case: 'r."caseCode"',
+};
 
 /** Referrals, their chosen documents, their history and the deadline settings. */
 @Injectable()
@@ -126,8 +152,18 @@ export class ReferralsRepository extends RepositoryBase {
     return this.manager.getRepository(ReferralDeadlineSettingEntity).find();
   }
 
-  async updateDeadline(urgency: ReferralUrgency, hours: number): Promise<void> {
-    await this.manager.getRepository(ReferralDeadlineSettingEntity).update({ urgency }, { hours, version: () => '"version" + 1' });
+  /** Locks the deadline rows until the transaction ends: two administrators saving at once take turns. */
+  async lockDeadlines(): Promise<void> {
+    await this.manager.query(`SELECT 1 FROM referral_deadline_settings FOR UPDATE`);
+  }
+
+  /** All three deadlines in one statement; every row then carries the settings' next version. */
+  async updateDeadlines(hours: Record<ReferralUrgency, number>, version: number): Promise<boolean> {
+    const [, affected]: [unknown, number] = await this.manager.query(
+      `UPDATE referral_deadline_settings SET hours = (($1::jsonb) ->> urgency)::int, version = $2::int + 1, "updatedAt" = now() WHERE urgency IN ('emergency', 'urgent', 'routine')`,
+      [JSON.stringify(hours), version],
+    );
+    return affected === Object.keys(hours).length;
   }
 
   /** The referrals of one case, newest first (the case's disclosure record). */
@@ -156,7 +192,7 @@ export class ReferralsRepository extends RepositoryBase {
       .getMany();
   }
 
-  private filtered(filter: Omit<ListFilter, 'after' | 'limit'>) {
+  private filtered(filter: Omit<ListFilter, 'after' | 'limit'>): SelectQueryBuilder<ReferralEntity> {
     const query = this.manager
       .getRepository(ReferralEntity)
       .createQueryBuilder('r')
@@ -167,6 +203,11 @@ export class ReferralsRepository extends RepositoryBase {
     else query.where(`r.status <> 'draft'`);
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
     if (filter.urgency) query.andWhere('r.urgency = :urgency', { urgency: filter.urgency });
+    if (filter.purpose) query.andWhere('r.purpose = :purpose', { purpose: filter.purpose });
+    if (filter.otherInstitutionId) {
+      const other = { inbox: 'r."fromInstitutionId" = :other', outbox: 'r."toInstitutionId" = :other', all: '(r."fromInstitutionId" = :other OR r."toInstitutionId" = :other)' };
+      query.andWhere(other[filter.box], { other: filter.otherInstitutionId });
+    }
     if (filter.overdue !== undefined) {
       const overdue = `(${AWAITING} AND (r."overdueAt" IS NOT NULL OR r."deadlineAt" < :now))`;
       query.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { now: filter.now });
@@ -175,19 +216,30 @@ export class ReferralsRepository extends RepositoryBase {
     return query;
   }
 
-  /** One keyset page (sort key, id) and the total of the filter. */
-  async page(filter: ListFilter): Promise<{ rows: ReferralEntity[]; total: number }> {
-    const total = await this.filtered(filter).getCount();
+  /** The query of one keyset page (sort key, id), without running it: `page()` runs it, the plan test EXPLAINs it. */
+  pageQuery(filter: ListFilter): SelectQueryBuilder<ReferralEntity> {
     const query = this.filtered(filter);
-    const key = filter.sort === 'deadline' ? `COALESCE(r."deadlineAt", 'infinity'::timestamptz)` : 'r."createdAt"';
+    const key = SORT_KEYS[filter.sort ?? 'created'];
     const direction = filter.direction === 'asc' ? 'ASC' : 'DESC';
     const op = direction === 'ASC' ? '>' : '<';
     if (filter.after) {
       query.andWhere(`(${key} ${op} :afterKey OR (${key} = :afterKey AND r.id ${op} :afterId))`, { afterKey: filter.after.k, afterId: filter.after.id });
     }
-    // limit(), not take(): the joins are many-to-one, and take() cannot page on an expression.
-    query.orderBy(key, direction).addOrderBy('r.id', direction).limit(filter.limit + 1);
-    return { rows: await query.getMany(), total };
+    // limit(), not take(): the joins are many-to-one, and take() cannot page on an expression. The key as PostgreSQL
+    // writes it (microseconds; a JavaScript date keeps milliseconds) is the next cursor.
+    return query.addSelect(`(${key})::text`, 'cursor_key').orderBy(key, direction).addOrderBy('r.id', direction).limit(filter.limit + 1);
+  }
+
+  /** The total of a filter: one count over the same conditions, on the box's index. */
+  countQuery(filter: Omit<ListFilter, 'after' | 'limit'>): SelectQueryBuilder<ReferralEntity> {
+    return this.filtered(filter).select('count(*)::int', 'total');
+  }
+
+  /** One keyset page and the total of the filter. */
+  async page(filter: ListFilter): Promise<{ rows: ReferralEntity[]; keys: string[]; total: number }> {
+    const counted = await this.countQuery(filter).getRawOne<{ total: number }>();
+    const { entities, raw } = await this.pageQuery(filter).getRawAndEntities<{ cursor_key: string }>();
+    return { rows: entities, keys: raw.map((r) => r.cursor_key), total: counted?.total ?? 0 };
   }
 
   async inboxCounts(institutionId: string, now: Date): Promise<{ newCount: number; overdueCount: number }> {
@@ -200,13 +252,31 @@ export class ReferralsRepository extends RepositoryBase {
     return row;
   }
 
-  /** Every sent referral with its timings, for the coordinators' statistics and network (no case data). */
-  allForReview(): Promise<ReferralEntity[]> {
-    return this.manager
-      .getRepository(ReferralEntity)
-      .createQueryBuilder('r')
-      .select(['r.id', 'r.fromInstitutionId', 'r.toInstitutionId', 'r.status', 'r.sentAt', 'r.acceptedAt', 'r.completedAt', 'r.deadlineAt', 'r.overdueAt'])
-      .where(`r.status <> 'draft'`)
-      .getMany();
+  /**
+   * Per receiving institution, in one grouped pass (no case data): volumes, and the median and 90th percentile of the
+   * hours from sending to acceptance and to completion (`percentile_cont`, nulls left out), to one decimal.
+   */
+  reviewStats(): Promise<ReviewStatsRow[]> {
+    const hours = (column: string) => `EXTRACT(EPOCH FROM (r."${column}" - r."sentAt")) / 3600`;
+    const pct = (p: number, column: string) => `round((percentile_cont(${p}) WITHIN GROUP (ORDER BY ${hours(column)}))::numeric, 1)::float8`;
+    return this.manager.query(
+      `SELECT r."toInstitutionId" AS "institutionId", count(*)::int AS received, count(r."acceptedAt")::int AS accepted,
+              count(*) FILTER (WHERE r.status = 'completed')::int AS completed, count(*) FILTER (WHERE r.status = 'declined')::int AS declined,
+              count(r."overdueAt")::int AS overdue,
+              count(${hours('acceptedAt')})::int AS "acceptCount", ${pct(0.5, 'acceptedAt')} AS "acceptMedian", ${pct(0.9, 'acceptedAt')} AS "acceptP90",
+              count(${hours('completedAt')})::int AS "completeCount", ${pct(0.5, 'completedAt')} AS "completeMedian", ${pct(0.9, 'completedAt')} AS "completeP90"
+         FROM referrals r WHERE r.status <> 'draft' GROUP BY r."toInstitutionId"`,
+    );
+  }
+
+  /** Who refers to whom: one row per pair of institutions, with its volume and outcomes (one grouped pass). */
+  network(): Promise<{ fromId: string; toId: string; total: number; open: number; completed: number; declined: number; cancelled: number }[]> {
+    return this.manager.query(
+      `SELECT r."fromInstitutionId" AS "fromId", r."toInstitutionId" AS "toId", count(*)::int AS total,
+              count(*) FILTER (WHERE r.status IN ('sent', 'received', 'accepted', 'in_progress'))::int AS open,
+              count(*) FILTER (WHERE r.status = 'completed')::int AS completed, count(*) FILTER (WHERE r.status = 'declined')::int AS declined,
+              count(*) FILTER (WHERE r.status = 'cancelled')::int AS cancelled
+         FROM referrals r WHERE r.status <> 'draft' GROUP BY r."fromInstitutionId", r."toInstitutionId" ORDER BY total DESC`,
+    );
   }
 }

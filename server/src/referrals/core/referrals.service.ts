@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   FieldError,
+  isReferralDeclineReason,
   PERMISSIONS,
+  REFERRAL_DECLINE_REASON,
   planReferralMove,
   REFERRAL_OPEN_STATUSES,
   ReferralConsentCheck,
@@ -165,6 +167,9 @@ export class ReferralsService {
     if (dto.version !== found.version) throw new StaleVersionError(found.version);
     const plan = planReferralMove(found.status, side, dto);
     if ('error' in plan) throw this.refusal(plan, found.status, dto.to);
+    if (plan.to === 'declined' && !isReferralDeclineReason(plan.reason)) {
+      throw new ValidationFailedError([{ field: 'reason', code: 'invalid_option', message: `reason must be one of: ${REFERRAL_DECLINE_REASON.values.join(', ')}` }]);
+    }
     if (plan.to === 'accepted' && !(await this.referrals.findMember(plan.assigneeId!, actor.institutionId))) {
       throw new ValidationFailedError([{ field: 'assigneeId', code: 'invalid_reference', message: 'the assignee must be an active user of the receiving institution' }]);
     }
@@ -198,11 +203,11 @@ export class ReferralsService {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor ? decodeCursor<{ k: string; id: string }>(query.cursor) : undefined;
     const now = this.clock.now();
-    const { rows, total } = await this.referrals.page({ ...query, institutionId: actor.institutionId, now, after, limit });
+    const { institutionId: otherInstitutionId, ...filters } = query;
+    const { rows, keys, total } = await this.referrals.page({ ...filters, otherInstitutionId, institutionId: actor.institutionId, now, after, limit });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    const key = (r: ReferralEntity) => (query.sort === 'deadline' ? (r.deadlineAt ? r.deadlineAt.toISOString() : 'infinity') : r.createdAt.toISOString());
-    return { items: items.map((r) => toListItem(r, now)), total, limit, ...(rows.length > limit && last ? { nextCursor: encodeCursor({ k: key(last), id: last.id }) } : {}) };
+    return { items: items.map((r) => toListItem(r, now)), total, limit, ...(rows.length > limit && last ? { nextCursor: encodeCursor({ k: keys[limit - 1], id: last.id }) } : {}) };
   }
 
   /** A referral the actor's institution is party to, or any for the all-case scopes (RLS says the same). */

@@ -13,12 +13,25 @@ export class NotificationsRepository extends RepositoryBase {
     return { emails: rows.map((r) => r.email), caseCode: code?.caseCode ?? null };
   }
 
-  latest(userId: string, limit: number): Promise<NotificationEntity[]> {
-    return this.manager.getRepository(NotificationEntity).find({ where: { userId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+  /** One keyset page, newest first, on IDX_notifications_user_created (one more row than asked: is there a next page). */
+  page(userId: string, limit: number, after?: { at: string; id: string }): Promise<NotificationEntity[]> {
+    const query = this.manager.getRepository(NotificationEntity).createQueryBuilder('n').where('n."userId" = :userId', { userId });
+    if (after) query.andWhere('(n."createdAt", n.id) < (:at, :id)', { at: after.at, id: after.id });
+    return query.orderBy('n.createdAt', 'DESC').addOrderBy('n.id', 'DESC').limit(limit + 1).getMany();
+  }
+
+  /** All and unread, in one pass over the user's index. */
+  async counts(userId: string): Promise<{ total: number; unread: number }> {
+    const [row] = await this.manager.query(`SELECT count(*)::int AS total, count(*) FILTER (WHERE "readAt" IS NULL)::int AS unread FROM notifications WHERE "userId" = $1`, [userId]);
+    return row;
   }
 
   unreadCount(userId: string): Promise<number> {
     return this.manager.getRepository(NotificationEntity).count({ where: { userId, readAt: IsNull() } });
+  }
+
+  async exists(userId: string, id: string): Promise<boolean> {
+    return (await this.manager.getRepository(NotificationEntity).count({ where: { userId, id } })) > 0;
   }
 
   async markRead(userId: string, id?: string): Promise<number> {

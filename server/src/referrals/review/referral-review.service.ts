@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { hoursBetween, InstitutionReferralStats, REFERRAL_OPEN_STATUSES, ReferralNetwork, summariseDurations } from '@ruta/shared';
+import { InstitutionReferralStats, ReferralNetwork } from '@ruta/shared';
 import { Actor, AuditService, ForbiddenError } from '@ruta/platform';
 import { institutionRef, InstitutionsRepository } from '@ruta/identity';
 import { ReferralsRepository } from '../core/referrals.repository';
@@ -23,19 +23,17 @@ export class ReferralReviewService {
   /** Per receiving institution: volumes, and the median and 90th percentile of hours from sending to acceptance and to completion. */
   async stats(actor: Actor): Promise<InstitutionReferralStats[]> {
     this.requireReviewer(actor);
-    const rows = await this.referrals.allForReview();
+    const rows = await this.referrals.reviewStats();
     const institutions = new Map((await this.institutions.list()).map((i) => [i.id, i]));
-    const byInstitution = new Map<string, typeof rows>();
-    for (const r of rows) byInstitution.set(r.toInstitutionId, [...(byInstitution.get(r.toInstitutionId) ?? []), r]);
-    const result = [...byInstitution.entries()].map(([id, list]) => ({
-      institution: institutionRef(institutions.get(id)!),
-      received: list.length,
-      accepted: list.filter((r) => r.acceptedAt).length,
-      completed: list.filter((r) => r.status === 'completed').length,
-      declined: list.filter((r) => r.status === 'declined').length,
-      overdue: list.filter((r) => r.overdueAt).length,
-      toAccept: summariseDurations(list.filter((r) => r.acceptedAt && r.sentAt).map((r) => hoursBetween(r.sentAt!, r.acceptedAt!))),
-      toComplete: summariseDurations(list.filter((r) => r.completedAt && r.sentAt).map((r) => hoursBetween(r.sentAt!, r.completedAt!))),
+    const result = rows.map((r) => ({
+      institution: institutionRef(institutions.get(r.institutionId)!),
+      received: r.received,
+      accepted: r.accepted,
+      completed: r.completed,
+      declined: r.declined,
+      overdue: r.overdue,
+      toAccept: { count: r.acceptCount, medianHours: r.acceptMedian, p90Hours: r.acceptP90 },
+      toComplete: { count: r.completeCount, medianHours: r.completeMedian, p90Hours: r.completeP90 },
     }));
     await this.audit.record({ action: 'read', details: { section: 'referral_stats', institutions: result.length } });
     return result.sort((a, b) => a.institution.code.localeCompare(b.institution.code));
@@ -44,20 +42,9 @@ export class ReferralReviewService {
   /** Who refers to whom: one link per pair of institutions, with its volume and outcomes. */
   async network(actor: Actor): Promise<ReferralNetwork> {
     this.requireReviewer(actor);
-    const rows = await this.referrals.allForReview();
-    const links = new Map<string, ReferralNetwork['links'][number]>();
-    for (const r of rows) {
-      const key = `${r.fromInstitutionId}>${r.toInstitutionId}`;
-      const link = links.get(key) ?? { fromId: r.fromInstitutionId, toId: r.toInstitutionId, total: 0, open: 0, completed: 0, declined: 0, cancelled: 0 };
-      link.total += 1;
-      if (REFERRAL_OPEN_STATUSES.includes(r.status)) link.open += 1;
-      if (r.status === 'completed') link.completed += 1;
-      if (r.status === 'declined') link.declined += 1;
-      if (r.status === 'cancelled') link.cancelled += 1;
-      links.set(key, link);
-    }
-    const involved = new Set(rows.flatMap((r) => [r.fromInstitutionId, r.toInstitutionId]));
+    const links = await this.referrals.network();
+    const involved = new Set(links.flatMap((l) => [l.fromId, l.toId]));
     const institutions = (await this.institutions.list()).filter((i) => involved.has(i.id)).map(institutionRef);
-    return { institutions, links: [...links.values()] };
+    return { institutions, links };
   }
 }

@@ -10,6 +10,7 @@ import {
   REFERRAL_STATUS,
   REFERRAL_URGENCY,
   ReferralBox,
+  ReferralDeadlinesUpdate,
   ReferralListQuery,
   ReferralMoveBody,
   ReferralOverrideGround,
@@ -61,16 +62,30 @@ export class ReferralListQueryDto implements ReferralListQuery {
   @ApiProperty({ enum: ['inbox', 'outbox', 'all'] }) @IsIn(['inbox', 'outbox', 'all'], { message: 'box must be one of: inbox, outbox, all' }) box!: ReferralBox;
   @IsOption(REFERRAL_STATUS, false) status?: ReferralStatus;
   @IsOption(REFERRAL_URGENCY, false) urgency?: ReferralUrgency;
+  @IsOption(REFERRAL_PURPOSE, false) purpose?: ReferralPurpose;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('4', { message: 'institutionId must be an institution id' }) institutionId?: string;
   @ApiPropertyOptional() @IsOptional() @toBoolean() @IsBoolean({ message: 'overdue must be true or false' }) overdue?: boolean;
   @ApiPropertyOptional() @IsOptional() @toBoolean() @IsBoolean({ message: 'override must be true or false' }) override?: boolean;
-  @ApiPropertyOptional({ enum: REFERRAL_SORTS }) @IsOptional() @IsIn(REFERRAL_SORTS as unknown as string[], { message: 'sort must be one of: created, deadline' }) sort?: ReferralSort;
+  @ApiPropertyOptional({ enum: REFERRAL_SORTS }) @IsOptional() @IsIn(REFERRAL_SORTS as unknown as string[], { message: `sort must be one of: ${REFERRAL_SORTS.join(', ')}` }) sort?: ReferralSort;
   @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @IsOptional() @IsIn(['asc', 'desc'], { message: 'direction must be asc or desc' }) direction?: 'asc' | 'desc';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
 
-export class ReferralDeadlinesDto {
-  @ApiProperty() @IsInt() @Min(1) @Max(2160) emergency!: number;
-  @ApiProperty() @IsInt() @Min(1) @Max(2160) urgent!: number;
-  @ApiProperty() @IsInt() @Min(1) @Max(2160) routine!: number;
+const HOURS = { message: 'hours must be a whole number from 1 to 2160 (90 days)' };
+
+export class ReferralDeadlinesDto implements ReferralDeadlinesUpdate {
+  @ApiProperty() @IsInt(HOURS) @Min(1, HOURS) @Max(2160, HOURS) emergency!: number;
+  @ApiProperty() @IsInt(HOURS) @Min(1, HOURS) @Max(2160, HOURS) urgent!: number;
+  @ApiProperty() @IsInt(HOURS) @Min(1, HOURS) @Max(2160, HOURS) routine!: number;
+  @ApiProperty() @IsInt({ message: 'version is required' }) @Min(1) version!: number;
+}
+
+export class NotificationListQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export class DisclosurePdfQueryDto {
+  @ApiPropertyOptional({ enum: ['es', 'en'] }) @IsOptional() @IsIn(['es', 'en'], { message: 'lang must be es or en' }) lang?: 'es' | 'en';
 }

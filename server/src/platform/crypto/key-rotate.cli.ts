@@ -43,7 +43,9 @@ async function main(): Promise<number> {
       say(`${anchors.invalid} lines of the anchor file were anchors under neither key: kept as they were, audit:verify names them`);
   } else say(`No audit anchor file at ${config.auditAnchorFile}: nothing to re-sign there`);
   say('Start every instance with the new RUTA_SECRET_KEY; an instance with its own AUDIT_ANCHOR_FILE: run this there too');
-  say(`Backups taken before now need the old key (fingerprint ${from}) to open their TOTP secrets and drafts: keep it with them`);
+  say(
+    `Backups taken before now need the old key (fingerprint ${from}) to open their sealed secrets (TOTP, drafts, callers' numbers): keep it with them`,
+  );
   return 0;
 }
 

@@ -1,3 +1,4 @@
+import { createHmac, hkdfSync } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -15,6 +16,16 @@ import { SecretBox } from './secret-box';
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'users', key: 'id', column: 'mfaSecret', entityType: 'user' },
   { table: 'case_drafts', key: 'userId', column: 'payload', entityType: 'case_draft' },
+  // The caller's number, with its keyed hash for the repeat-caller look-up (server/src/hotline/contacts/caller-phone.ts).
+  {
+    table: 'hotline_contacts',
+    key: 'id',
+    column: 'phoneSealed',
+    entityType: 'hotline_contact',
+    keyedHash: { column: 'phoneHash', label: 'ruta hotline caller phone v1' },
+  },
+  // The uploaded file of an import still waiting for its job (emptied when it finishes): large values, small batches.
+  { table: 'hotline_imports', key: 'id', column: 'contentSealed', entityType: 'hotline_import', batch: 10 },
 ];
 
 export interface SealedColumn {
@@ -23,6 +34,19 @@ export interface SealedColumn {
   key: string;
   column: string;
   entityType: AuditEntityType;
+  /**
+   * A column beside it holding HMAC-SHA-256 of the plain value under a key derived from the secret key (HKDF-SHA-256,
+   * no salt, this label, 32 bytes), hex: recomputed under the new key with the value.
+   */
+  keyedHash?: { column: string; label: string };
+  /** Rows per batch (default 500). */
+  batch?: number;
+}
+
+/** The keyed hash of `keyedHash` columns: HMAC-SHA-256 under HKDF-SHA-256(secret key, no salt, label), hex. */
+export function keyedHash(secretKey: Buffer, label: string, value: string): string {
+  const key = Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), label, 32));
+  return createHmac('sha256', key).update(value).digest('hex');
 }
 
 /** What the rotation did to one column. */
@@ -61,55 +85,71 @@ export function parseKey(name: string, value: string | undefined): Buffer {
 export async function rotateSealedSecrets(manager: EntityManager, oldKey: Buffer, newKey: Buffer): Promise<ColumnRotation[]> {
   if (oldKey.equals(newKey)) throw new KeyRotationError(SAME_KEY);
   const [before, after] = [new SecretBox(oldKey), new SecretBox(newKey)];
+  // An area whose migration is not in this schema has nothing sealed yet.
+  const present: { table: string }[] = await manager.query(
+    `SELECT relname AS table FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') AND relname = ANY($1::text[])`,
+    [SEALED_COLUMNS.map((c) => c.table)],
+  );
+  const tables = new Set(present.map((p) => p.table));
+  const columns = SEALED_COLUMNS.filter((c) => tables.has(c.table));
   await manager.query(`SET LOCAL lock_timeout = '15s'`);
-  await manager.query(`LOCK TABLE ${[...new Set(SEALED_COLUMNS.map((c) => `"${c.table}"`))].join(', ')} IN EXCLUSIVE MODE`);
+  await manager.query(`LOCK TABLE ${[...tables].map((t) => `"${t}"`).join(', ')} IN EXCLUSIVE MODE`);
   const results: ColumnRotation[] = [];
-  for (const sealed of SEALED_COLUMNS) {
-    const result: ColumnRotation = { column: `${sealed.table}.${sealed.column}`, resealed: 0, alreadyNew: 0 };
-    let unreadable = 0;
-    let last: string | null = null;
-    for (;;) {
-      const rows: { id: string; value: string }[] = await manager.query(
-        `SELECT "${sealed.key}"::text AS id, "${sealed.column}" AS value FROM "${sealed.table}"
-          WHERE "${sealed.column}" IS NOT NULL AND ($1::uuid IS NULL OR "${sealed.key}" > $1::uuid)
-          ORDER BY "${sealed.key}" LIMIT ${BATCH}`,
-        [last],
-      );
-      if (!rows.length) break;
-      last = rows[rows.length - 1].id;
-      const ids: string[] = [];
-      const values: string[] = [];
-      for (const row of rows) {
-        const plain = tryOpen(before, row.value);
-        if (plain !== undefined) {
-          ids.push(row.id);
-          values.push(after.seal(plain));
-        } else if (tryOpen(after, row.value) !== undefined) result.alreadyNew += 1;
-        else unreadable += 1;
-      }
-      if (ids.length) {
-        await manager.query(
-          `UPDATE "${sealed.table}" t SET "${sealed.column}" = v.sealed
-             FROM unnest($1::uuid[], $2::text[]) AS v(id, sealed) WHERE t."${sealed.key}" = v.id`,
-          [ids, values],
-        );
-        await manager.query(
-          `INSERT INTO audit_events (action, "entityType", "entityId", outcome, details)
-           SELECT 'update', $2, id::text, 'success', jsonb_build_object('reason', 'secret_key_rotation', 'fields', jsonb_build_array($3::text))
-             FROM unnest($1::uuid[]) AS id`,
-          [ids, sealed.entityType, sealed.column],
-        );
-        result.resealed += ids.length;
-      }
-    }
-    if (unreadable) {
-      throw new KeyRotationError(
-        `${unreadable} sealed value${unreadable === 1 ? '' : 's'} in ${result.column} open${unreadable === 1 ? 's' : ''} with neither RUTA_OLD_SECRET_KEY nor RUTA_SECRET_KEY: is RUTA_OLD_SECRET_KEY the key in use? Nothing was changed`,
-      );
-    }
-    results.push(result);
-  }
+  for (const sealed of columns) results.push(await rotateColumn(manager, sealed, { before, after, newKey }));
   return results;
+}
+
+async function rotateColumn(
+  manager: EntityManager,
+  sealed: SealedColumn,
+  keys: { before: SecretBox; after: SecretBox; newKey: Buffer },
+): Promise<ColumnRotation> {
+  const result: ColumnRotation = { column: `${sealed.table}.${sealed.column}`, resealed: 0, alreadyNew: 0 };
+  let unreadable = 0;
+  let last: string | null = null;
+  for (;;) {
+    const rows: { id: string; value: string }[] = await manager.query(
+      `SELECT "${sealed.key}"::text AS id, "${sealed.column}" AS value FROM "${sealed.table}"
+        WHERE "${sealed.column}" IS NOT NULL AND ($1::uuid IS NULL OR "${sealed.key}" > $1::uuid)
+        ORDER BY "${sealed.key}" LIMIT ${sealed.batch ?? BATCH}`,
+      [last],
+    );
+    if (!rows.length) break;
+    last = rows[rows.length - 1].id;
+    const ids: string[] = [];
+    const values: string[] = [];
+    const hashes: string[] = [];
+    for (const row of rows) {
+      const plain = tryOpen(keys.before, row.value);
+      if (plain !== undefined) {
+        ids.push(row.id);
+        values.push(keys.after.seal(plain));
+        if (sealed.keyedHash) hashes.push(keyedHash(keys.newKey, sealed.keyedHash.label, plain));
+      } else if (tryOpen(keys.after, row.value) !== undefined) result.alreadyNew += 1;
+      else unreadable += 1;
+    }
+    if (!ids.length) continue;
+    const hash = sealed.keyedHash ? `, "${sealed.keyedHash.column}" = v.hash` : '';
+    await manager.query(
+      `UPDATE "${sealed.table}" t SET "${sealed.column}" = v.sealed${hash}
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, sealed, hash) WHERE t."${sealed.key}" = v.id`,
+      [ids, values, sealed.keyedHash ? hashes : ids.map(() => null)],
+    );
+    const fields = sealed.keyedHash ? [sealed.column, sealed.keyedHash.column] : [sealed.column];
+    await manager.query(
+      `INSERT INTO audit_events (action, "entityType", "entityId", outcome, details)
+       SELECT 'update', $2, id::text, 'success', jsonb_build_object('reason', 'secret_key_rotation', 'fields', $3::jsonb)
+         FROM unnest($1::uuid[]) AS id`,
+      [ids, sealed.entityType, JSON.stringify(fields)],
+    );
+    result.resealed += ids.length;
+  }
+  if (unreadable) {
+    throw new KeyRotationError(
+      `${unreadable} sealed value${unreadable === 1 ? '' : 's'} in ${result.column} open${unreadable === 1 ? 's' : ''} with neither RUTA_OLD_SECRET_KEY nor RUTA_SECRET_KEY: is RUTA_OLD_SECRET_KEY the key in use? Nothing was changed`,
+    );
+  }
+  return result;
 }
 
 function tryOpen(box: SecretBox, value: string): string | undefined {

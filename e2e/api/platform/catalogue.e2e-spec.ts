@@ -17,11 +17,14 @@ const WITHOUT_ROW_LEVEL_SECURITY: Record<string, string> = {
   migrations: "TypeORM's list of applied migrations; the application role has no grant on it",
 };
 
+/** Assistance data is read by IOM (`assistance:read`), on a case of its own institution. */
+const SUPERVISOR = 'supervisor@oim.demo';
+
 /**
  * Every table with victim data, and the read that leaves its audit event: the API route that shows it and the
  * `details` that event carries (`entityType` 'case' with the case's id unless said otherwise).
  */
-const VICTIM_DATA_AUDIT: Record<string, { route: (code: string) => string; details: Record<string, unknown>; entityType?: string }> = {
+const VICTIM_DATA_AUDIT: Record<string, { route: (code: string) => string; details: Record<string, unknown>; entityType?: string; as?: string }> = {
   cases: { route: (c) => `/api/cases/${c}`, details: { pseudonymised: false } },
   victims: { route: (c) => `/api/cases/${c}`, details: { pseudonymised: false } },
   victim_locations: { route: (c) => `/api/cases/${c}`, details: { pseudonymised: false } },
@@ -36,6 +39,13 @@ const VICTIM_DATA_AUDIT: Record<string, { route: (code: string) => string; detai
   case_link_requests: { route: (c) => `/api/cases/${c}/links`, details: { section: 'links' } },
   case_drafts: { route: () => '/api/case-drafts/mine', details: {}, entityType: 'case_draft' },
   referrals: { route: (c) => `/api/cases/${c}/referrals`, details: { section: 'referrals' } },
+  assistance_plans: { route: (c) => `/api/cases/${c}/assistance`, details: { section: 'assistance' }, as: SUPERVISOR },
+  assistance_services: { route: (c) => `/api/cases/${c}/assistance`, details: { section: 'assistance' }, as: SUPERVISOR },
+  assistance_phase_timers: { route: (c) => `/api/cases/${c}/assistance`, details: { section: 'assistance' }, as: SUPERVISOR },
+  risk_assessments: { route: (c) => `/api/cases/${c}/assistance`, details: { section: 'assistance' }, as: SUPERVISOR },
+  assistance_follow_ups: { route: (c) => `/api/cases/${c}/assistance`, details: { section: 'assistance' }, as: SUPERVISOR },
+  assistance_closure_requests: { route: (c) => `/api/cases/${c}/assistance`, details: { section: 'assistance' }, as: SUPERVISOR },
+  assistance_alerts: { route: (c) => `/api/cases/${c}/assistance`, details: { section: 'assistance' }, as: SUPERVISOR },
   operation_cases: { route: (c) => `/api/cases/${c}/proceedings`, details: { section: 'prosecutions' } },
   trafficker_cases: { route: (c) => `/api/cases/${c}/proceedings`, details: { section: 'prosecutions' } },
   proceeding_victims: { route: (c) => `/api/cases/${c}/proceedings`, details: { section: 'prosecutions' } },
@@ -100,6 +110,7 @@ describe('catalogue: every table is protected or on a reviewed list', () => {
       userId = (await owner.query(`SELECT id FROM users WHERE email = 'investigator@policia.demo'`)).rows[0].id;
     });
     it.each(Object.entries(VICTIM_DATA_AUDIT))('audits the read of %s', async (_table, path) => {
+      if (path.as) return expectAuditedReadAs(path.as, path);
       const session = await loginAs(app, 'investigator@policia.demo');
       if (path.entityType === 'case_draft') await session.put('/api/case-drafts/mine', { step: 0, value: { note: 'catalogue' } }).expect(200);
       const before = new Date();
@@ -111,5 +122,20 @@ describe('catalogue: every table is protected or on a reviewed list', () => {
       );
       expect(events.rows.map((e) => e.details)).toContainEqual(expect.objectContaining(path.details));
     });
+
+    /** The same check as another demo user, on the first case of that user's institution. */
+    async function expectAuditedReadAs(email: string, path: { route: (code: string) => string; details: Record<string, unknown> }) {
+      const [row] = (
+        await owner.query(`SELECT c.id, c.code, u.id AS "userId" FROM users u JOIN cases c ON c."ownerInstitutionId" = u."institutionId" WHERE u.email = $1 ORDER BY c.code LIMIT 1`, [email])
+      ).rows;
+      const session = await loginAs(app, email);
+      const before = new Date();
+      await session.get(path.route(row.code)).expect(200);
+      const events = await owner.query(
+        `SELECT details FROM audit_events WHERE action = 'read' AND "entityType" = 'case' AND "entityId" = $1 AND "actorUserId" = $2 AND "occurredAt" >= $3`,
+        [row.id, row.userId, before],
+      );
+      expect(events.rows.map((e) => e.details)).toContainEqual(expect.objectContaining(path.details));
+    }
   });
 });

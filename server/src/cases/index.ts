@@ -3,6 +3,9 @@ export * from './cases.module';
 export * from './cases.entities';
 export * from './cases.seed';
 export { CaseAccessService, CaseEntity, CaseRecordsRepository, CasesRepository, toEventView, toVictimView, VictimsRepository } from './core';
+// For the assistance area: the status machine's hooks (phase timers, the closure gate) and the move itself.
+export { CaseStatusService, CaseTransitionHooks } from './core';
+export type { CaseTransitionHook, PlannedTransition } from './core';
 export { ConsentsService } from './consents';
 // For the referrals area: the tables a referral points at, and the check of the case's documents.
 export { ConsentEntity } from './consents/consent.entity';

@@ -28,6 +28,10 @@ export const PERMISSIONS = {
   documentsUpload: 'documents:upload',
   assistanceRead: 'assistance:read',
   assistanceManage: 'assistance:manage',
+  /** Approve or reject another user's request to close a case's assistance (the approval inbox). */
+  assistanceApprove: 'assistance:approve',
+  /** Close a case without a second person's approval (self-approval); without it, closing goes through the inbox. */
+  assistanceSelfApprove: 'assistance:self_approve',
   referralsRead: 'referrals:read',
   referralsManage: 'referrals:manage',
   /** Send a referral sharing consent-gated sections without a consent, on a written legal ground (audited). */

@@ -95,6 +95,8 @@ export const SEED_ROLES: readonly RoleDefinition[] = [
       P.casesExport,
       P.assistanceRead,
       P.assistanceManage,
+      P.assistanceApprove,
+      P.assistanceSelfApprove,
       P.referralsOverride,
       P.hotlineRead,
     ],

@@ -1,2 +1,4 @@
 // The assistance area's shared types, options and state machines.
-export {};
+export * from './assistance-options';
+export * from './assistance-rules';
+export * from './assistance-api';

@@ -11,6 +11,7 @@ import { CaseSearchService } from './case-search.service';
 import { CaseStatsRepository } from './case-stats.repository';
 import { CaseStatsService } from './case-stats.service';
 import { CaseStatusService } from './case-status.service';
+import { CaseTransitionHooks } from './case-transition-hooks';
 import { CaseWriteSupport } from './case-write-support.service';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
@@ -33,10 +34,11 @@ import { VictimsRepository } from './victims.repository';
     CaseEditsService,
     VictimIdentityService,
     CaseStatusService,
+    CaseTransitionHooks,
     CaseAssignmentsService,
     CaseStatsRepository,
     CaseStatsService,
   ],
-  exports: [CaseAccessService, CasesRepository, CaseRecordsRepository, VictimsRepository, CaseDetailsService, CaseWriteSupport],
+  exports: [CaseAccessService, CaseStatusService, CaseTransitionHooks, CasesRepository, CaseRecordsRepository, VictimsRepository, CaseDetailsService, CaseWriteSupport],
 })
 export class CaseCoreModule {}

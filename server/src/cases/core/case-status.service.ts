@@ -3,6 +3,7 @@ import { CaseDetailView, PERMISSIONS } from '@ruta/shared';
 import { Actor, AuditService, ConflictError, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService } from './case-access.service';
 import { CaseDetailsService } from './case-details.service';
+import { CaseTransitionHooks } from './case-transition-hooks';
 import { allowedTransitions, planTransition } from './case-state-machine';
 import { CaseWriteSupport } from './case-write-support.service';
 import { CaseEntity } from './case.entity';
@@ -18,6 +19,7 @@ export class CaseStatusService {
     private readonly support: CaseWriteSupport,
     private readonly details: CaseDetailsService,
     private readonly audit: AuditService,
+    private readonly hooks: CaseTransitionHooks,
   ) {}
 
   async transition(actor: Actor, code: string, dto: CaseTransitionDto): Promise<CaseDetailView> {
@@ -33,6 +35,7 @@ export class CaseStatusService {
       const field = plan.error === 'close_reason_required' ? 'closeReason' : plan.error === 'suspension_reason_required' ? 'suspensionReason' : 'to';
       throw new ValidationFailedError([{ field, code: plan.error, message: `${field}: ${plan.error.replace(/_/g, ' ')}` }]);
     }
+    await this.hooks.before(actor, found, plan);
     const now = new Date();
     const changes: Partial<CaseEntity> = { status: plan.status, statusBeforeSuspension: plan.statusBeforeSuspension, closeReason: plan.closeReason, statusChangedAt: now };
     if (plan.status === 'ruled_out') Object.assign(changes, { traffickingStatus: 'ruled_out', traffickingStatusInstitutionId: actor.institutionId, traffickingStatusDecidedAt: now });
@@ -44,6 +47,7 @@ export class CaseStatusService {
       entityId: found.id,
       details: { fromVersion: dto.version, toVersion: dto.version + 1, fields: ['status'], from: plan.from, to: plan.status, reason: plan.reason },
     });
+    await this.hooks.after(actor, found, plan, now);
     return this.details.build(actor, (await this.access.requireCase(actor, found.code))!);
   }
 }

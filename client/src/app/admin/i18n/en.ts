@@ -165,6 +165,8 @@ export const adminEn: Dictionary<typeof adminEs> = {
     'documents:upload': 'Upload documents',
     'assistance:read': 'See assistance',
     'assistance:manage': 'Manage assistance',
+    'assistance:approve': 'Approve assistance closures',
+    'assistance:self_approve': 'Close without another person\'s approval',
     'referrals:read': 'See referrals',
     'referrals:manage': 'Manage referrals',
     'referrals:override': 'Refer without consent (legal ground)',

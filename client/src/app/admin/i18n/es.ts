@@ -164,6 +164,8 @@ export const adminEs = {
     'documents:upload': 'Subir documentos',
     'assistance:read': 'Ver la asistencia',
     'assistance:manage': 'Gestionar la asistencia',
+    'assistance:approve': 'Aprobar cierres de asistencia',
+    'assistance:self_approve': 'Cerrar sin aprobación de otra persona',
     'referrals:read': 'Ver remisiones',
     'referrals:manage': 'Gestionar remisiones',
     'referrals:override': 'Remitir sin consentimiento (fundamento legal)',

@@ -11,6 +11,8 @@ import { NAV_ITEMS } from '../core/layout/nav-items';
 import { CaseStatsCards } from './case-stats-cards';
 import { canBeAssigned, comingWork, worksOnReferrals } from './home-work';
 import { HomeReferrals } from '../referrals/home-referrals';
+import { HomeProsecutions } from '../prosecutions/home-prosecutions';
+import { HomeIndicators } from '../indicators/home-indicators';
 
 /**
  * The dashboard: who is signed in, then what the role works on. With `cases:read`, the counts of the cases in scope and
@@ -19,7 +21,7 @@ import { HomeReferrals } from '../referrals/home-referrals';
 @Component({
   selector: 'ruta-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, CaseStatsCards, HomeReferrals],
+  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, CaseStatsCards, HomeReferrals, HomeIndicators, HomeProsecutions],
   template: `
     @if (auth.me(); as me) {
       <section class="page">
@@ -47,6 +49,7 @@ import { HomeReferrals } from '../referrals/home-referrals';
               </a>
             </div>
           </section>
+          <ruta-home-prosecutions *rutaCan="['proceedings:manage', 'operations:manage']" />
           @if (referred()) {
             <ruta-home-referrals />
           } @else if (coming().length) {
@@ -59,6 +62,7 @@ import { HomeReferrals } from '../referrals/home-referrals';
           } @else {
             <ruta-case-stats-cards [showAssigned]="assignable()" />
           }
+          <ruta-home-indicators *rutaCan="'indicators:read'" />
         } @else if (areas().length) {
           <section aria-labelledby="home-areas-title" data-testid="home-areas">
             <h2 id="home-areas-title" class="section-title">{{ 'home.areasTitle' | translate }}</h2>

@@ -1,4 +1,14 @@
 import { Routes } from '@angular/router';
+import { provideEchartsCore } from 'ngx-echarts';
 
-/** `/indicadores`: the indicators area's screens. */
-export const INDICATORS_ROUTES: Routes = [];
+/** `/indicadores`: the coordinator's dashboard and annual report, and the cases behind a figure. ECharts loads with it. */
+export const INDICATORS_ROUTES: Routes = [
+  {
+    path: '',
+    providers: [provideEchartsCore({ echarts: () => import('./echarts-setup').then((m) => m.echarts) })],
+    children: [
+      { path: '', title: 'indicators.title', loadComponent: () => import('./dashboard/indicators-dashboard.page').then((m) => m.IndicatorsDashboardPage) },
+      { path: 'casos', title: 'indicators.behind.title', loadComponent: () => import('./behind/indicator-cases.page').then((m) => m.IndicatorCasesPage) },
+    ],
+  },
+];

@@ -16,7 +16,20 @@ import { LanguageService } from '../i18n/language.service';
     .spacer { flex: 1 1 auto; }
     .brand { color: inherit; text-decoration: none; font-weight: 500; font-size: 1.25rem; margin-inline: 8px; }
     .brand:focus-visible { outline: 3px solid currentColor; outline-offset: 2px; }
-    .user-name { max-width: 16rem; overflow: hidden; text-overflow: ellipsis; }
+    .top-bar { gap: 4px; }
+    .top-bar .mat-mdc-button { min-width: 0; flex: 0 1 auto; }
+    .user-button { max-width: 16rem; min-width: 0; }
+    .user-button ::ng-deep .mdc-button__label { display: flex; min-width: 0; overflow: hidden; }
+    .user-name { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .language-short { display: none; text-transform: uppercase; }
+    /* On a phone the bar keeps the menu, the brand, a short language switch and the user's name (shortened with an
+       ellipsis, whole in the menu and the button's label), side by side without overlapping. */
+    @media (max-width: 599.98px) {
+      .brand { margin-inline: 4px; }
+      .language-long { display: none; }
+      .language-short { display: inline; }
+      .user-button { max-width: 42vw; }
+    }
   `,
   template: `
     <mat-toolbar class="top-bar">
@@ -35,11 +48,13 @@ import { LanguageService } from '../i18n/language.service';
         (click)="language.choose(language.other())"
       >
         <mat-icon svgIcon="translate" />
-        <span [attr.lang]="language.other()">{{ 'language.' + language.other() | translate }}</span>
+        <span class="language-long" [attr.lang]="language.other()">{{ 'language.' + language.other() | translate }}</span>
+        <span class="language-short" [attr.lang]="language.other()" aria-hidden="true">{{ language.other() }}</span>
       </button>
       @if (auth.me(); as me) {
         <button
           mat-button
+          class="user-button"
           type="button"
           data-testid="user-menu"
           [matMenuTriggerFor]="userMenu"
@@ -49,6 +64,7 @@ import { LanguageService } from '../i18n/language.service';
           <span class="user-name">{{ me.name }}</span>
         </button>
         <mat-menu #userMenu="matMenu">
+          <p class="menu-note" data-testid="user-menu-name">{{ me.name }}</p>
           @if (auth.isAuthenticated()) {
             <a mat-menu-item routerLink="/perfil" data-testid="menu-profile">
               <mat-icon svgIcon="person" />{{ 'userMenu.profile' | translate }}

@@ -38,7 +38,7 @@ const CARDS: IndicatorKey[] = ['victims_identified', 'victims_minors', 'referral
           <mat-label>{{ 'indicators.year' | translate }}</mat-label>
           <mat-select [value]="year()" (valueChange)="select($event)" data-testid="indicators-year">
             @for (y of years; track y) {
-              <mat-option [value]="y">{{ y }}</mat-option>
+              <mat-option [value]="y" [attr.data-testid]="'indicators-year-' + y">{{ y }}</mat-option>
             }
           </mat-select>
         </mat-form-field>

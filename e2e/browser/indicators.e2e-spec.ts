@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { authenticator } from 'otplib';
+import { Browser, Page } from 'playwright-core';
+import { DEMO_TOTP_SECRET } from '@ruta/identity';
+import { describeBrowser, launchBrowser, newPage } from './support/browser';
+import { DEMO_PASSWORD, chooseOption, signIn } from './support/journeys';
+
+describeBrowser('indicators journey: the coordinator opens the dashboard, switches the year and downloads the annual table as XLSX', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('runs the whole journey', async () => {
+    await signIn(page, 'coordinator@mininterior.demo', DEMO_PASSWORD, { waitForHome: false });
+    await page.getByTestId('totp-code').fill(authenticator.generate(DEMO_TOTP_SECRET));
+    await page.getByTestId('totp-submit').click();
+    // The home card of this year's figures leads to the dashboard.
+    await page.getByTestId('home-indicators-all').click();
+    const thisYear = new Date().getFullYear();
+    await page.locator(`[data-testid="indicators-dashboard"][data-year="${thisYear}"]`).waitFor();
+
+    // Last year: the demo cases of the last two years give it figures; the cards, the charts and the table follow.
+    const lastYear = thisYear - 1;
+    await chooseOption(page, 'indicators-year', `indicators-year-${lastYear}`);
+    await page.locator(`[data-testid="indicators-dashboard"][data-year="${lastYear}"]`).waitFor();
+    await page.getByTestId('annual-report').getByText(`Informe anual ${lastYear}`).waitFor();
+    const identified = Number((await page.getByTestId('card-victims_identified').locator('.card-value').innerText()).trim());
+    expect(identified).toBeGreaterThan(0);
+    await page.getByTestId('indicator-chart').first().locator('canvas').waitFor();
+    const tableFigure = (await page.getByTestId('annual-victims_identified').locator('td').innerText()).trim();
+    expect(Number(tableFigure.replace(/\D/g, ''))).toBe(identified);
+
+    // The annual table as XLSX, in Spanish, with the same figure.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('annual-xlsx').click()]);
+    expect(download.suggestedFilename()).toBe(`informe-anual-${lastYear}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await readFile((await download.path())!));
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getCell('A1').value).toBe(`Informe anual de trata de personas ${lastYear}`);
+    const rows = sheet.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    expect(rows).toContainEqual(['Víctimas identificadas', identified]);
+
+    // The figure's card opens the cases behind it.
+    await page.getByTestId('card-victims_identified').getByRole('link').click();
+    await page.getByTestId('behind-table').locator('tbody tr').first().waitFor();
+  });
+});

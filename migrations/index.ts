@@ -13,6 +13,7 @@ import { Assistance1764404300000 } from './1764404300000-Assistance';
 import { Prosecutions1764404400000 } from './1764404400000-Prosecutions';
 import { Hotline1764404500000 } from './1764404500000-Hotline';
 import { Indicators1764404600000 } from './1764404600000-Indicators';
+import { ScaleIndexes1764404700000 } from './1764404700000-ScaleIndexes';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   Prosecutions1764404400000,
   Hotline1764404500000,
   Indicators1764404600000,
+  ScaleIndexes1764404700000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

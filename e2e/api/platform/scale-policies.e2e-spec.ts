@@ -1,0 +1,131 @@
+import { Client } from 'pg';
+import { asAppRole, sessionOf } from '../../support/app-role';
+import { cloneTestDatabase } from '../../support/test-database';
+
+/**
+ * Issue 15: the child tables' row-level security without a function call per row (migration
+ * 1764404700000-ScaleIndexes). On a clone of the seeded database with 20,000 more cases and their victims, ANALYZEd, every
+ * table that refers to a case is read as the application role under a real session, and EXPLAINed: the case check is
+ * an index probe of the cases primary key under the cases policies, the context is read once per statement, and no
+ * plan calls `ruta_case_visible()` for its rows.
+ */
+jest.setTimeout(120_000);
+
+const ROWS = 20_000;
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Alias?: string;
+  'Index Name'?: string;
+  'Parent Relationship'?: string;
+  'Subplan Name'?: string;
+  Filter?: string;
+  Plans?: PlanNode[];
+}
+
+const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+
+describe('row-level security of the child tables at scale (EXPLAIN)', () => {
+  let owner: Client;
+  /** Every table with a "caseId" column and row-level security, with one case id it holds rows for (or any case). */
+  let tables: { table: string; column: string }[];
+  let caseIds: string[];
+
+  beforeAll(async () => {
+    const { ownerUrl, appUrl } = await cloneTestDatabase();
+    process.env.RUTA_TEST_OWNER_URL = ownerUrl;
+    process.env.RUTA_TEST_APP_URL = appUrl;
+    owner = new Client({ connectionString: ownerUrl });
+    await owner.connect();
+    await owner.query(
+      `INSERT INTO cases (id, code, "ownerInstitutionId", "createdById", source, scope, "identifiedOn", status, purposes, "createdAt", "updatedAt", version)
+       SELECT gen_random_uuid(), 'SP-2026-' || lpad(g::text, 6, '0'), u."institutionId", u.id, 'hotline', 'internal', date '2026-01-01' - (g % 700),
+         (ARRAY['received','screening','immediate_assistance','follow_up','closed'])[1 + g % 5], ARRAY['forced_labour'],
+         now() - g * interval '17 minutes', now() - g * interval '11 minutes', 1
+       FROM generate_series(1, ${ROWS}) g
+       JOIN (SELECT id, "institutionId", row_number() OVER (ORDER BY email) - 1 AS n, count(*) OVER () AS total FROM users) u ON u.n = g % u.total`,
+    );
+    await owner.query(
+      `INSERT INTO victims ("caseId", "givenNames", "familyNames", sex, "birthDate", "documentNumber", "documentNumberNormalized")
+       SELECT c.id, 'Nombre ' || n, 'Apellido ' || n, 'female', date '1980-01-01' + (n % 9000)::int, (60000000 + n)::text, (60000000 + n)::text
+       FROM (SELECT id, row_number() OVER () AS n FROM cases WHERE code LIKE 'SP-2026-%') c`,
+    );
+    await owner.query('ANALYZE');
+    const { rows } = await owner.query<{ table: string; column: string }>(
+      `SELECT c.table_name AS table, c.column_name AS column FROM information_schema.columns c
+         JOIN pg_class t ON t.relname = c.table_name AND t.relnamespace = 'public'::regnamespace AND t.relkind = 'r' AND t.relrowsecurity
+        WHERE c.table_schema = 'public' AND c.column_name IN ('caseId', 'requestingCaseId') ORDER BY 1`,
+    );
+    tables = rows;
+    caseIds = (
+      await owner.query<{ id: string }>(
+        `SELECT c.id FROM cases c JOIN users u ON u.id = c."createdById" WHERE u.email = 'investigator@policia.demo' ORDER BY c.code LIMIT 25`,
+      )
+    ).rows.map((r) => r.id);
+  }, 120_000);
+
+  afterAll(() => owner?.end());
+
+  it('has no policy left that calls ruta_case_visible() or reads the context per row', async () => {
+    const { rows } = await owner.query<{ policy: string; sql: string }>(
+      `SELECT tablename || '.' || policyname AS policy, coalesce(qual, '') || ' ' || coalesce(with_check, '') AS sql FROM pg_policies WHERE schemaname = 'public'`,
+    );
+    expect(rows.length).toBeGreaterThan(50);
+    expect(rows.filter((r) => /ruta_case_visible\(/.test(r.sql)).map((r) => r.policy)).toEqual([]);
+    expect(rows.filter((r) => /(?<!SELECT )\bruta_ctx_\w+\(/.test(r.sql)).map((r) => r.policy)).toEqual([]);
+  });
+
+  it('reads every table that refers to a case with an index probe of the case, never a function call per row', async () => {
+    expect(tables.map((t) => t.table)).toEqual(
+      expect.arrayContaining(['victims', 'case_notes', 'consents', 'case_assignments', 'trafficking_events']),
+    );
+    const token = await sessionOf('investigator@policia.demo');
+    const plans = await asAppRole(token, async (client) => {
+      const found: Record<string, PlanNode[]> = {};
+      for (const { table, column } of tables) {
+        const {
+          rows: [
+            {
+              'QUERY PLAN': [plan],
+            },
+          ],
+        } = await client.query(`EXPLAIN (VERBOSE, FORMAT JSON) SELECT * FROM "${table}" WHERE "${column}" = ANY($1::uuid[])`, [caseIds]);
+        found[table] = nodes(plan.Plan);
+      }
+      return found;
+    });
+    const probes: string[] = [];
+    for (const [table, plan] of Object.entries(plans)) {
+      const text = JSON.stringify(plan);
+      expect({ table, calls: text.includes('ruta_case_visible(') }).toEqual({ table, calls: false });
+      expect({ table, seqScans: plan.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'cases').length }).toEqual({
+        table,
+        seqScans: 0,
+      });
+      if (plan.some((n) => n.Alias === 'ruta_vc' && /Index/.test(n['Node Type']) && n['Index Name'] === 'PK_cases')) probes.push(table);
+    }
+    // The tables whose policy follows the case probe it on its primary key (victims, notes, consents, ...).
+    expect(probes).toEqual(expect.arrayContaining(['victims', 'case_notes', 'consents', 'case_assignments', 'trafficking_events']));
+  });
+
+  it('reads the victims of a list page with the scope once per statement and one primary-key probe per row', async () => {
+    const token = await sessionOf('investigator@policia.demo');
+    const { plan, names } = await asAppRole(token, async (client) => {
+      const sql = `SELECT v."caseId", v."givenNames", v."familyNames" FROM victims v WHERE v."caseId" = ANY($1::uuid[])`;
+      const {
+        rows: [
+          {
+            'QUERY PLAN': [explained],
+          },
+        ],
+      } = await client.query(`EXPLAIN (VERBOSE, FORMAT JSON) ${sql}`, [caseIds]);
+      return { plan: nodes(explained.Plan), names: (await client.query(sql, [caseIds])).rowCount };
+    });
+    // Row-level security still decides: the investigator's own cases, every one with its victim.
+    expect(names).toBe(caseIds.length);
+    expect(plan.filter((n) => n['Node Type'] === 'Seq Scan' && ['victims', 'cases'].includes(n['Relation Name'] ?? ''))).toEqual([]);
+    expect(plan.some((n) => n['Parent Relationship'] === 'InitPlan' && /ruta_ctx_scope/.test(JSON.stringify(n)))).toBe(true);
+    expect(plan.some((n) => n.Alias === 'ruta_vc' && n['Index Name'] === 'PK_cases')).toBe(true);
+  });
+});

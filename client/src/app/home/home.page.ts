@@ -13,6 +13,7 @@ import { canBeAssigned, comingWork, worksOnReferrals } from './home-work';
 import { HomeReferrals } from '../referrals/home-referrals';
 import { HomeProsecutions } from '../prosecutions/home-prosecutions';
 import { HomeIndicators } from '../indicators/home-indicators';
+import { HomeAssistance } from '../assistance/home-assistance';
 
 /**
  * The dashboard: who is signed in, then what the role works on. With `cases:read`, the counts of the cases in scope and
@@ -21,7 +22,7 @@ import { HomeIndicators } from '../indicators/home-indicators';
 @Component({
   selector: 'ruta-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, CaseStatsCards, HomeReferrals, HomeIndicators, HomeProsecutions],
+  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, CaseStatsCards, HomeReferrals, HomeIndicators, HomeProsecutions, HomeAssistance],
   template: `
     @if (auth.me(); as me) {
       <section class="page">
@@ -49,6 +50,7 @@ import { HomeIndicators } from '../indicators/home-indicators';
               </a>
             </div>
           </section>
+          <ruta-home-assistance *rutaCan="'assistance:manage'" />
           <ruta-home-prosecutions *rutaCan="['proceedings:manage', 'operations:manage']" />
           @if (referred()) {
             <ruta-home-referrals />

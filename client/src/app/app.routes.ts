@@ -17,6 +17,13 @@ export const routes: Routes = [
     loadChildren: () => import('./profile/profile.routes').then((m) => m.PROFILE_ROUTES),
   },
   {
+    // The referrals area's administrator screen (an administrator does not read referrals: outside /remisiones).
+    path: 'admin/plazos-remisiones',
+    title: 'referrals.deadlines.title',
+    canActivate: [permissionGuard('institutions:manage')],
+    loadComponent: () => import('./referrals/settings/referral-deadlines.page').then((m) => m.ReferralDeadlinesPage),
+  },
+  {
     path: 'admin',
     canActivate: [authGuard],
     loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),

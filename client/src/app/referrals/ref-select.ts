@@ -25,7 +25,7 @@ export interface NamedOption {
   template: `
     <mat-form-field class="grow">
       <mat-label>{{ label() | translate }}</mat-label>
-      <input matInput required [formControl]="text" [matAutocomplete]="auto" [errorStateMatcher]="matcher" (blur)="commit()" autocomplete="off" [attr.data-testid]="testId()" />
+      <input matInput [required]="required()" [formControl]="text" [matAutocomplete]="auto" [errorStateMatcher]="matcher" (blur)="commit()" autocomplete="off" [attr.data-testid]="testId()" />
       <mat-autocomplete #auto="matAutocomplete" autoActiveFirstOption (optionSelected)="pick($event.option.value)">
         @for (option of matches(); track option.id) {
           <mat-option [value]="option.id" [attr.data-testid]="testId() + '-option'">{{ option.name }}</mat-option>
@@ -46,6 +46,8 @@ export class RefSelect implements OnInit {
   readonly label = input.required<string>();
   readonly testId = input.required<string>();
   readonly hint = input('');
+  /** A filter leaves it optional: clearing the text then means "any". */
+  readonly required = input(true);
 
   protected readonly text = new FormControl('', { nonNullable: true });
   private readonly typed = signal('');
@@ -60,6 +62,10 @@ export class RefSelect implements OnInit {
   ngOnInit(): void {
     this.text.valueChanges.subscribe((value) => this.typed.set(value));
     this.control().events.subscribe(() => this.showError.set(this.control().invalid && this.control().touched));
+    // Cleared from outside (a form reset): the text that named the old choice goes too.
+    this.control().valueChanges.subscribe((id) => {
+      if (!id && this.options().some((o) => fold(o.name) === fold(this.text.value))) this.text.setValue('', { emitEvent: false });
+    });
   }
 
   protected pick(id: string): void {

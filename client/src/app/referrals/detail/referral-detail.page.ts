@@ -11,13 +11,14 @@ import { LanguageService, LOCALES } from '../../core/i18n/language.service';
 import { OptionLabelPipe, OptionLabelsPipe } from '../../cases/option-label.pipe';
 import { ReferralBadgeStore } from '../referral-badge.store';
 import { ReferralsApi } from '../referrals.api';
+import { DisclosureDownload } from './disclosure-download';
 import { ReferralMoveData, ReferralMoveDialog, ReferralMoveResult } from './referral-move.dialog';
 
 /** One referral: its status and history, the shared case sections (receiving side), and the moves open to the user. */
 @Component({
   selector: 'ruta-referral-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButtonModule, TranslatePipe, FormError, OptionLabelPipe, OptionLabelsPipe],
+  imports: [DatePipe, MatButtonModule, TranslatePipe, FormError, OptionLabelPipe, OptionLabelsPipe, DisclosureDownload],
   template: `
     <section class="page">
       <ruta-form-error [message]="error()" />
@@ -60,6 +61,9 @@ import { ReferralMoveData, ReferralMoveDialog, ReferralMoveResult } from './refe
           } @else {
             <p class="muted" data-testid="shared-no-identity">{{ 'referrals.identityNotShared' | translate }}</p>
           }
+        }
+        @if (r.side === 'sender') {
+          <ruta-disclosure-download [caseCode]="r.caseCode" />
         }
         <h2>{{ 'referrals.history' | translate }}</h2>
         <ol class="stack" data-testid="referral-history">

@@ -1,0 +1,85 @@
+import { Browser, Page } from 'playwright-core';
+import { CreateCaseResponse, JusticeIndicators, XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
+import { newCaseRequest } from '../support/case-factory';
+import { describeBrowser, launchBrowser, newPage } from './support/browser';
+import { chooseOption, signIn } from './support/journeys';
+
+async function xsrf(page: Page): Promise<Record<string, string>> {
+  return { [XSRF_HEADER]: (await page.context().cookies()).find((c) => c.name === XSRF_COOKIE)?.value ?? '' };
+}
+
+async function indicators(page: Page, year: number): Promise<JusticeIndicators> {
+  return (await (await page.request.get(`/api/prosecution-indicators?year=${year}`)).json()) as JusticeIndicators;
+}
+
+/** Moves a defendant one stage on from the detail page, and waits for the stage to show. */
+async function moveTo(page: Page, label: string, stage: string, text: string): Promise<void> {
+  await chooseOption(page, `defendant-next-${label}`, `defendant-next-option-${stage}`);
+  await page.getByTestId(`defendant-move-save-${label}`).click();
+  await page.getByTestId(`defendant-stage-${label}`).filter({ hasText: text }).waitFor();
+}
+
+describeBrowser('prosecution journey: a prosecutor opens a proceeding from a case, charges and indicts a defendant, records a hearing', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('runs the whole journey', async () => {
+    await signIn(page, 'prosecutor@fiscalia.demo');
+    const year = new Date().getFullYear();
+    const before = await indicators(page, year);
+    const created = await page.request.post('/api/cases', { data: newCaseRequest({ victim: { documentNumber: `PRO-${Date.now()}` } }), headers: await xsrf(page) });
+    expect(created.status()).toBe(201);
+    const code = ((await created.json()) as CreateCaseResponse).case.code;
+
+    // From the case's prosecutions tab: open a proceeding with its noticia criminal number.
+    await page.goto(`/casos/${code}`);
+    await page.getByRole('tab', { name: 'Judicialización' }).click();
+    await page.getByTestId('case-proceedings').and(page.locator('[data-loaded="true"]')).waitFor();
+    await page.getByTestId('case-open-proceeding').click();
+    await page.getByTestId('proceeding-victim-case').filter({ hasText: code }).waitFor();
+    const nunc = `110016000050${year}${String(Date.now() % 100000).padStart(5, '0')}`;
+    await page.getByTestId('proceeding-nunc').fill(nunc);
+    await page.getByTestId('proceeding-unit').fill('Unidad Nacional contra la Trata de Personas');
+    await page.getByTestId('proceeding-save').click();
+    await page.getByTestId('proceeding-title').filter({ hasText: nunc }).waitFor();
+    await page.getByTestId('proceeding-victims').filter({ hasText: code }).waitFor();
+
+    // Two defendants, each at noticia criminal.
+    for (const [name, sex] of [['Ramiro Ficticio Navegador', 'male'], ['Sonia Ficticia Navegadora', 'female']]) {
+      await page.getByTestId('defendant-name').fill(name);
+      await chooseOption(page, 'defendant-sex', `defendant-sex-${sex}`);
+      await page.getByTestId('defendant-add').click();
+      await page.getByTestId('defendants').filter({ hasText: name }).waitFor();
+    }
+    await page.locator('[data-testid="defendants"][data-count="2"]').waitFor();
+
+    // The first through imputación and acusación, one legal move at a time.
+    await moveTo(page, '#1', 'indagacion', 'Indagación');
+    await moveTo(page, '#1', 'imputacion', 'Formulación de imputación');
+    await moveTo(page, '#1', 'investigacion', 'Investigación');
+    await moveTo(page, '#1', 'acusacion', 'Acusación');
+    await page.getByTestId('defendant-stage-#2').filter({ hasText: 'Noticia criminal' }).waitFor();
+
+    // A hearing on the calendar.
+    await page.getByTestId('hearing-at').fill(`${year + 1}-02-10T09:30`);
+    await chooseOption(page, 'hearing-type', 'hearing-type-preparatoria');
+    await page.getByTestId('hearing-court').fill('Juzgado 3 Penal del Circuito de Bogotá');
+    await page.getByTestId('hearing-save').click();
+    await page.getByTestId('hearing').filter({ hasText: 'Juzgado 3 Penal del Circuito de Bogotá' }).waitFor();
+
+    // The indicators page counts the charge and the indictment.
+    await page.goto('/judicializacion/indicadores');
+    const shows = (key: string, n: number) => page.getByTestId(`indicator-${key}`).locator('td').filter({ hasText: new RegExp(`^${n}$`) }).waitFor();
+    await shows('charged', before.charged + 1);
+    await shows('accused', before.accused + 1);
+    await shows('investigationsOpened', before.investigationsOpened + 1);
+  });
+});

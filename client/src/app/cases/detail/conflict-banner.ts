@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, output } from '@angu
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { caseFieldNames } from '../field-names.pipe';
 import { LanguageService } from '../../core/i18n/language.service';
 import { StaleConflict } from './stale-version';
 
@@ -35,12 +36,6 @@ export class ConflictBanner {
 
   protected fieldNames(): string {
     this.language.current();
-    return this.conflict()
-      .fields.map((field) => {
-        const key = `caseFields.${field.replace(/^victim\./, '')}`;
-        const label = this.translate.instant(key) as string;
-        return label === key ? field : label;
-      })
-      .join(', ');
+    return caseFieldNames(this.conflict().fields, this.translate);
   }
 }

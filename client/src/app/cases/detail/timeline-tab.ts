@@ -1,44 +1,60 @@
-import { DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
-import { CASE_STATUS, TimelineEntry } from '@ruta/shared';
+import { CASE_STATUS, CLOSE_REASON, Labelled, SUSPENSION_REASON, TimelineEntry } from '@ruta/shared';
 import { RutaIcon } from '../../core/icons/icons';
-import { LanguageService, LOCALES } from '../../core/i18n/language.service';
+import { DateTimePipe } from '../../core/i18n/date-time.pipe';
 import { CasesApi } from '../cases.api';
+import { FieldNamesPipe } from '../field-names.pipe';
 import { OptionLabelPipe } from '../option-label.pipe';
 
 const ICONS: Record<TimelineEntry['kind'], RutaIcon> = { status: 'swap_horiz', audit: 'history', note: 'sticky_note_2', document: 'description' };
 
-/** Everything that happened to the case, newest first, as the API tells it (identity values are masked there). */
+/** The sections a read of the case names in its audit details that have a label of their own. */
+const SECTIONS = new Set(['consents', 'documents', 'links', 'notes', 'timeline', 'victim']);
+/** A status move's reason: a closing or a suspension reason. */
+const REASONS: Labelled<string> = {
+  values: [...CLOSE_REASON.values, ...SUSPENSION_REASON.values],
+  labels: { ...CLOSE_REASON.labels, ...SUSPENSION_REASON.labels },
+};
+
+/**
+ * Everything that happened to the case, newest first, in sentences: the action, the section or the fields by their
+ * names (never `victim.aliases`), who and when in the user's locale. Identity values are masked by the API.
+ */
 @Component({
   selector: 'ruta-timeline-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, JsonPipe, MatIconModule, TranslatePipe, OptionLabelPipe],
+  imports: [DateTimePipe, MatIconModule, TranslatePipe, OptionLabelPipe, FieldNamesPipe],
   template: `
     <ol class="timeline" data-testid="timeline">
       @for (e of entries(); track $index) {
-        <li [attr.data-kind]="e.kind">
+        <li [attr.data-kind]="e.kind" data-testid="timeline-entry">
           <mat-icon [svgIcon]="icons[e.kind]" />
           <div>
-            <p>
-              <strong>{{ 'timeline.kinds.' + e.kind | translate }}</strong>
-              @if (e.kind === 'status') {
-                {{ from(e) | rutaOption: statuses }} → {{ to(e) | rutaOption: statuses }}
-                @if (e.details['reason']) {
-                  <span class="muted">({{ e.details['reason'] }})</span>
+            <p data-testid="timeline-text">
+              @switch (e.kind) {
+                @case ('status') {
+                  <strong>{{ 'timeline.statusChange' | translate }}</strong>
+                  {{ from(e) | rutaOption: statuses }} → {{ to(e) | rutaOption: statuses }}
+                  @if (reason(e); as r) {
+                    <span class="muted">({{ r | rutaOption: reasons }})</span>
+                  }
                 }
-              } @else if (e.kind === 'audit') {
-                {{ 'auditActions.' + e.action | translate }}
-              } @else {
-                {{ 'timeline.created' | translate }}
+                @case ('audit') {
+                  <strong>{{ 'auditActions.' + e.action | translate }}</strong>
+                  @if (section(e); as s) {
+                    {{ 'timeline.sections.' + s | translate }}
+                  }
+                }
+                @default {
+                  <strong>{{ 'timeline.added.' + e.kind | translate }}</strong>
+                }
               }
             </p>
-            <p class="muted">{{ e.actor?.name ?? ('audit.system' | translate) }} · {{ e.at | date: 'medium' : undefined : locales[language.current()] }}</p>
+            <p class="muted">{{ e.actor?.name ?? ('audit.system' | translate) }} · {{ e.at | rutaDateTime }}</p>
             @if (fields(e); as f) {
-              <p class="muted">{{ 'timeline.fields' | translate }} {{ f }}</p>
-            } @else if (e.kind === 'audit' && hasDetails(e)) {
-              <details><summary>{{ 'timeline.details' | translate }}</summary><pre>{{ e.details | json }}</pre></details>
+              <p class="muted" data-testid="timeline-fields">{{ 'timeline.fields' | translate }} {{ f | rutaFieldNames }}</p>
             }
           </div>
         </li>
@@ -50,11 +66,10 @@ const ICONS: Record<TimelineEntry['kind'], RutaIcon> = { status: 'swap_horiz', a
 })
 export class TimelineTab implements OnInit {
   private readonly api = inject(CasesApi);
-  protected readonly language = inject(LanguageService);
-  protected readonly locales = LOCALES;
   readonly code = input.required<string>();
   protected readonly icons = ICONS;
   protected readonly statuses = CASE_STATUS;
+  protected readonly reasons = REASONS;
   protected readonly entries = signal<TimelineEntry[]>([]);
   protected readonly loaded = signal(false);
 
@@ -76,12 +91,18 @@ export class TimelineTab implements OnInit {
     return String(e.details['to'] ?? '');
   }
 
-  protected fields(e: TimelineEntry): string | null {
-    const fields = e.details['fields'];
-    return Array.isArray(fields) && fields.length ? fields.join(', ') : null;
+  protected reason(e: TimelineEntry): string | null {
+    const reason = e.details['reason'];
+    return typeof reason === 'string' && reason ? reason : null;
   }
 
-  protected hasDetails(e: TimelineEntry): boolean {
-    return Object.keys(e.details).length > 0;
+  protected section(e: TimelineEntry): string | null {
+    const section = e.details['section'];
+    return typeof section === 'string' && SECTIONS.has(section) ? section : null;
+  }
+
+  protected fields(e: TimelineEntry): string[] | null {
+    const fields = e.details['fields'];
+    return Array.isArray(fields) && fields.length ? fields.map(String) : null;
   }
 }

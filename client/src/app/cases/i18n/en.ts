@@ -270,6 +270,7 @@ export const casesEn: Dictionary<typeof casesEs> = {
     email: 'email',
     currentLocation: 'current location',
     shelterLocation: 'shelter',
+    other: 'another detail',
   },
   notes: {
     title: 'Notes',
@@ -291,8 +292,9 @@ export const casesEn: Dictionary<typeof casesEs> = {
   },
   timeline: {
     kinds: { status: 'Status:', audit: 'Record:', note: 'Note', document: 'Document' },
-    created: 'added',
+    statusChange: 'Status change:',
+    added: { note: 'Note added', document: 'Document added' },
+    sections: { consents: 'of the consents', documents: 'of the documents', links: 'of the links', notes: 'of the notes', timeline: 'of the history', victim: "of the victim's identity" },
     fields: 'Fields:',
-    details: 'Details',
   },
 };

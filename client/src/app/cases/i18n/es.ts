@@ -269,6 +269,7 @@ export const casesEs = {
     email: 'correo',
     currentLocation: 'ubicación actual',
     shelterLocation: 'hogar de acogida',
+    other: 'otro dato',
   },
   notes: {
     title: 'Notas',
@@ -290,8 +291,9 @@ export const casesEs = {
   },
   timeline: {
     kinds: { status: 'Estado:', audit: 'Registro:', note: 'Nota', document: 'Documento' } satisfies Record<TimelineEntryKind, string>,
-    created: 'agregado',
+    statusChange: 'Cambio de estado:',
+    added: { note: 'Nota agregada', document: 'Documento agregado' },
+    sections: { consents: 'de los consentimientos', documents: 'de los documentos', links: 'de los vínculos', notes: 'de las notas', timeline: 'del historial', victim: 'de la identidad de la víctima' },
     fields: 'Campos:',
-    details: 'Detalles',
   },
 };

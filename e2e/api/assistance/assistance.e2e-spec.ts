@@ -161,6 +161,32 @@ describe('assistance', () => {
     expect(moves.map((m) => m.to)).toEqual(['received', 'immediate_assistance', 'closed', 'follow_up']);
   });
 
+  it('lets a supervisor decide her own closure only with assistance:self_approve (API and raw SQL)', async () => {
+    // A second IOM supervisor whose role lacks self-approval (the demo password's hash is reused).
+    const [{ id: roleId }] = await ownerQuery<{ id: string }>(
+      `INSERT INTO roles (code, "nameEs", "nameEn", scope, permissions, version)
+       SELECT 'supervisor_no_self', 'Supervisor sin autoaprobación', 'Supervisor without self-approval', scope, array_remove(permissions, 'assistance:self_approve'), 1
+         FROM roles WHERE code = 'supervisor' RETURNING id`,
+    );
+    await ownerQuery(
+      `INSERT INTO users (email, name, "institutionId", "roleId", "passwordHash", version)
+       SELECT 'supervisora.dos@oim.test', 'Supervisora Dos', "institutionId", $1, "passwordHash", 1 FROM users WHERE email = 'supervisor@oim.demo'`,
+      [roleId],
+    );
+    const second = await loginAs(app, 'supervisora.dos@oim.test');
+    const code = (await second.post('/api/cases', newCaseRequest()).expect(201)).body.case.code;
+    await move(code, 'immediate_assistance', 200, {}, second);
+    expect((await move(code, 'closed', 409, { closeReason: 'other' }, second)).body.code).toBe('closure_approval_required');
+    const request = (await second.post(`/api/cases/${code}/assistance/closure`, { reason: 'transferred' }).expect(201)).body;
+    const own = await second.post(`/api/assistance/closures/${request.id}/decision`, { version: request.version, decision: 'approve' }).expect(403);
+    expect(own.body.code).toBe('self_approval_not_permitted');
+    const token = await sessionOf('supervisora.dos@oim.test');
+    const raw = asAppRole(token, (client) => client.query(`UPDATE assistance_closure_requests SET status = 'approved', "decidedAt" = now(), "decidedById" = "requestedById" WHERE id = $1`, [request.id]));
+    await expect(raw).rejects.toThrow(/row-level security/);
+    await supervisor.post(`/api/assistance/closures/${request.id}/decision`, { version: request.version, decision: 'approve' }).expect(200);
+    expect((await second.get(`/api/cases/${code}`).expect(200)).body).toMatchObject({ status: 'closed', closeReason: 'referred_elsewhere' });
+  });
+
   it('shows the plan to nobody outside the case scope: API and raw SQL', async () => {
     const code = await newCase();
     await addService(code, { phase: 'immediate', category: 'psychosocial' });

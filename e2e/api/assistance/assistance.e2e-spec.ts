@@ -210,6 +210,20 @@ describe('assistance', () => {
 
   it('proposes the directory providers that fit the category and the department', async () => {
     await caseworker.post('/api/assistance/providers', { name: 'Hogar X', categories: ['lodging'], departmentCodes: ['11'] }).expect(403);
+    // Administrators keep the directory: add, rename with the version, refuse a duplicate name, deactivate.
+    const admin = await loginAs(app, 'admin@mininterior.demo');
+    const added = (await admin.post('/api/assistance/providers', { name: 'Hogar Demo Cali', categories: ['lodging', 'security'], departmentCodes: ['76'] }).expect(201)).body;
+    expect(added).toMatchObject({ active: true, version: 1, categories: ['lodging', 'security'] });
+    await admin.post('/api/assistance/providers', { name: 'Hogar Demo Cali', categories: ['lodging'], departmentCodes: [] }).expect(409);
+    await admin.post('/api/assistance/providers', { name: 'X', categories: ['parking'], departmentCodes: ['1'] }).expect(400);
+    const inCali = (await caseworker.get('/api/assistance/providers?category=lodging&department=76').expect(200)).body as { id: string }[];
+    expect(inCali.map((p) => p.id)).toContain(added.id);
+    const inBogota = (await caseworker.get('/api/assistance/providers?category=lodging&department=11').expect(200)).body as { id: string }[];
+    expect(inBogota.map((p) => p.id)).not.toContain(added.id);
+    await admin.put(`/api/assistance/providers/${added.id}`, { name: 'Hogar Demo Cali', categories: ['lodging'], departmentCodes: ['76'], active: false, version: 1 }).expect(200);
+    await admin.put(`/api/assistance/providers/${added.id}`, { name: 'Hogar Demo Cali', categories: ['lodging'], departmentCodes: ['76'], version: 1 }).expect(409);
+    expect(((await caseworker.get('/api/assistance/providers?category=lodging&department=76').expect(200)).body as { id: string }[]).map((p) => p.id)).not.toContain(added.id);
+    expect(((await admin.get('/api/assistance/providers/all').expect(200)).body as { id: string; active: boolean }[]).find((p) => p.id === added.id)).toMatchObject({ active: false });
     const providers = (await caseworker.get('/api/assistance/providers?category=lodging&department=11').expect(200)).body as { name: string; categories: string[] }[];
     expect(providers.length).toBeGreaterThan(0);
     expect(providers.every((p) => p.categories.includes('lodging'))).toBe(true);

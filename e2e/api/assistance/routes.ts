@@ -18,6 +18,7 @@ export const ASSISTANCE_ROUTES: RouteTable = {
   'GET /api/assistance/alerts': P.assistanceRead,
   'POST /api/assistance/alerts/:id/read': P.assistanceRead,
   'GET /api/assistance/providers': P.assistanceRead,
+  'GET /api/assistance/providers/all': P.institutionsManage,
   'POST /api/assistance/providers': P.institutionsManage,
   'PUT /api/assistance/providers/:id': P.institutionsManage,
   'GET /api/assistance/counts': P.indicatorsRead,

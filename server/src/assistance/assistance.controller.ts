@@ -138,6 +138,13 @@ export class AssistanceController {
     return this.directory.list(query);
   }
 
+  /** The whole directory, inactive providers too, for the administrators who keep it. */
+  @Get('providers/all')
+  @RequirePermission(PERMISSIONS.institutionsManage)
+  allProviders(): Promise<ServiceProviderView[]> {
+    return this.directory.all();
+  }
+
   @Post('providers')
   @RequirePermission(PERMISSIONS.institutionsManage)
   createProvider(@Body() dto: ServiceProviderDto): Promise<ServiceProviderView> {

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { JUSTICE_INDICATOR_SQL } from '@ruta/prosecutions';
 import { CaseProceedingSummary, CreateCaseResponse, JusticeIndicators, LinkGraph, ProceedingView } from '@ruta/shared';
 import { asAppRole, sessionOf } from '../../support/app-role';
 import { newCaseRequest, ownerQuery } from '../../support/case-factory';
@@ -242,5 +243,47 @@ describe('prosecutions', () => {
     const elsewhere = (await das.post('/api/traffickers', { kind: 'person', name: 'Pedro Ficticio Gómez', documentNumber: 'X-1' }).expect(201)).body;
     expect(elsewhere.possibleDuplicates).toEqual([]);
     await das.get(`/api/traffickers/${again.trafficker.id}`).expect(404);
+  });
+
+  it('counts the indicators through the (stage, date) and report-date indexes at scale (EXPLAIN as ruta_app)', async () => {
+    // 3,000 proceedings of other years, 3 defendants each, 4 stage entries each: 36,000 events outside 2019.
+    await ownerQuery(`WITH p AS (
+        INSERT INTO proceedings ("institutionId", "createdById", nunc, "reportedOn", "municipalityCode", "prosecutorUnit", "prosecutorName", offences)
+        SELECT u."institutionId", u.id, '8' || lpad(g::text, 20, '0'), date '2010-01-01' + (g % 3000), '11001', 'Unidad', 'Fiscal', '{art_188a}'
+        FROM generate_series(1, 3000) g, users u WHERE u.email = 'prosecutor@fiscalia.demo' RETURNING id, "institutionId", "reportedOn"),
+      t AS (
+        INSERT INTO alleged_traffickers ("institutionId", "createdById", kind, name)
+        SELECT u."institutionId", u.id, 'person', 'Carga ' || g FROM generate_series(1, 9000) g, users u WHERE u.email = 'prosecutor@fiscalia.demo' RETURNING id),
+      tn AS (SELECT id, row_number() OVER () AS n FROM t),
+      pn AS (SELECT p.*, row_number() OVER () AS n FROM p),
+      d AS (
+        INSERT INTO defendants ("proceedingId", "institutionId", "traffickerId", ordinal, sex, "stageSince", stage)
+        SELECT pn.id, pn."institutionId", tn.id, k, CASE WHEN k = 1 THEN 'male' ELSE 'female' END, pn."reportedOn", 'acusacion'
+        FROM pn CROSS JOIN generate_series(1, 3) k JOIN tn ON tn.n = (pn.n - 1) * 3 + k RETURNING id, "proceedingId", "institutionId", "stageSince")
+      INSERT INTO defendant_stage_events ("defendantId", "proceedingId", "institutionId", "fromStage", "toStage", "on")
+      SELECT d.id, d."proceedingId", d."institutionId", NULL, s, d."stageSince" + (i * 30)::int
+      FROM d CROSS JOIN unnest(ARRAY['indagacion', 'imputacion', 'investigacion', 'acusacion']) WITH ORDINALITY AS x(s, i)`);
+    await ownerQuery(`ANALYZE proceedings; ANALYZE defendants; ANALYZE defendant_stage_events; ANALYZE proceeding_victims`);
+    const token = await sessionOf('prosecutor@fiscalia.demo');
+    interface PlanNode {
+      'Node Type': string;
+      'Relation Name'?: string;
+      'Index Name'?: string;
+      Plans?: PlanNode[];
+    }
+    const walk = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(walk)];
+    const plans = await asAppRole(token, async (client) => {
+      const plan = async (sql: string) => walk((await client.query(`EXPLAIN (FORMAT JSON) ${sql}`, ['2019-01-01', '2020-01-01'])).rows[0]['QUERY PLAN'][0].Plan);
+      return { breakdown: await plan(JUSTICE_INDICATOR_SQL.breakdown), totals: await plan(JUSTICE_INDICATOR_SQL.totals) };
+    });
+    const seqScans = (nodes: PlanNode[]) => nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']);
+    const indexes = (nodes: PlanNode[]) => nodes.map((n) => n['Index Name']).filter(Boolean);
+    expect(indexes(plans.breakdown)).toContain('IDX_defendant_stage_events_stage_on');
+    expect(indexes(plans.totals)).toEqual(expect.arrayContaining(['IDX_defendant_stage_events_stage_on', 'IDX_proceedings_reported']));
+    expect(seqScans(plans.breakdown)).not.toContain('defendant_stage_events');
+    expect(seqScans(plans.totals)).not.toContain('defendant_stage_events');
+    expect(seqScans(plans.totals)).not.toContain('proceedings');
+    // The numbers of 2019 are those of the fixture still.
+    expect((await prosecutor.get('/api/prosecution-indicators?year=2019').expect(200)).body).toMatchObject({ investigationsOpened: 1, charged: 2, accused: 1, convicted: 1 });
   });
 });

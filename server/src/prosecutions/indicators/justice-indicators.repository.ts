@@ -12,20 +12,7 @@ export interface IndicatorTotals {
   maxMonths: number | null;
 }
 
-/**
- * The one definition of the justice indicators, set-based over what the reader may see (row-level security):
- * - investigations opened: proceedings whose noticia criminal was reported in the period;
- * - victims involved: distinct cases linked to those proceedings;
- * - charged / accused / convicted / acquitted: defendants who entered imputación / acusación / sentencia condenatoria
- *   / sentencia absolutoria in the period (a preacuerdo's conviction counts as a conviction), by sex and nationality;
- * - months from noticia criminal to sentence, and sentence lengths: the sentences (either verdict; lengths of
- *   convictions) handed down in the period.
- */
-@Injectable()
-export class JusticeIndicatorsRepository extends RepositoryBase {
-  async breakdown(from: string, to: string): Promise<(IndicatorBreakdown & { bySex: boolean; byNationality: boolean })[]> {
-    return this.manager.query(
-      `WITH entered AS (
+const BREAKDOWN_SQL = `WITH entered AS (
          SELECT e."defendantId",
                 bool_or(e."toStage" = 'imputacion') AS charged, bool_or(e."toStage" = 'acusacion') AS accused,
                 bool_or(e."toStage" = 'sentencia_condenatoria') AS convicted, bool_or(e."toStage" = 'sentencia_absolutoria') AS acquitted
@@ -39,14 +26,9 @@ export class JusticeIndicatorsRepository extends RepositoryBase {
               count(*) FILTER (WHERE en.convicted)::int AS convicted, count(*) FILTER (WHERE en.acquitted)::int AS acquitted
        FROM entered en JOIN defendants d ON d.id = en."defendantId"
        GROUP BY GROUPING SETS ((), (d.sex), (d.nationality))
-       ORDER BY 1, 2, 3`,
-      [from, to],
-    );
-  }
+       ORDER BY 1, 2, 3`;
 
-  async totals(from: string, to: string): Promise<IndicatorTotals> {
-    const [row] = await this.manager.query(
-      `WITH opened AS (SELECT p.id FROM proceedings p WHERE p."reportedOn" >= $1::date AND p."reportedOn" < $2::date),
+const TOTALS_SQL = `WITH opened AS (SELECT p.id FROM proceedings p WHERE p."reportedOn" >= $1::date AND p."reportedOn" < $2::date),
        sentenced AS (
          SELECT DISTINCT ON (e."defendantId") e."defendantId", e."toStage", e."on", p."reportedOn", d."prisonMonths"
          FROM defendant_stage_events e JOIN defendants d ON d.id = e."defendantId" JOIN proceedings p ON p.id = e."proceedingId"
@@ -59,7 +41,32 @@ export class JusticeIndicatorsRepository extends RepositoryBase {
               (SELECT count(s."prisonMonths")::int FROM sentenced s WHERE s."toStage" = 'sentencia_condenatoria') AS sentences,
               (SELECT min(s."prisonMonths") FROM sentenced s WHERE s."toStage" = 'sentencia_condenatoria') AS "minMonths",
               (SELECT round(avg(s."prisonMonths")::numeric, 1)::float FROM sentenced s WHERE s."toStage" = 'sentencia_condenatoria') AS "averageMonths",
-              (SELECT max(s."prisonMonths") FROM sentenced s WHERE s."toStage" = 'sentencia_condenatoria') AS "maxMonths"`,
+              (SELECT max(s."prisonMonths") FROM sentenced s WHERE s."toStage" = 'sentencia_condenatoria') AS "maxMonths"`;
+
+/** The two statements of the indicators ($1 from, $2 to: dates), exported for the query-plan test. */
+export const JUSTICE_INDICATOR_SQL = { breakdown: BREAKDOWN_SQL, totals: TOTALS_SQL };
+
+/**
+ * The one definition of the justice indicators, set-based over what the reader may see (row-level security):
+ * - investigations opened: proceedings whose noticia criminal was reported in the period;
+ * - victims involved: distinct cases linked to those proceedings;
+ * - charged / accused / convicted / acquitted: defendants who entered imputación / acusación / sentencia condenatoria
+ *   / sentencia absolutoria in the period (a preacuerdo's conviction counts as a conviction), by sex and nationality;
+ * - months from noticia criminal to sentence, and sentence lengths: the sentences (either verdict; lengths of
+ *   convictions) handed down in the period.
+ */
+@Injectable()
+export class JusticeIndicatorsRepository extends RepositoryBase {
+  async breakdown(from: string, to: string): Promise<(IndicatorBreakdown & { bySex: boolean; byNationality: boolean })[]> {
+    return this.manager.query(
+      BREAKDOWN_SQL,
+      [from, to],
+    );
+  }
+
+  async totals(from: string, to: string): Promise<IndicatorTotals> {
+    const [row] = await this.manager.query(
+      TOTALS_SQL,
       [from, to],
     );
     return row;

@@ -1,0 +1,100 @@
+import { Browser, Page } from 'playwright-core';
+import { describeBrowser, launchBrowser, newPage } from './support/browser';
+import { chooseOption, signIn } from './support/journeys';
+
+/** Presses Tab until the element with this test id (or an input inside it) has the focus; fails after `max` presses. */
+async function tabTo(page: Page, testId: string, max = 12): Promise<void> {
+  const focused = () => page.evaluate((id) => !!document.activeElement?.closest(`[data-testid="${id}"]`), testId);
+  for (let i = 0; i < max; i++) {
+    if (await focused()) return;
+    await page.keyboard.press('Tab');
+  }
+  if (!(await focused())) throw new Error(`Tab did not reach ${testId}`);
+}
+
+/** Types into the focused type-ahead and picks the first match with Enter once the option is shown. */
+async function typeAndPick(page: Page, testId: string, text: string, option: string): Promise<void> {
+  await tabTo(page, testId);
+  await page.keyboard.type(text);
+  await page.getByTestId(option).waitFor();
+  await page.keyboard.press('Enter');
+}
+
+describeBrowser('hotline journey: an operator logs a call with the keyboard only and turns it into a case, whose timeline shows the call', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('runs the whole journey', async () => {
+    await signIn(page, 'operator@oim.demo');
+    await page.getByTestId('home-hotline').waitFor();
+    await tabTo(page, 'home-new-call', 40);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('call-timer').waitFor();
+
+    // The call, from the keyboard: a few letters and Enter per choice, Tab between fields, Ctrl+Enter saves.
+    await typeAndPick(page, 'call-type', 'solicitud', 'call-type-referral_request');
+    await typeAndPick(page, 'caller-type', 'posible', 'caller-type-possible_victim');
+    await typeAndPick(page, 'department', 'valle', 'department-76');
+    await typeAndPick(page, 'municipality', 'cali', 'municipality-76001');
+    await typeAndPick(page, 'purposes', 'trabajos', 'purposes-forced_labour');
+    await page.getByTestId('purposes-chip-forced_labour').waitFor();
+    await tabTo(page, 'acts');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'phone', 20);
+    await page.keyboard.type('300 555 7788');
+    await tabTo(page, 'summary');
+    await page.keyboard.type('Mujer adulta retenida en una finca, pide ayuda para salir.');
+    await page.keyboard.press('Control+Enter');
+
+    const heading = page.locator('[data-testid="contact-heading"]', { hasText: /LN-\d{4}-\d{6}/ });
+    await heading.waitFor();
+    const contactCode = /LN-\d{4}-\d{6}/.exec(await heading.innerText())![0];
+    await page.getByTestId('contact-call-type').filter({ hasText: 'Solicitud de asistencia o remisión' }).waitFor();
+    await page.getByTestId('contact-place').filter({ hasText: 'Cali' }).waitFor();
+    expect(page.url()).not.toMatch(/555|7788|finca/);
+
+    // Outcome "new case": the intake opens with the call's data as the draft to resume.
+    await typeAndPick(page, 'outcome', 'caso nuevo', 'outcome-new_case');
+    await tabTo(page, 'outcome-open-intake');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('intake-draft-offer').waitFor();
+    expect(page.url()).toMatch(/\/casos\/nuevo$/);
+    await tabTo(page, 'intake-draft-resume', 20);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('intake-source').filter({ hasText: 'Línea gratuita' }).waitFor();
+    await chooseOption(page, 'intake-result', 'intake-result-possible_victim');
+    await page.getByTestId('intake-next-screening').click();
+
+    await page.getByTestId('victim-given-names').fill('Rosa');
+    await page.getByTestId('victim-family-names').fill('Llamada Ficticia');
+    await chooseOption(page, 'victim-sex', 'victim-sex-female');
+    await page.getByTestId('victim-document-number').fill(`LN-E2E-${Date.now()}`);
+    await page.getByTestId('intake-next-identity').click();
+    const situation = page.getByTestId('intake-next-situation');
+    await page.getByTestId('duplicate-continue').or(situation).first().waitFor();
+    if (await page.getByTestId('duplicate-continue').isVisible()) await page.getByTestId('duplicate-continue').click();
+    await situation.click();
+    await page.getByTestId('consent-data_processing-granted').click();
+    await page.getByTestId('intake-next-consent').click();
+    await page.getByTestId('intake-submit').click();
+
+    const shownCode = page.locator('[data-testid="case-code"]', { hasText: /RT-/ });
+    await shownCode.waitFor();
+    const caseCode = (await shownCode.innerText()).trim();
+    // The call is linked to the new case, and the case's timeline shows it.
+    await page.getByText(`La llamada ${contactCode} quedó vinculada al caso ${caseCode}`).waitFor();
+    await page.getByRole('tab', { name: 'Historial' }).click();
+    const entry = page.getByTestId('timeline').locator('li', { hasText: contactCode });
+    await entry.first().waitFor({ state: 'attached' });
+    await entry.first().locator('summary').click();
+    await entry.first().locator('pre', { hasText: contactCode }).waitFor();
+  });
+});

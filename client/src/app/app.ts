@@ -10,12 +10,13 @@ import { LanguageService } from './core/i18n/language.service';
 import { FocusOnNavigation } from './core/layout/focus-on-navigation';
 import { SideNav } from './core/layout/side-nav';
 import { TopBar } from './core/layout/top-bar';
+import { CrisisBanner } from './hotline/crisis-banner';
 
 /** The shell: skip link, top bar (header), side navigation when signed in, and the main content. */
 @Component({
   selector: 'ruta-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, MatSidenavModule, TopBar, SideNav, TranslatePipe],
+  imports: [RouterOutlet, MatSidenavModule, TopBar, SideNav, TranslatePipe, CrisisBanner],
   styleUrl: './app.scss',
   template: `
     <a class="skip-link" href="#main-content" (click)="focusMain($event)">{{ 'app.skipToContent' | translate }}</a>
@@ -34,6 +35,7 @@ import { TopBar } from './core/layout/top-bar';
         </mat-sidenav>
       }
       <mat-sidenav-content>
+        <ruta-crisis-banner />
         <main id="main-content" tabindex="-1">
           <router-outlet />
         </main>

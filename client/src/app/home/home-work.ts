@@ -4,17 +4,14 @@ import { MeResponse } from '@ruta/shared';
  * The parts of a role's work that Ruta does not do yet. A role that depends on one gets a plain sentence on its home
  * instead of case counts that can only be zero. When the area lands, its entry goes and its home cards come with it.
  */
-export const COMING_WORK = {
-  /** Hotline operators take calls first; the hotline area (calls, tips) comes with a later issue. */
-  hotline: (me: MeResponse) => me.permissions.includes('hotline:manage') && !me.permissions.includes('cases:update'),
-} as const satisfies Record<string, (me: MeResponse) => boolean>;
+export const COMING_WORK: Readonly<Record<string, (me: MeResponse) => boolean>> = {};
 
 /** Partner institutions (the `referred` scope) work on the referrals received: their home shows those. */
 export function worksOnReferrals(me: MeResponse): boolean {
   return me.role.scope === 'referred';
 }
 
-export type ComingWork = keyof typeof COMING_WORK;
+export type ComingWork = string;
 
 export function comingWork(me: MeResponse): ComingWork[] {
   return (Object.keys(COMING_WORK) as ComingWork[]).filter((key) => COMING_WORK[key](me));

@@ -94,14 +94,17 @@ describe('HomePage (dashboard)', () => {
     expect(byId(el, 'stat-assigned')).toBeNull();
   });
 
-  it.each<[string, string, 'assigned' | 'referred', Permission[], string]>([
-    ['a hotline operator', 'operator', 'assigned', ['hotline:read', 'hotline:manage', 'cases:create', 'cases:read'], 'La línea de atención'],
-  ])('tells %s plainly that their work is not built yet, instead of zero counts', async (_who, code, scope, permissions, sentence) => {
+  it('gives a hotline operator the hotline (log a call, open contacts, crises waiting) beside the case counts', async () => {
     setUp();
-    const { el } = await render(newMe({ role: { id: `r-${code}`, code, nameEs: code, nameEn: code, scope, requiresMfa: false } }, permissions));
-    http.expectNone('/api/cases/stats');
-    expect(byId(el, 'home-stats-title')).toBeNull();
-    expect(text(el, 'home-coming')).toContain(sentence);
+    const permissions: Permission[] = ['hotline:read', 'hotline:manage', 'cases:create', 'cases:read'];
+    const { fixture, el } = await render(newMe({ role: { id: 'r-o', code: 'operator', nameEs: 'Operador', nameEn: 'Operator', scope: 'assigned', requiresMfa: false } }, permissions));
+    http.expectOne('/api/cases/stats').flush(STATS);
+    http.expectOne((r) => r.url === '/api/hotline/contacts' && r.params.get('status') === 'open').flush({ items: [], total: 0, limit: 5 });
+    http.expectOne('/api/hotline/crisis').flush([{ id: 'h-1', code: 'LN-2026-000001', startedAt: '2026-11-30T10:00:00Z', urgency: 'emergency', departmentCode: null }]);
+    await fixture.whenStable();
+    expect(byId(el, 'home-coming')).toBeNull();
+    expect(byId(el, 'home-new-call')).not.toBeNull();
+    expect(text(el, 'home-hotline-crisis')).toContain('Crisis sin atender: 1');
   });
 
   it('shows a partner institution the referrals it received instead of case counts', async () => {
@@ -147,7 +150,7 @@ describe('HomePage (dashboard)', () => {
   });
 
   it.each<[string, Permission[], string[]]>([
-    ['an administrator', ['users:manage', 'institutions:manage', 'roles:manage'], ['home-area-users', 'home-area-institutions', 'home-area-roles', 'home-area-accessRequests']],
+    ['an administrator', ['users:manage', 'institutions:manage', 'roles:manage'], ['home-area-users', 'home-area-institutions', 'home-area-referralDeadlines', 'home-area-serviceDirectory', 'home-area-roles', 'home-area-accessRequests']],
     ['an auditor', ['audit:read', 'audit:verify', 'users:read'], ['home-area-audit']],
   ])('shows %s links to their areas instead of case counts, without asking for them', async (_who, permissions, areas) => {
     setUp();

@@ -11,6 +11,7 @@ import { NAV_ITEMS } from '../core/layout/nav-items';
 import { CaseStatsCards } from './case-stats-cards';
 import { canBeAssigned, comingWork, worksOnReferrals } from './home-work';
 import { HomeReferrals } from '../referrals/home-referrals';
+import { HomeHotline } from '../hotline/home-hotline';
 import { HomeProsecutions } from '../prosecutions/home-prosecutions';
 import { HomeIndicators } from '../indicators/home-indicators';
 import { HomeAssistance } from '../assistance/home-assistance';
@@ -22,7 +23,7 @@ import { HomeAssistance } from '../assistance/home-assistance';
 @Component({
   selector: 'ruta-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, CaseStatsCards, HomeReferrals, HomeIndicators, HomeProsecutions, HomeAssistance],
+  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, CaseStatsCards, HomeReferrals, HomeIndicators, HomeProsecutions, HomeHotline, HomeAssistance],
   template: `
     @if (auth.me(); as me) {
       <section class="page">
@@ -52,6 +53,7 @@ import { HomeAssistance } from '../assistance/home-assistance';
           </section>
           <ruta-home-assistance *rutaCan="'assistance:manage'" />
           <ruta-home-prosecutions *rutaCan="['proceedings:manage', 'operations:manage']" />
+          <ruta-home-hotline *rutaCan="'hotline:read'" />
           @if (referred()) {
             <ruta-home-referrals />
           } @else if (coming().length) {

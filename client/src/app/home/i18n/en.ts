@@ -25,7 +25,6 @@ export const homeEn: Dictionary<typeof homeEs> = {
     areasHint: 'Your role does not include access to cases. These are the sections available to you:',
     coming: {
       title: 'What your role will do here',
-      hotline: 'The hotline (calls and tips) comes in a later version of Ruta. Meanwhile you can record new cases.',
     },
   },
 };

@@ -22,7 +22,6 @@ export const homeEs = {
     areasHint: 'Su rol no incluye el acceso a casos. Estas son las secciones disponibles para usted:',
     coming: {
       title: 'Lo que su rol hará aquí',
-      hotline: 'La línea de atención (llamadas y reportes) llega en una próxima versión de Ruta. Mientras tanto puede registrar casos nuevos.',
     },
   },
 };

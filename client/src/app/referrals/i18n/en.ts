@@ -22,6 +22,7 @@ export const referralsEn: Dictionary<typeof referralsEs> = {
       to: 'Receiving institution',
       either: 'Institution (referring or receiving)',
       overdueOnly: 'Overdue only',
+      overrideOnly: 'Only without consent (legal ground)',
     },
     notifications: {
       title: 'Notifications',

@@ -19,6 +19,7 @@ export const referralsEs = {
       to: 'Institución de destino',
       either: 'Institución (remitente o destino)',
       overdueOnly: 'Solo vencidas',
+      overrideOnly: 'Solo sin consentimiento (fundamento legal)',
     },
     notifications: {
       title: 'Notificaciones',

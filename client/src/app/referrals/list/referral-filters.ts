@@ -18,6 +18,8 @@ export interface ReferralFilterValue {
   urgency?: ReferralUrgency;
   purpose?: ReferralPurpose;
   overdue?: boolean;
+  /** Coordinators: only those sent without consent, on a legal ground. */
+  override?: boolean;
   institutionId?: string;
 }
 
@@ -69,6 +71,9 @@ export interface ReferralFilterValue {
         testId="referrals-filter-institution"
       />
       <mat-checkbox formControlName="overdue" data-testid="referrals-filter-overdue">{{ 'referrals.filters.overdueOnly' | translate }}</mat-checkbox>
+      @if (box() === 'all') {
+        <mat-checkbox formControlName="override" data-testid="referrals-filter-override">{{ 'referrals.filters.overrideOnly' | translate }}</mat-checkbox>
+      }
       <button mat-button type="button" (click)="clear()" data-testid="referrals-filter-clear">{{ 'common.clear' | translate }}</button>
     </form>
   `,
@@ -89,6 +94,7 @@ export class ReferralFilters implements OnInit {
     purpose: ['' as ReferralPurpose | ''],
     institutionId: [''],
     overdue: [false],
+    override: [false],
   });
 
   ngOnInit(): void {
@@ -115,6 +121,7 @@ export class ReferralFilters implements OnInit {
     if (v.purpose) value.purpose = v.purpose;
     if (v.institutionId) value.institutionId = v.institutionId;
     if (v.overdue) value.overdue = true;
+    if (v.override && this.box() === 'all') value.override = true;
     return value;
   }
 }

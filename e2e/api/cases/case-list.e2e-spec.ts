@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { CaseSearchPage } from '@ruta/shared';
+import { AuditEventView, CaseSearchPage, Page } from '@ruta/shared';
 import { ApiSession, loginAs } from '../../support/sessions';
 import { createTestApp } from '../../support/test-app';
 
@@ -70,5 +70,20 @@ describe('cases: the list sorts, pages and counts', () => {
     expect(unknown.body.errors.map((e: { field: string }) => e.field)).toEqual(['sort']);
     const tooMany = await police.post('/api/cases/search', { limit: 500 }).expect(400);
     expect(tooMany.body.errors.map((e: { field: string }) => e.field)).toEqual(['limit']);
+  });
+
+  it('shows the auditor the case code of each case event, not only its id (auditors hold no case scope)', async () => {
+    const { body: page } = await police.post('/api/cases/search', { limit: 1 }).expect(200);
+    const code = (page as CaseSearchPage).items[0].code;
+    await police.get(`/api/cases/${code}`).expect(200);
+    const auditor = await loginAs(app, 'auditor@procuraduria.demo');
+    // The sealer runs apart from requests; the events are readable at once.
+    const { body: events } = await auditor.get('/api/audit/events?entityType=case&action=read&limit=20').expect(200);
+    const items = (events as Page<AuditEventView>).items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((e) => /^RT-\d{4}-\d{6}$/.test(e.entityCode ?? ''))).toBe(true);
+    expect(items.map((e) => e.entityCode)).toContain(code);
+    const { body: users } = await auditor.get('/api/audit/events?entityType=user&limit=5').expect(200);
+    expect((users as Page<AuditEventView>).items.every((e) => e.entityCode === null)).toBe(true);
   });
 });

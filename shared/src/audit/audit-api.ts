@@ -38,6 +38,8 @@ export interface AuditEventView {
   action: AuditAction;
   entityType: AuditEntityType | null;
   entityId: string | null;
+  /** The case's pseudonymous code when the event is about a case (the screen shows it instead of the id). */
+  entityCode: string | null;
   outcome: 'success' | 'denied' | 'failure';
   requestId: string | null;
   ip: string | null;

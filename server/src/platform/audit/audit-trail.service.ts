@@ -9,6 +9,8 @@ import { AuditRepository } from './audit.repository';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
 /** The auditor's view of the trail: filtered reads, the chain's head and its verification against the anchors. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class AuditTrailService {
   constructor(
@@ -21,7 +23,10 @@ export class AuditTrailService {
   async list(query: AuditQueryDto): Promise<Page<AuditEventView>> {
     const limit = query.limit ?? 50;
     const rows = await this.repository.find(query, limit + 1);
-    const items = rows.slice(0, limit).map(
+    const page = rows.slice(0, limit);
+    const caseIds = [...new Set(page.filter((r) => r.entityType === 'case' && r.entityId && UUID.test(r.entityId)).map((r) => r.entityId!))];
+    const codes = await this.repository.caseCodes(caseIds);
+    const items = page.map(
       (row): AuditEventView => ({
         id: row.id,
         occurredAt: row.occurredAt.toISOString(),
@@ -32,6 +37,7 @@ export class AuditTrailService {
         action: row.action,
         entityType: row.entityType,
         entityId: row.entityId,
+        entityCode: row.entityType === 'case' && row.entityId ? (codes.get(row.entityId) ?? null) : null,
         outcome: row.outcome,
         requestId: row.requestId,
         ip: row.ip,

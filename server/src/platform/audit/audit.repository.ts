@@ -32,4 +32,17 @@ export class AuditRepository extends RepositoryBase {
     const { entities, raw } = await qb.getRawAndEntities();
     return entities.map((entity, index) => Object.assign(entity, { actorName: raw[index].actorName, actorInstitutionCode: raw[index].actorInstitutionCode }));
   }
+
+  /**
+   * The pseudonymous codes (`RT-2026-000123`) of the cases a page of events names, so the auditor reads codes, not
+   * UUIDs. Auditors hold no case scope, so the look-up runs as the system role: a code is no personal data and only
+   * the codes of the ids already on the page are returned (one primary-key look-up each).
+   */
+  async caseCodes(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.transactions.runAsSystem((manager) =>
+      manager.query<{ id: string; code: string }[]>(`SELECT id, code FROM cases WHERE id = ANY(CAST($1 AS uuid[]))`, [ids]),
+    );
+    return new Map(rows.map((r) => [r.id, r.code]));
+  }
 }

@@ -38,7 +38,7 @@ describe('prosecutions', () => {
     ...overrides,
   });
 
-  async function move(defendant: { id: string }, body: object, status = 200): Promise<ProceedingView> {
+  async function move(defendant: { id: string }, body: object, status = 200): Promise<ProceedingView & { detail?: string }> {
     const current = proceeding.defendants.find((d) => d.id === defendant.id)!;
     const response = await prosecutor.post(`/api/proceedings/${proceeding.id}/defendants/${defendant.id}/transitions`, { version: current.version, ...body }).expect(status);
     if (status === 200) proceeding = response.body;

@@ -24,6 +24,13 @@ export const routes: Routes = [
     loadComponent: () => import('./referrals/settings/referral-deadlines.page').then((m) => m.ReferralDeadlinesPage),
   },
   {
+    // The assistance area's administrator screen: the service directory (an administrator reads no case).
+    path: 'admin/directorio-servicios',
+    title: 'assistance.directory.title',
+    canActivate: [permissionGuard('institutions:manage')],
+    loadComponent: () => import('./assistance/directory/directory.page').then((m) => m.DirectoryPage),
+  },
+  {
     path: 'admin',
     canActivate: [authGuard],
     loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),

@@ -14,6 +14,7 @@ import {
   PhaseExtensionRequest,
   RiskAssessmentRequest,
   ServiceCategory,
+  ServiceProviderRequest,
   ServiceProviderView,
   UpdateServiceRequest,
   WorklistKind,
@@ -86,6 +87,18 @@ export class AssistanceApi {
 
   markAlertRead(id: string): Observable<void> {
     return this.http.post<void>(`/api/assistance/alerts/${id}/read`, {});
+  }
+
+  allProviders(): Observable<ServiceProviderView[]> {
+    return this.http.get<ServiceProviderView[]>('/api/assistance/providers/all');
+  }
+
+  createProvider(body: ServiceProviderRequest): Observable<ServiceProviderView> {
+    return this.http.post<ServiceProviderView>('/api/assistance/providers', body);
+  }
+
+  updateProvider(id: string, body: ServiceProviderRequest): Observable<ServiceProviderView> {
+    return this.http.put<ServiceProviderView>(`/api/assistance/providers/${id}`, body);
   }
 
   providers(category: ServiceCategory, department: string | null): Observable<ServiceProviderView[]> {

@@ -58,6 +58,7 @@ export const coreEn: Dictionary<typeof coreEs> = {
     notifications: 'Notifications',
     referralReview: 'Referral review',
     referralDeadlines: 'Referral deadlines',
+    serviceDirectory: 'Service directory',
     assistance: 'Assistance',
     prosecutions: 'Prosecutions',
     hotline: 'Hotline',

@@ -55,6 +55,7 @@ export const coreEs = {
     notifications: 'Notificaciones',
     referralReview: 'Panel de remisiones',
     referralDeadlines: 'Plazos de remisión',
+    serviceDirectory: 'Directorio de servicios',
     assistance: 'Asistencia',
     prosecutions: 'Judicialización',
     hotline: 'Línea nacional',

@@ -24,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'users', path: '/admin/usuarios', icon: 'group', permissions: ['users:manage'] },
   { key: 'institutions', path: '/admin/instituciones', icon: 'account_balance', permissions: ['institutions:manage'] },
   { key: 'referralDeadlines', path: '/admin/plazos-remisiones', icon: 'timer', permissions: ['institutions:manage'] },
+  { key: 'serviceDirectory', path: '/admin/directorio-servicios', icon: 'volunteer_activism', permissions: ['institutions:manage'] },
   { key: 'roles', path: '/admin/roles', icon: 'badge', permissions: ['roles:manage'] },
   { key: 'accessRequests', path: '/admin/solicitudes', icon: 'verified', permissions: ['users:manage'] },
   { key: 'audit', path: '/auditoria', icon: 'policy', permissions: ['audit:read'] },

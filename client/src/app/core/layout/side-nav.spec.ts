@@ -24,7 +24,7 @@ describe('SideNav', () => {
 
   it('shows an administrator the administration entries only', async () => {
     TestBed.inject(AuthStore).setMe(newMe({}, ['users:manage', 'institutions:manage', 'roles:manage']));
-    expect(await entries()).toEqual(['nav-home', 'nav-users', 'nav-institutions', 'nav-referralDeadlines', 'nav-roles', 'nav-accessRequests', 'nav-status']);
+    expect(await entries()).toEqual(['nav-home', 'nav-users', 'nav-institutions', 'nav-referralDeadlines', 'nav-serviceDirectory', 'nav-roles', 'nav-accessRequests', 'nav-status']);
   });
 
   it('shows an auditor the audit entry only', async () => {

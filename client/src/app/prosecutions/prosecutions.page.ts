@@ -26,6 +26,9 @@ import { TraffickersList } from './traffickers/traffickers-list';
           <a mat-stroked-button routerLink="/judicializacion/operativos/nuevo" *rutaCan="'operations:manage'" data-testid="prosecutions-new-operation">
             <mat-icon aria-hidden="true" svgIcon="add" />{{ 'prosecutions.newOperation' | translate }}
           </a>
+          <a mat-stroked-button routerLink="/judicializacion/perfiles/nuevo" *rutaCan="'operations:manage'" data-testid="prosecutions-new-trafficker">
+            <mat-icon aria-hidden="true" svgIcon="person_add" />{{ 'prosecutions.newTrafficker' | translate }}
+          </a>
           <a mat-stroked-button routerLink="/judicializacion/indicadores" *rutaCan="'proceedings:read'" data-testid="prosecutions-indicators">
             <mat-icon aria-hidden="true" svgIcon="bar_chart" />{{ 'prosecutions.indicators.title' | translate }}
           </a>

@@ -7,6 +7,7 @@ export const PROSECUTIONS_ROUTES: Routes = [
   { path: 'procesos/:id', title: 'prosecutions.proceeding', loadComponent: () => import('./proceedings/proceeding-detail.page').then((m) => m.ProceedingDetailPage) },
   { path: 'operativos/nuevo', title: 'prosecutions.newOperation', loadComponent: () => import('./operations/operation-form.page').then((m) => m.OperationFormPage) },
   { path: 'operativos/:id', title: 'prosecutions.operation', loadComponent: () => import('./operations/operation-detail.page').then((m) => m.OperationDetailPage) },
+  { path: 'perfiles/nuevo', title: 'prosecutions.newTrafficker', loadComponent: () => import('./traffickers/trafficker-form.page').then((m) => m.TraffickerFormPage) },
   { path: 'perfiles/:id', title: 'prosecutions.trafficker', loadComponent: () => import('./traffickers/trafficker.page').then((m) => m.TraffickerPage) },
   { path: 'indicadores', title: 'prosecutions.indicators.title', loadComponent: () => import('./indicators/indicators.page').then((m) => m.IndicatorsPage) },
 ];

@@ -1,3 +1,4 @@
+import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
@@ -29,7 +30,7 @@ import { SummaryEdit } from './summary-edit';
 @Component({
   selector: 'ruta-summary-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, OptionLabelPipe, OptionLabelsPipe, Assignments, CaseLinksPanel, SummaryEdit],
+  imports: [DatePipe, CalendarDatePipe, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, OptionLabelPipe, OptionLabelsPipe, Assignments, CaseLinksPanel, SummaryEdit],
   template: `
     @if (store.detail(); as c) {
       @if (editing()) {
@@ -68,7 +69,7 @@ import { SummaryEdit } from './summary-edit';
       <h3 class="section-title">{{ 'intake.screening' | translate }}</h3>
       @for (s of c.screenings; track s.id) {
         <dl class="facts">
-          <dt>{{ 'intake.screenedOn' | translate }}</dt><dd>{{ s.screenedOn }} · {{ s.interviewer?.name ?? '—' }}</dd>
+          <dt>{{ 'intake.screenedOn' | translate }}</dt><dd>{{ s.screenedOn | rutaDate }} · {{ s.interviewer?.name ?? '—' }}</dd>
           <dt>{{ 'intake.acts' | translate }}</dt><dd>{{ s.acts | rutaOptions: l.SCREENING_ACT }}</dd>
           <dt>{{ 'intake.means' | translate }}</dt><dd>{{ s.means | rutaOptions: l.SCREENING_MEANS }}</dd>
           <dt>{{ 'intake.purposes' | translate }}</dt><dd>{{ s.purposes | rutaOptions: l.EXPLOITATION_PURPOSE }}</dd>

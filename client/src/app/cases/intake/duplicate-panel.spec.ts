@@ -7,7 +7,7 @@ import { DuplicateHint, Permission } from '@ruta/shared';
 import { AuthStore } from '../../core/auth/auth.store';
 import { newMe } from '../../core/auth/auth.testing';
 import { provideTestI18n } from '../../core/i18n/i18n.testing';
-import { DuplicatePanel } from './duplicate-panel';
+import { distinctHints, DuplicatePanel } from './duplicate-panel';
 
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -85,5 +85,15 @@ describe('DuplicatePanel', () => {
     TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestI18n('es')] });
     const readOnly = await render([elsewhere], { caseExists: true, permissions: ['cases:read'] });
     expect((readOnly.nativeElement as HTMLElement).querySelector('[data-testid="duplicate-request-link"]')).toBeNull();
+  });
+
+  it('lists each case once: the same case found by document and by name shows one line, matched on the document', async () => {
+    const byName: DuplicateHint = { ...visible, matchedOn: 'name_birth_date' };
+    const byDocument: DuplicateHint = { ...visible, matchedOn: 'document' };
+    const fixture = await render([byName, byDocument, elsewhere, { ...elsewhere }]);
+    const items = [...(fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="duplicate-hint"]')].map((li) => li.textContent ?? '');
+    expect(items).toHaveLength(2);
+    expect(items.filter((text) => text.includes('RT-2026-000007'))).toHaveLength(1);
+    expect(distinctHints([byName, byDocument])).toEqual([byDocument]);
   });
 });

@@ -19,7 +19,7 @@ import { CanDirective } from '../../core/auth/can.directive';
       <section class="duplicate-panel" role="alert" aria-labelledby="duplicate-title" data-testid="duplicate-panel">
         <h3 id="duplicate-title"><mat-icon svgIcon="content_copy" />{{ 'duplicates.title' | translate }}</h3>
         <ul>
-          @for (hint of hints(); track $index) {
+          @for (hint of distinct(); track $index) {
             <li data-testid="duplicate-hint">
               {{ 'duplicates.at' | translate: { institution: hint.institution.name } }}
               <span class="muted">({{ 'duplicates.matchedOn.' + hint.matchedOn | translate }})</span>
@@ -58,5 +58,22 @@ export class DuplicatePanel {
   readonly proceed = output<void>();
   readonly requestLink = output<DuplicateHint>();
 
+  /** Each case once: one the user can see is named by its code (a document match wins over a name match). */
+  protected readonly distinct = computed(() => distinctHints(this.hints()));
   protected readonly institutionNames = computed(() => [...new Set(this.hints().map((h) => h.institution.name))].join(', '));
+}
+
+/**
+ * Possible duplicates without repeats: a case found both by document and by name and birth date is one case (one
+ * line, matched on the document); hints outside the scope, which name only an institution and a kind of match, are
+ * shown once per institution and kind.
+ */
+export function distinctHints(hints: readonly DuplicateHint[]): DuplicateHint[] {
+  const byKey = new Map<string, DuplicateHint>();
+  for (const hint of hints) {
+    const key = hint.code ? `code:${hint.code}` : `hidden:${hint.institution.id}:${hint.matchedOn}`;
+    const seen = byKey.get(key);
+    if (!seen || (seen.matchedOn !== 'document' && hint.matchedOn === 'document')) byKey.set(key, hint);
+  }
+  return [...byKey.values()];
 }

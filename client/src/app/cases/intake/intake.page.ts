@@ -27,6 +27,7 @@ import { DraftStatus } from './draft-status';
 import { StepFocus } from '../../core/layout/step-focus';
 import { IntakeDraft, IntakeDraftState } from './intake-draft';
 import { buildIntakeForm, IntakeValue, toCreateCaseRequest, toDuplicateCheck } from './intake-form';
+import { IntakeShortcuts } from './intake-shortcuts';
 import { ReviewStep } from './review-step';
 import { ScreeningStep } from './screening-step';
 
@@ -36,7 +37,7 @@ const SITUATION_STEP = 2;
 @Component({
   selector: 'ruta-intake-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, ReactiveFormsModule, MatStepperModule, MatButtonModule, MatIconModule, TranslatePipe, FormError, ScreeningStep, IdentityFields, SituationFields, ConsentStep, ReviewStep, DuplicatePanel, DraftStatus, StepFocus],
+  imports: [DatePipe, ReactiveFormsModule, MatStepperModule, MatButtonModule, MatIconModule, TranslatePipe, FormError, ScreeningStep, IdentityFields, SituationFields, ConsentStep, ReviewStep, DuplicatePanel, DraftStatus, StepFocus, IntakeShortcuts],
   templateUrl: './intake.page.html',
   styles: `.draft-offer { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-bottom: 16px; }`,
 })
@@ -105,8 +106,15 @@ export class IntakePage implements OnInit {
   }
 
   /** Only a form the user has changed is saved: a fresh or discarded wizard leaves no draft behind. */
-  private saveDraft(now = false): void {
-    if (this.autosave && this.form.dirty && this.auth.isAuthenticated()) this.draft.save(this.form.getRawValue(), this.step, { now });
+  private saveDraft(now = false): boolean {
+    if (!this.autosave || !this.form.dirty || !this.auth.isAuthenticated()) return false;
+    this.draft.save(this.form.getRawValue(), this.step, { now });
+    return true;
+  }
+
+  /** Ctrl+S: the draft is saved at once (it also is at every step and every few seconds). */
+  protected saveNow(): void {
+    if (this.saveDraft(true)) this.notifier.info('intake.draftSavedNow');
   }
 
   protected stepChanged(event: StepperSelectionEvent): void {

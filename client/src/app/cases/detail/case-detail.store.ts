@@ -16,7 +16,7 @@ export class CaseDetailStore {
     this.code = code;
     this.detail.set(null);
     this.error.set(null);
-    this.api.get(code).subscribe({ next: (view) => this.detail.set(view), error: (error: unknown) => this.error.set(problemMessage(error)) });
+    this.api.get(code).subscribe({ next: (view) => this.detail.set(view), error: (error: unknown) => this.error.set(problemMessage(error, { not_found: 'caseDetail.outOfScope' })) });
   }
 
   /** Reads the case again (after a conflict); edit forms keep what the user typed. */

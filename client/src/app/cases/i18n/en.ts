@@ -232,6 +232,7 @@ export const casesEn: Dictionary<typeof casesEs> = {
     createdBy: 'Recorded by',
     version: 'Version',
     editSummary: 'Edit summary',
+    outOfScope: 'This case is outside your scope: your role and institution do not allow opening it. If you need it, ask whoever recorded it to refer or assign it to you.',
   },
   conflict: {
     title: 'Someone else saved changes to this case (now version {{version}}).',

@@ -231,6 +231,7 @@ export const casesEs = {
     createdBy: 'Registrado por',
     version: 'Versión',
     editSummary: 'Editar resumen',
+    outOfScope: 'Este caso no está en su alcance: su rol y su institución no permiten abrirlo. Si lo necesita, pida a quien lo registró que se lo remita o lo asigne.',
   },
   conflict: {
     title: 'Otra persona guardó cambios en este caso (ahora versión {{version}}).',

@@ -71,6 +71,12 @@ describe('problem mapping', () => {
     expect(problemMessage(httpError(null, 0))).toEqual({ key: 'errors.network' });
   });
 
+  it('lets a screen word some codes its own way (a case outside the scope), and leaves the others alone', () => {
+    const wording = { not_found: 'caseDetail.outOfScope' };
+    expect(problemMessage(httpError(problem({ code: 'not_found', status: 404 }), 404), wording)).toEqual({ key: 'caseDetail.outOfScope' });
+    expect(problemMessage(httpError(problem({ code: 'forbidden', status: 403 }), 403), wording).key).toBe('errors.forbidden');
+  });
+
   it('submitErrors spreads field errors and reports the leftovers as the form message', () => {
     const target = form();
     const message = submitErrors(

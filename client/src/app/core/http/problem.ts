@@ -47,12 +47,18 @@ export function applyProblemToForm(form: AbstractControl, problem: Problem): Fie
 }
 
 /** The message for the whole problem (shown above or below a form). */
-export function problemMessage(error: unknown): ErrorMessage {
+/**
+ * The message of a failed request. `wording` gives a screen its own words for some codes, e.g. a case outside the
+ * user's scope (`not_found`) says so without telling whether the case exists.
+ */
+export function problemMessage(error: unknown, wording: Partial<Record<string, string>> = {}): ErrorMessage {
   const problem = toProblem(error);
   if (!problem) {
     const status = error instanceof HttpErrorResponse ? error.status : -1;
     return { key: status === 0 ? 'errors.network' : 'errors.generic' };
   }
+  const own = wording[problem.code];
+  if (own) return { key: own };
   return { key: `errors.${problem.code}`, fallback: problem.detail ?? problem.title };
 }
 

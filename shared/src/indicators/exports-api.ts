@@ -1,12 +1,12 @@
 import { labelled, OptionOf } from '../common/labelled';
 
-export const EXPORT_FORMAT = labelled({
+export const EXPORT_FORMAT = /*#__PURE__*/ labelled({
   csv: ['CSV', 'CSV'],
   xlsx: ['Excel (XLSX)', 'Excel (XLSX)'],
 });
 export type ExportFormat = OptionOf<typeof EXPORT_FORMAT>;
 
-export const EXPORT_STATUS = labelled({
+export const EXPORT_STATUS = /*#__PURE__*/ labelled({
   queued: ['En cola', 'Queued'],
   running: ['En preparación', 'Being prepared'],
   ready: ['Lista para descargar', 'Ready to download'],

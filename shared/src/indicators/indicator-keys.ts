@@ -5,7 +5,7 @@ import { labelled, OptionOf } from '../common/labelled';
  * the README's indicator glossary. Areas that come later (assistance, prosecutions, hotline) add theirs here and
  * register a provider; the annual report and the dashboard pick them up by key.
  */
-export const INDICATOR = labelled({
+export const INDICATOR = /*#__PURE__*/ labelled({
   victims_identified: ['Víctimas identificadas', 'Victims identified'],
   victims_by_purpose: ['Víctimas por finalidad de explotación', 'Victims by purpose of exploitation'],
   victims_by_sex: ['Víctimas por sexo', 'Victims by sex'],
@@ -22,7 +22,7 @@ export const INDICATOR = labelled({
 export type IndicatorKey = OptionOf<typeof INDICATOR>;
 
 /** What the buckets of a broken-down indicator are: the option list that labels them. */
-export const INDICATOR_DIMENSION = labelled({
+export const INDICATOR_DIMENSION = /*#__PURE__*/ labelled({
   purpose: ['Finalidad de explotación', 'Purpose of exploitation'],
   sex: ['Sexo', 'Sex'],
   age_band: ['Rango de edad', 'Age band'],

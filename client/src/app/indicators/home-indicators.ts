@@ -3,7 +3,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { IndicatorKey, IndicatorsView } from '@ruta/shared';
+import { INDICATOR, IndicatorKey, IndicatorsView } from '@ruta/shared';
+import { OptionLabelPipe } from '../cases/option-label.pipe';
 import { FormError } from '../core/http/form-error';
 import { ErrorMessage, problemMessage } from '../core/http/problem';
 import { IndicatorsApi } from './indicators.api';
@@ -14,14 +15,14 @@ const HOME_KEYS: IndicatorKey[] = ['victims_identified', 'victims_minors', 'refe
 @Component({
   selector: 'ruta-home-indicators',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatIconModule, TranslatePipe, FormError],
+  imports: [RouterLink, MatButtonModule, MatIconModule, TranslatePipe, OptionLabelPipe, FormError],
   template: `
     <section aria-labelledby="home-indicators-title" data-testid="home-indicators">
       <h2 id="home-indicators-title" class="section-title">{{ 'indicators.home.title' | translate: { year: year } }}</h2>
       <ruta-form-error [message]="error()" />
       <ul class="stack">
         @for (key of keys; track key) {
-          <li>{{ 'indicators.keys.' + key | translate }}: <strong>{{ value(key) }}</strong></li>
+          <li>{{ key | rutaOption: labels }}: <strong>{{ value(key) }}</strong></li>
         }
       </ul>
       <a mat-stroked-button routerLink="/indicadores" data-testid="home-indicators-all"><mat-icon aria-hidden="true" svgIcon="bar_chart" />{{ 'indicators.home.open' | translate }}</a>
@@ -32,6 +33,7 @@ export class HomeIndicators implements OnInit {
   private readonly api = inject(IndicatorsApi);
   protected readonly year = new Date().getFullYear();
   protected readonly keys = HOME_KEYS;
+  protected readonly labels = INDICATOR;
   private readonly view = signal<IndicatorsView | null>(null);
   protected readonly error = signal<ErrorMessage | null>(null);
 

@@ -8,7 +8,7 @@ export const INDICATORS_ROUTES: Routes = [
     providers: [provideEchartsCore({ echarts: () => import('./echarts-setup').then((m) => m.echarts) })],
     children: [
       { path: '', title: 'indicators.title', loadComponent: () => import('./dashboard/indicators-dashboard.page').then((m) => m.IndicatorsDashboardPage) },
-      { path: 'casos', title: 'indicators.behind.title', loadComponent: () => import('./behind/indicator-cases.page').then((m) => m.IndicatorCasesPage) },
+      { path: 'casos', title: 'indicators.title', loadComponent: () => import('./behind/indicator-cases.page').then((m) => m.IndicatorCasesPage) },
     ],
   },
 ];

@@ -34,33 +34,33 @@ import { ListSummary, PageSize } from '../../core/layout/list-summary';
         <ruta-list-summary [total]="cases.loading() ? null : cases.total()" [nouns]="nouns" [pageSize]="pageSize()" (pageSizeChange)="resize($event)" />
       </div>
       <div class="table-wrap">
-        <table mat-table class="responsive-table" [dataSource]="cases.items()" matSort matSortDisableClear [matSortActive]="sortActive()" [matSortDirection]="sortDirection()" (matSortChange)="sortBy($event)" [attr.aria-label]="'indicators.behind.title' | translate" data-testid="behind-table">
+        <table mat-table class="responsive-table" [dataSource]="cases.items()" matSort matSortDisableClear [matSortActive]="sortActive()" [matSortDirection]="sortDirection()" (matSortChange)="sortBy($event)" [attr.aria-label]="'indicators.behind.heading' | translate: { year: year }" data-testid="behind-table">
           <ng-container matColumnDef="code">
-            <th mat-header-cell *matHeaderCellDef mat-sort-header scope="col">{{ 'indicators.behind.code' | translate }}</th>
-            <td mat-cell *matCellDef="let c" class="card-title" [attr.data-label]="'indicators.behind.code' | translate"><a [routerLink]="['/casos', c.code]"><code>{{ c.code }}</code></a></td>
+            <th mat-header-cell *matHeaderCellDef mat-sort-header scope="col">{{ 'cases.code' | translate }}</th>
+            <td mat-cell *matCellDef="let c" class="card-title" [attr.data-label]="'cases.code' | translate"><a [routerLink]="['/casos', c.code]"><code>{{ c.code }}</code></a></td>
           </ng-container>
           <ng-container matColumnDef="status">
-            <th mat-header-cell *matHeaderCellDef scope="col">{{ 'indicators.behind.status' | translate }}</th>
-            <td mat-cell *matCellDef="let c" [attr.data-label]="'indicators.behind.status' | translate">{{ c.status | rutaOption: statuses }}</td>
+            <th mat-header-cell *matHeaderCellDef scope="col">{{ 'cases.status' | translate }}</th>
+            <td mat-cell *matCellDef="let c" [attr.data-label]="'cases.status' | translate">{{ c.status | rutaOption: statuses }}</td>
           </ng-container>
           <ng-container matColumnDef="institution">
-            <th mat-header-cell *matHeaderCellDef scope="col">{{ 'indicators.behind.institution' | translate }}</th>
-            <td mat-cell *matCellDef="let c" [attr.data-label]="'indicators.behind.institution' | translate">{{ c.ownerInstitution.name }}</td>
+            <th mat-header-cell *matHeaderCellDef scope="col">{{ 'cases.institution' | translate }}</th>
+            <td mat-cell *matCellDef="let c" [attr.data-label]="'cases.institution' | translate">{{ c.ownerInstitution.name }}</td>
           </ng-container>
           <ng-container matColumnDef="purposes">
-            <th mat-header-cell *matHeaderCellDef scope="col">{{ 'indicators.behind.purposes' | translate }}</th>
-            <td mat-cell *matCellDef="let c" [attr.data-label]="'indicators.behind.purposes' | translate">{{ c.purposes | rutaOptions: purposes }}</td>
+            <th mat-header-cell *matHeaderCellDef scope="col">{{ 'cases.purpose' | translate }}</th>
+            <td mat-cell *matCellDef="let c" [attr.data-label]="'cases.purpose' | translate">{{ c.purposes | rutaOptions: purposes }}</td>
           </ng-container>
           <ng-container matColumnDef="createdAt">
-            <th mat-header-cell *matHeaderCellDef mat-sort-header scope="col">{{ 'indicators.behind.identifiedOn' | translate }}</th>
-            <td mat-cell *matCellDef="let c" [attr.data-label]="'indicators.behind.identifiedOn' | translate">{{ c.identifiedOn | date: 'mediumDate' : 'UTC' : locales[language.current()] }}</td>
+            <th mat-header-cell *matHeaderCellDef mat-sort-header scope="col">{{ 'cases.identifiedOn' | translate }}</th>
+            <td mat-cell *matCellDef="let c" [attr.data-label]="'cases.identifiedOn' | translate">{{ c.identifiedOn | date: 'mediumDate' : 'UTC' : locales[language.current()] }}</td>
           </ng-container>
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
           <tr mat-row *matRowDef="let row; columns: columns"></tr>
         </table>
       </div>
       @if (cases.nextCursor()) {
-        <button mat-stroked-button type="button" (click)="cases.more()" [disabled]="cases.loading()">{{ 'indicators.behind.more' | translate }}</button>
+        <button mat-stroked-button type="button" (click)="cases.more()" [disabled]="cases.loading()">{{ 'common.loadMore' | translate }}</button>
       }
     </section>
   `,

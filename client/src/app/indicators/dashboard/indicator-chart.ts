@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
-import { IndicatorValue, Labelled } from '@ruta/shared';
+import { IndicatorValue, Labelled, OptionLabel } from '@ruta/shared';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { LanguageService } from '../../core/i18n/language.service';
@@ -15,7 +15,7 @@ import { LanguageService } from '../../core/i18n/language.service';
   imports: [NgxEchartsDirective, TranslatePipe],
   template: `
     <figure class="indicator-chart">
-      <figcaption class="section-title">{{ caption() | translate }}</figcaption>
+      <figcaption class="section-title">{{ caption()[language.current()] }}</figcaption>
       <div echarts [options]="options()" class="chart" aria-hidden="true" data-testid="indicator-chart"></div>
       <ul class="chart-figures">
         @for (b of indicator().buckets; track b.bucket) {
@@ -32,10 +32,10 @@ import { LanguageService } from '../../core/i18n/language.service';
   `,
 })
 export class IndicatorChart {
-  private readonly language = inject(LanguageService);
+  protected readonly language = inject(LanguageService);
   readonly indicator = input.required<IndicatorValue>();
   readonly options_ = input.required<Labelled<string>>({ alias: 'labels' });
-  readonly caption = input.required<string>();
+  readonly caption = input.required<OptionLabel>();
 
   protected label(bucket: string): string {
     return this.options_().labels[bucket]?.[this.language.current()] ?? bucket;

@@ -3,9 +3,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { AnnualReport, EXPLOITATION_PURPOSE, IndicatorKey, IndicatorsView, IndicatorValue, SEX } from '@ruta/shared';
+import { AnnualReport, EXPLOITATION_PURPOSE, INDICATOR, IndicatorKey, IndicatorsView, IndicatorValue, SEX } from '@ruta/shared';
 import { forkJoin } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth.store';
+import { OptionLabelPipe } from '../../cases/option-label.pipe';
 import { FormError } from '../../core/http/form-error';
 import { ErrorMessage, problemMessage } from '../../core/http/problem';
 import { reportYears } from '../indicator-buckets';
@@ -29,7 +30,7 @@ const CARDS: IndicatorKey[] = ['victims_identified', 'victims_minors', 'referral
 @Component({
   selector: 'ruta-indicators-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatFormFieldModule, MatSelectModule, TranslatePipe, FormError, IndicatorChart, AnnualReportTable],
+  imports: [RouterLink, MatFormFieldModule, MatSelectModule, TranslatePipe, OptionLabelPipe, FormError, IndicatorChart, AnnualReportTable],
   template: `
     <section class="page" data-testid="indicators-dashboard" [attr.data-year]="loadedYear()">
       <div class="page-header">
@@ -50,16 +51,16 @@ const CARDS: IndicatorKey[] = ['victims_identified', 'victims_minors', 'referral
             <li class="indicator-card" [attr.data-testid]="'card-' + card.key">
               <span class="card-value">{{ card.value ?? '—' }}</span>
               @if (card.link) {
-                <a [routerLink]="card.link.path" [queryParams]="card.link.query">{{ 'indicators.keys.' + card.key | translate }}</a>
+                <a [routerLink]="card.link.path" [queryParams]="card.link.query">{{ card.key | rutaOption: indicatorLabels }}</a>
               } @else {
-                <span>{{ 'indicators.keys.' + card.key | translate }}</span>
+                <span>{{ card.key | rutaOption: indicatorLabels }}</span>
               }
             </li>
           }
         </ul>
         <div class="indicator-charts">
-          <ruta-indicator-chart [indicator]="byKey('victims_by_purpose')" [labels]="purposes" caption="indicators.keys.victims_by_purpose" />
-          <ruta-indicator-chart [indicator]="byKey('victims_by_sex')" [labels]="sexes" caption="indicators.keys.victims_by_sex" />
+          <ruta-indicator-chart [indicator]="byKey('victims_by_purpose')" [labels]="purposes" [caption]="indicatorLabels.labels.victims_by_purpose" />
+          <ruta-indicator-chart [indicator]="byKey('victims_by_sex')" [labels]="sexes" [caption]="indicatorLabels.labels.victims_by_sex" />
         </div>
       }
       @if (report(); as r) {
@@ -80,6 +81,7 @@ export class IndicatorsDashboardPage implements OnInit {
   private readonly auth = inject(AuthStore);
   protected readonly years = reportYears();
   protected readonly purposes = EXPLOITATION_PURPOSE;
+  protected readonly indicatorLabels = INDICATOR;
   protected readonly sexes = SEX;
   protected readonly year = signal(this.years[0]);
   protected readonly loadedYear = signal<number | null>(null);

@@ -66,7 +66,7 @@ import { HomeAssistance } from '../assistance/home-assistance';
           } @else {
             <ruta-case-stats-cards [showAssigned]="assignable()" />
           }
-          <ruta-home-indicators *rutaCan="'indicators:read'" />
+          <ng-container *rutaCan="'indicators:read'">@defer { <ruta-home-indicators /> }</ng-container>
         } @else if (areas().length) {
           <section aria-labelledby="home-areas-title" data-testid="home-areas">
             <h2 id="home-areas-title" class="section-title">{{ 'home.areasTitle' | translate }}</h2>

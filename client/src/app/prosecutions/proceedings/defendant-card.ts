@@ -17,11 +17,9 @@ import { StageStepper } from './stage-stepper';
   template: `
     @let d = defendant();
     <mat-card appearance="outlined" [attr.data-testid]="'defendant-' + d.label">
-      <mat-card-header>
-        <mat-card-title>{{ d.trafficker?.name ?? ('prosecutions.defendantN' | translate: { n: d.label }) }}</mat-card-title>
-        <mat-card-subtitle>{{ d.sex | rutaOption: sexes }} · {{ d.nationality | rutaCountry }}</mat-card-subtitle>
-      </mat-card-header>
       <mat-card-content>
+        <h3 class="name">{{ d.trafficker?.name ?? ('prosecutions.defendantN' | translate: { n: d.label }) }}</h3>
+        <p class="muted">{{ d.sex | rutaOption: sexes }} · {{ d.nationality | rutaCountry }}</p>
         <p [attr.data-testid]="'defendant-stage-' + d.label">
           <strong>{{ d.stage | rutaOption: stages }}</strong> {{ 'prosecutions.since' | translate: { date: (d.stageSince | rutaDate) } }}
           @if (d.detention) { · {{ 'prosecutions.detained' | translate }} }
@@ -45,6 +43,9 @@ import { StageStepper } from './stage-stepper';
         </div>
       </mat-card-content>
     </mat-card>
+  `,
+  styles: `
+    .name { font: var(--mat-sys-title-medium); margin: 8px 0 0; overflow-wrap: anywhere; }
   `,
 })
 export class DefendantCard {

@@ -58,6 +58,9 @@ import { HearingsPanel } from './hearings-panel';
       }
     </section>
   `,
+  styles: `
+    h1 { overflow-wrap: anywhere; }
+  `,
 })
 export class ProceedingDetailPage implements OnInit {
   readonly id = input.required<string>();

@@ -14,8 +14,11 @@ const BARE_CONTEXT_CALL = /(?<!SELECT )\bruta_ctx_(\w+)\(([^()]*)\)/g;
  * a SQL function with a sub-query, which PostgreSQL cannot inline, so every row of victims, notes, consents, events,
  * assignments, documents, the assistance, prosecution and hotline tables ran it as a function call of its own. Each
  * policy now carries the same expression inline: the scope is read once per statement (an InitPlan) and the case's
- * visibility is an index probe of the cases primary key under the cases policies (fastCaseScope). Same rule, same rows.
+ * visibility is an index probe of the case's id under the cases policies (fastCaseScope). Same rule, same rows.
  * The function stays (later migrations may still call it; the performance spec checks the policies of this schema).
+ *
+ * The assigned scope's live assignments and home counts get index-only paths (IDX_case_assignments_user_live,
+ * IDX_cases_scope_counts; declared `synchronize: false` on their entities).
  *
  * The areas that came after 1764404200000 (assistance, prosecutions, hotline, indicators) get the same treatment of
  * their `ruta_ctx_*()` calls as FastScopes gave the earlier ones: scalar sub-selects, once per statement.
@@ -30,9 +33,20 @@ export class ScaleIndexes1764404700000 implements MigrationInterface {
         return `((SELECT ruta_ctx_scope()) <> 'referred' AND EXISTS (SELECT 1 FROM cases ruta_vc WHERE ruta_vc.id = ${qualified}))`;
       }),
     );
+    // The assigned scope (caseworkers) without a heap visit: its live assignments index-only (also for the cases
+    // policies' ruta_my_assigned_cases()), and its home counts' columns, with those the cases policies compare, on the
+    // cases' ids (an index-only scan instead of one heap fetch per case).
+    await queryRunner.query(
+      `CREATE INDEX "IDX_case_assignments_user_live" ON "case_assignments" ("userId", "caseId") WHERE "unassignedAt" IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_cases_scope_counts" ON "cases" ("id") INCLUDE ("status", "minorAtIdentification", "identifiedOn", "ownerInstitutionId", "createdById")`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "IDX_case_assignments_user_live"`);
+    await queryRunner.query(`DROP INDEX "IDX_cases_scope_counts"`);
     // The context calls stay scalar sub-selects: the same meaning.
     await this.rewritePolicies(queryRunner, (sql) => sql.replace(INLINED_VISIBLE, 'ruta_case_visible($1)'));
   }

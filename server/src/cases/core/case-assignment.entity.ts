@@ -6,6 +6,7 @@ import { CaseEntity } from './case.entity';
 @Entity({ name: 'case_assignments' })
 @Index('IDX_case_assignments_case', ['caseId'])
 @Index('IDX_case_assignments_user', ['userId', 'caseId'])
+@Index('IDX_case_assignments_user_live', { synchronize: false })
 export class CaseAssignmentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_case_assignments' })
   id!: string;

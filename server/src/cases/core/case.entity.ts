@@ -32,6 +32,7 @@ import { PlaceEntity } from '@ruta/places';
 @Index('IDX_cases_identified_status', ['identifiedOn', 'status'])
 @Index('IDX_cases_institution_identified_status', ['ownerInstitutionId', 'identifiedOn', 'status'])
 @Index('IDX_cases_purposes', { synchronize: false })
+@Index('IDX_cases_scope_counts', { synchronize: false })
 export class CaseEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_cases' })
   id!: string;

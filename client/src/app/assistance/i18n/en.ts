@@ -31,6 +31,8 @@ export const assistanceEn: Dictionary<typeof assistanceEs> = {
       category: 'Service',
       beneficiary: 'Who receives it',
       provider: 'Provider',
+      consent: 'Consent it relies on',
+      withConsent: 'under a recorded consent',
       providerHint: 'Directory providers offering the service in the case\u2019s department',
       plannedOn: 'Planned for',
       dueOn: 'Due date',

@@ -28,6 +28,8 @@ export const assistanceEs = {
       category: 'Servicio',
       beneficiary: 'Quién lo recibe',
       provider: 'Prestador',
+      consent: 'Consentimiento en que se apoya',
+      withConsent: 'con consentimiento registrado',
       providerHint: 'Los del directorio que prestan el servicio en el departamento del caso',
       plannedOn: 'Planeado para',
       dueOn: 'Fecha límite',

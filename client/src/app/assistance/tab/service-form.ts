@@ -6,11 +6,15 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ASSISTANCE_PHASE, AssistanceOverview, CreateServiceRequest, SERVICE_BENEFICIARY, SERVICE_CATEGORY, ServiceCategory, ServiceProviderView } from '@ruta/shared';
+import { ASSISTANCE_PHASE, AssistanceOverview, CONSENT_PURPOSE, ConsentView, CreateServiceRequest, SERVICE_BENEFICIARY, SERVICE_CATEGORY, ServiceCategory, ServiceProviderView } from '@ruta/shared';
 import { FormError } from '../../core/http/form-error';
 import { FormSubmission } from '../../core/http/form-submission';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
+import { AuthStore } from '../../core/auth/auth.store';
+import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
 import { todayInColombia } from '../../cases/calendar-date';
+import { CaseRecordsApi } from '../../cases/case-records.api';
+import { OptionLabelPipe } from '../../cases/option-label.pipe';
 import { OptionSelect } from '../../cases/option-select';
 import { AssistanceApi } from '../assistance.api';
 
@@ -21,7 +25,7 @@ import { AssistanceApi } from '../assistance.api';
 @Component({
   selector: 'ruta-service-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, FormError, OptionSelect],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, FormError, OptionSelect, OptionLabelPipe, CalendarDatePipe],
   template: `
     <form class="stack" [formGroup]="form" (ngSubmit)="save()" data-testid="assistance-service-form" aria-labelledby="assistance-service-form-title">
       <h3 id="assistance-service-form-title" class="section-title">{{ 'assistance.service.add' | translate }}</h3>
@@ -37,6 +41,17 @@ import { AssistanceApi } from '../assistance.api';
           </mat-select>
           <mat-hint>{{ 'assistance.service.providerHint' | translate }}</mat-hint>
         </mat-form-field>
+        @if (consents().length) {
+          <mat-form-field>
+            <mat-label>{{ 'assistance.service.consent' | translate }}</mat-label>
+            <mat-select formControlName="consentId" data-testid="assistance-service-consent">
+              <mat-option value="">{{ 'common.notRecorded' | translate }}</mat-option>
+              @for (c of consents(); track c.id) {
+                <mat-option [value]="c.id">{{ c.purpose | rutaOption: consentPurposes }} · {{ c.grantedAt | rutaDate }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        }
         <mat-form-field>
           <mat-label>{{ 'assistance.service.plannedOn' | translate }}</mat-label>
           <input matInput type="date" required formControlName="plannedOn" data-testid="assistance-service-planned" />
@@ -68,11 +83,17 @@ export class ServiceForm implements OnInit {
   readonly changed = output<AssistanceOverview>();
   protected readonly l = { ASSISTANCE_PHASE, SERVICE_CATEGORY, SERVICE_BENEFICIARY };
   protected readonly providers = signal<ServiceProviderView[]>([]);
+  /** The case's valid consents, one of which the service may rely on. */
+  protected readonly consents = signal<ConsentView[]>([]);
+  protected readonly consentPurposes = CONSENT_PURPOSE;
+  private readonly records = inject(CaseRecordsApi);
+  private readonly auth = inject(AuthStore);
   protected readonly form = inject(NonNullableFormBuilder).group({
     phase: ['immediate', Validators.required],
     category: ['', Validators.required],
     beneficiary: ['victim', Validators.required],
     providerId: [''],
+    consentId: [''],
     plannedOn: [todayInColombia(), Validators.required],
     dueOn: [''],
     costCop: ['', [Validators.min(0), Validators.pattern(/^\d*$/)]],
@@ -89,6 +110,7 @@ export class ServiceForm implements OnInit {
 
   ngOnInit(): void {
     if (this.overview().caseStatus === 'medium_term_assistance') this.form.controls.phase.setValue('medium_term');
+    if (this.auth.can('consent:read')) this.records.consents(this.overview().caseCode).subscribe({ next: (list) => this.consents.set(list.filter((c) => c.valid)), error: () => undefined });
   }
 
   private loadProviders(category: ServiceCategory | ''): void {
@@ -110,6 +132,7 @@ export class ServiceForm implements OnInit {
     const v = this.form.getRawValue();
     const body: CreateServiceRequest = { phase: v.phase as CreateServiceRequest['phase'], category: v.category as ServiceCategory, beneficiary: v.beneficiary as CreateServiceRequest['beneficiary'], plannedOn: v.plannedOn };
     if (v.providerId) body.providerId = v.providerId;
+    if (v.consentId) body.consentId = v.consentId;
     if (v.dueOn) body.dueOn = v.dueOn;
     if (String(v.costCop) !== '') body.costCop = Number(v.costCop);
     if (v.notes.trim()) body.notes = v.notes.trim();

@@ -29,6 +29,7 @@ import { AssistanceApi } from '../assistance.api';
               · {{ 'assistance.service.plannedOn' | translate }} {{ s.plannedOn | rutaDate }}
               @if (s.deliveredOn) { · {{ 'assistance.service.deliveredOn' | translate }} {{ s.deliveredOn | rutaDate }} }
               @if (s.costCop !== null) { · {{ s.costCop | number: '1.0-0' : locale() }} COP }
+              @if (s.consentId) { · {{ 'assistance.service.withConsent' | translate }} }
               @if (s.overdue) { · <strong class="tag">{{ 'assistance.service.overdue' | translate }}</strong> }
               <span *rutaCan="'assistance:manage'">
                 @for (to of shownMoves(s); track to) {

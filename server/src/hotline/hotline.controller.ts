@@ -41,8 +41,8 @@ export class HotlineController {
 
   @Get('contacts/:id')
   @RequirePermission(PERMISSIONS.hotlineRead)
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<HotlineContactView> {
-    return this.contacts.get(actor, id);
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<HotlineContactView> {
+    return this.contacts.get(id);
   }
 
   @Post('contacts/:id/take')

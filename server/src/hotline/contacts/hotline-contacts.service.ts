@@ -21,6 +21,7 @@ import { HotlineContactRow, HotlineContactsRepository } from './hotline-contacts
 import { toContactView, toListItem } from './hotline-views';
 
 const DEFAULT_LIMIT = 25;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LAW_ENFORCEMENT = ['police', 'prosecution'];
 const REFERRAL_URGENCY_OF: Record<HotlineUrgency, ReferralUrgency> = { emergency: 'emergency', urgent: 'urgent', routine: 'routine' };
 
@@ -79,10 +80,9 @@ export class HotlineContactsService {
     return this.view(id);
   }
 
-  async get(actor: Actor, id: string): Promise<HotlineContactView> {
+  async get(id: string): Promise<HotlineContactView> {
     const view = await this.view(id);
     await this.audit.record({ action: 'read', entityType: 'hotline_contact', entityId: id, details: { section: 'contact' } });
-    void actor;
     return view;
   }
 
@@ -90,6 +90,10 @@ export class HotlineContactsService {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const direction = query.direction ?? 'desc';
     const after = query.cursor ? decodeCursor<{ at: string; id: string }>(query.cursor) : undefined;
+    // A cursor is opaque but not trusted: its key must be an instant and an id, or it is refused (never a 500).
+    if (after && (typeof after.at !== 'string' || Number.isNaN(Date.parse(after.at)) || typeof after.id !== 'string' || !UUID.test(after.id))) {
+      throw new ValidationFailedError([{ field: 'cursor', code: 'invalid_cursor', message: 'cursor is not valid' }]);
+    }
     const { rows, total } = await this.contacts.page({ status: query.status, callType: query.callType, direction, after, limit });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];

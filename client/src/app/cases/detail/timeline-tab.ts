@@ -11,7 +11,7 @@ import { OptionLabelPipe } from '../option-label.pipe';
 const ICONS: Record<TimelineEntry['kind'], RutaIcon> = { status: 'swap_horiz', audit: 'history', note: 'sticky_note_2', document: 'description' };
 
 /** The sections a read of the case names in its audit details that have a label of their own. */
-const SECTIONS = new Set(['consents', 'documents', 'links', 'notes', 'timeline', 'victim']);
+const SECTIONS = new Set(['consents', 'documents', 'links', 'notes', 'timeline', 'victim', 'hotline']);
 /** A status move's reason: a closing or a suspension reason. */
 const REASONS: Labelled<string> = {
   values: [...CLOSE_REASON.values, ...SUSPENSION_REASON.values],
@@ -44,7 +44,7 @@ const REASONS: Labelled<string> = {
                 @case ('audit') {
                   <strong>{{ 'auditActions.' + e.action | translate }}</strong>
                   @if (section(e); as s) {
-                    {{ 'timeline.sections.' + s | translate }}
+                    {{ 'timeline.sections.' + s | translate: e.details }}
                   }
                 }
                 @default {

@@ -300,7 +300,7 @@ export const casesEn: Dictionary<typeof casesEs> = {
     kinds: { status: 'Status:', audit: 'Record:', note: 'Note', document: 'Document' },
     statusChange: 'Status change:',
     added: { note: 'Note added', document: 'Document added' },
-    sections: { consents: 'of the consents', documents: 'of the documents', links: 'of the links', notes: 'of the notes', timeline: 'of the history', victim: "of the victim's identity" },
+    sections: { consents: 'of the consents', documents: 'of the documents', links: 'of the links', notes: 'of the notes', timeline: 'of the history', victim: "of the victim's identity", hotline: 'from hotline call {{hotlineContact}}' },
     fields: 'Fields:',
   },
 };

@@ -299,7 +299,7 @@ export const casesEs = {
     kinds: { status: 'Estado:', audit: 'Registro:', note: 'Nota', document: 'Documento' } satisfies Record<TimelineEntryKind, string>,
     statusChange: 'Cambio de estado:',
     added: { note: 'Nota agregada', document: 'Documento agregado' },
-    sections: { consents: 'de los consentimientos', documents: 'de los documentos', links: 'de los vínculos', notes: 'de las notas', timeline: 'del historial', victim: 'de la identidad de la víctima' },
+    sections: { consents: 'de los consentimientos', documents: 'de los documentos', links: 'de los vínculos', notes: 'de las notas', timeline: 'del historial', victim: 'de la identidad de la víctima', hotline: 'por la llamada {{hotlineContact}} de la línea nacional' },
     fields: 'Campos:',
   },
 };

@@ -33,6 +33,7 @@ import { ProsecutionsApi } from '../prosecutions.api';
   styles: `
     .row { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
     .row > mat-form-field, .row > ruta-option-select, .row > ruta-country-select { flex: 1 1 14rem; min-width: 0; }
+    @media (max-width: 599px) { .row { flex-direction: column; align-items: stretch; } }
   `,
 })
 export class AddDefendant {

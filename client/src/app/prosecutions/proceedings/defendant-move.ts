@@ -75,6 +75,7 @@ import { ProceedingView } from '@ruta/shared';
   styles: `
     .move { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
     .move > mat-form-field, .move > ruta-option-select, .move > ruta-country-select { flex: 1 1 14rem; min-width: 0; }
+    @media (max-width: 599px) { .move { flex-direction: column; align-items: stretch; } }
   `,
 })
 export class DefendantMove {

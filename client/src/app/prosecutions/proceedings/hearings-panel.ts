@@ -66,6 +66,7 @@ import { ProsecutionsApi } from '../prosecutions.api';
   styles: `
     .row { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
     .row > mat-form-field, .row > ruta-option-select, .row > ruta-country-select { flex: 1 1 14rem; min-width: 0; }
+    @media (max-width: 599px) { .row { flex-direction: column; align-items: stretch; } }
     .calendar { padding-left: 20px; }
     .coming { font-weight: 500; }
   `,

@@ -51,5 +51,13 @@ describeBrowser('indicators journey: the coordinator opens the dashboard, switch
     // The figure's card opens the cases behind it.
     await page.getByTestId('card-victims_identified').getByRole('link').click();
     await page.getByTestId('behind-table').locator('tbody tr').first().waitFor();
+
+    // The case list as a file: the coordinator's pseudonymised export, ready at once for a list this size.
+    await page.getByRole('link', { name: 'Volver a los indicadores' }).click();
+    await page.getByTestId('indicators-exports').click();
+    await chooseOption(page, 'export-year', `export-year-${lastYear}`);
+    await page.getByTestId('export-submit').click();
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-job-ready').first().getByTestId('export-download').click()]);
+    expect(exported.suggestedFilename()).toMatch(/^ruta-casos-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.xlsx$/);
   });
 });

@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -30,7 +32,7 @@ const CARDS: IndicatorKey[] = ['victims_identified', 'victims_minors', 'referral
 @Component({
   selector: 'ruta-indicators-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatFormFieldModule, MatSelectModule, TranslatePipe, OptionLabelPipe, FormError, IndicatorChart, AnnualReportTable],
+  imports: [RouterLink, MatButtonModule, MatIconModule, MatFormFieldModule, MatSelectModule, TranslatePipe, OptionLabelPipe, FormError, IndicatorChart, AnnualReportTable],
   template: `
     <section class="page" data-testid="indicators-dashboard" [attr.data-year]="loadedYear()">
       <div class="page-header">
@@ -43,6 +45,10 @@ const CARDS: IndicatorKey[] = ['victims_identified', 'victims_minors', 'referral
             }
           </mat-select>
         </mat-form-field>
+      </div>
+      <div class="actions">
+        <a mat-stroked-button routerLink="/indicadores/exportaciones" data-testid="indicators-exports"><mat-icon aria-hidden="true" svgIcon="download" />{{ 'indicators.exports.title' | translate }}</a>
+        <a mat-stroked-button [href]="'/api/indicators/anonymous-statistics?format=csv&year=' + year()" download data-testid="indicators-statistics"><mat-icon aria-hidden="true" svgIcon="table_view" />{{ 'indicators.exports.statistics' | translate }}</a>
       </div>
       <ruta-form-error [message]="error()" />
       @if (view(); as v) {

@@ -22,6 +22,18 @@ export const indicatorsEn: Dictionary<typeof indicatorsEs> = {
       minors: 'Child victims only',
       back: 'Back to the indicators',
     },
+    exports: {
+      title: 'Exports',
+      hint: 'The cases you can see, identified in the year. Large exports are prepared in the background; the link lasts 24 hours.',
+      format: 'Format',
+      identified: "With the victims' names",
+      reason: 'Reason for the export',
+      submit: 'Export',
+      mine: 'Your recent exports',
+      progress: '{{processed}} of {{total}} cases',
+      download: 'Download ({{total}} cases)',
+      statistics: 'Anonymous statistics (CSV)',
+    },
     home: {
       title: 'Indicators {{year}}',
       open: 'Open the dashboard',

@@ -19,6 +19,18 @@ export const indicatorsEs = {
       minors: 'Solo víctimas menores de edad',
       back: 'Volver a los indicadores',
     },
+    exports: {
+      title: 'Exportaciones',
+      hint: 'Los casos que usted puede ver, identificados en el año. Las exportaciones grandes se preparan en segundo plano; el enlace dura 24 horas.',
+      format: 'Formato',
+      identified: 'Con nombres de las víctimas',
+      reason: 'Motivo de la exportación',
+      submit: 'Exportar',
+      mine: 'Sus exportaciones recientes',
+      progress: '{{processed}} de {{total}} casos',
+      download: 'Descargar ({{total}} casos)',
+      statistics: 'Estadísticas anónimas (CSV)',
+    },
     home: {
       title: 'Indicadores {{year}}',
       open: 'Abrir el tablero',

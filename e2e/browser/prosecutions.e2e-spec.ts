@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { CreateCaseResponse, JusticeIndicators, XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
 import { newCaseRequest } from '../support/case-factory';
@@ -6,6 +7,21 @@ import { chooseOption, signIn } from './support/journeys';
 
 async function xsrf(page: Page): Promise<Record<string, string>> {
   return { [XSRF_HEADER]: (await page.context().cookies()).find((c) => c.name === XSRF_COOKIE)?.value ?? '' };
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page as it is now (it must have checked something). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const { violations, checked } = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return { violations: result.violations, checked: result.passes.length };
+  });
+  expect(checked).toBeGreaterThan(5);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
 async function indicators(page: Page, year: number): Promise<JusticeIndicators> {
@@ -75,11 +91,16 @@ describeBrowser('prosecution journey: a prosecutor opens a proceeding from a cas
     await page.getByTestId('hearing-save').click();
     await page.getByTestId('hearing').filter({ hasText: 'Juzgado 3 Penal del Circuito de Bogotá' }).waitFor();
 
+    // The proceeding's screen is axe-clean.
+    await page.getByTestId('link-chart-nodes').and(page.locator(':not([data-count="0"])')).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
     // The indicators page counts the charge and the indictment.
     await page.goto('/judicializacion/indicadores');
     const shows = (key: string, n: number) => page.getByTestId(`indicator-${key}`).locator('td').filter({ hasText: new RegExp(`^${n}$`) }).waitFor();
     await shows('charged', before.charged + 1);
     await shows('accused', before.accused + 1);
     await shows('investigationsOpened', before.investigationsOpened + 1);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

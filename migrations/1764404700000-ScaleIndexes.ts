@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const VISIBLE_CALL = /\bruta_case_visible\(("?\w+"?(?:\."?\w+"?)?)\)/g;
 /** The inlined form as PostgreSQL prints it back (for `down`). */
 const INLINED_VISIBLE =
-  /\(\( SELECT ruta_ctx_scope\(\) AS ruta_ctx_scope\) <> 'referred'::text\) AND \(EXISTS \( SELECT 1\s+FROM cases ruta_vc\s+WHERE \(ruta_vc\.id = \w+\.("?\w+"?)\)\)\)/g;
+  /\(\( SELECT ruta_ctx_scope\(\) AS ruta_ctx_scope\) <> 'referred'::text\) AND \(EXISTS \( SELECT 1\s+FROM cases ruta_vc\s+WHERE \(ruta_vc\.id = \w+\.("?\w+"?)\)\s+OFFSET 0\)\)/g;
 /** `ruta_ctx_x(args)` not yet wrapped in a scalar sub-select (as in migration 1764404200000-FastScopes). */
 const BARE_CONTEXT_CALL = /(?<!SELECT )\bruta_ctx_(\w+)\(([^()]*)\)/g;
 
@@ -30,7 +30,9 @@ export class ScaleIndexes1764404700000 implements MigrationInterface {
     await this.rewritePolicies(queryRunner, (sql, table) =>
       sql.replace(BARE_CONTEXT_CALL, '(SELECT ruta_ctx_$1($2))').replace(VISIBLE_CALL, (_call, column: string) => {
         const qualified = column.includes('.') ? column : `"${table}".${column}`;
-        return `((SELECT ruta_ctx_scope()) <> 'referred' AND EXISTS (SELECT 1 FROM cases ruta_vc WHERE ruta_vc.id = ${qualified}))`;
+        // OFFSET 0 keeps it a probe per row, as the function was: without it the planner may turn the EXISTS into a
+        // hashed sub-plan that reads every visible case first.
+        return `((SELECT ruta_ctx_scope()) <> 'referred' AND EXISTS (SELECT 1 FROM cases ruta_vc WHERE ruta_vc.id = ${qualified} OFFSET 0))`;
       }),
     );
     // The assigned scope (caseworkers) without a heap visit: its live assignments index-only (also for the cases

@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@ruta/platform';
 import { caseScopeCondition } from '@ruta/server/cases/core/case-scope';
 import { CaseStatsRepository } from '@ruta/server/cases/core/case-stats.repository';
 import { ENTITIES } from '@ruta/server/entities';
+import { MIGRATIONS } from '@ruta/migrations';
 import { asAppRole, sessionOf } from '../../support/app-role';
 import { cloneTestDatabase } from '../../support/test-database';
 
@@ -191,5 +192,29 @@ describe('row-level security of the child tables at scale (EXPLAIN)', () => {
     const indexOnly = plan.filter((n) => n['Node Type'] === 'Index Only Scan').map((n) => n['Index Name']);
     expect(indexOnly).toEqual(expect.arrayContaining(['IDX_cases_scope_counts', 'IDX_case_assignments_user_live']));
     expect(plan.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'case_assignments')).toEqual([]);
+  });
+
+  it('puts the function calls back on the way down, and takes them out again on the way up', async () => {
+    const calls = async () =>
+      Number(
+        (
+          await owner.query(
+            `SELECT sum((length(coalesce(qual, '') || coalesce(with_check, '')) - length(replace(coalesce(qual, '') || coalesce(with_check, ''), 'ruta_case_visible(', ''))) / length('ruta_case_visible('))::int AS n
+               FROM pg_policies WHERE schemaname = 'public'`,
+          )
+        ).rows[0].n,
+      );
+    const runner = statsSource.createQueryRunner();
+    try {
+      const Migration = MIGRATIONS.find((m) => m.name === 'ScaleIndexes1764404700000')!;
+      const migration = new Migration();
+      await migration.down(runner);
+      const restored = await calls();
+      expect(restored).toBeGreaterThan(40);
+      await migration.up(runner);
+      expect(await calls()).toBe(0);
+    } finally {
+      await runner.release();
+    }
   });
 });

@@ -118,12 +118,14 @@ describe('hotline', () => {
       expect(refused.body.errors).toContainEqual(expect.objectContaining({ field: 'ground', code: 'consent_required' }));
       const noChild = await operator.post(`/api/hotline/contacts/${contact.id}/outcome`, { ...body, ground: 'child_at_risk' }).expect(400);
       expect(noChild.body.errors).toContainEqual(expect.objectContaining({ field: 'ground', code: 'consent_required' }));
-      const [{ n }] = await ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM referrals WHERE "caseId" = $1`, [created.case.id]);
+      const [{ n }] = await ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM referrals WHERE "caseCode" = $1`, [created.case.code]);
       expect(n).toBe(0);
       // With the caller's consent it goes; a tip goes only to law enforcement.
       const consented = await logCall({ consentToAuthorities: true });
       await operator.post(`/api/hotline/contacts/${consented.id}/outcome`, { ...body, version: consented.version, institutionId: institutions['oim'] }).expect(400);
       await operator.post(`/api/hotline/contacts/${consented.id}/outcome`, { ...body, version: consented.version, institutionId: institutions['fiscalia'] }).expect(200);
+      const [{ sent }] = await ownerQuery<{ sent: number }>(`SELECT count(*)::int AS sent FROM referrals WHERE "caseCode" = $1`, [created.case.code]);
+      expect(sent).toBe(1);
     });
 
     it('answers 409 on a stale version', async () => {

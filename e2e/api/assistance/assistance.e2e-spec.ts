@@ -131,6 +131,31 @@ describe('assistance', () => {
     await caseworker.post(`/api/cases/${code}/assistance/follow-ups`, { contactOn: '2026-01-20', channel: 'phone', outcome: 'reached', nextOn: '2026-01-10' }).expect(400);
   });
 
+  it('lists the cases behind each card of my day, with the same totals and keyset pages', async () => {
+    for (const code of [await newCase(), await newCase()]) await move(code, 'immediate_assistance');
+    const myDay = (await caseworker.get('/api/assistance/my-day').expect(200)).body;
+    const cards: [string, number][] = [
+      ['phase_immediate', myDay.byPhase.immediate],
+      ['phase_medium_term', myDay.byPhase.mediumTerm],
+      ['high_risk', myDay.highRisk],
+      ['services_overdue', myDay.servicesOverdue],
+      ['follow_ups_overdue', myDay.followUpsOverdue],
+      ['follow_ups_due', myDay.followUpsDueToday],
+      ['closures_pending', myDay.closuresPending],
+    ];
+    for (const [kind, count] of cards) {
+      const page = (await caseworker.get(`/api/assistance/worklist?kind=${kind}&limit=100`).expect(200)).body;
+      expect({ kind, total: page.total, shown: page.items.length }).toEqual({ kind, total: count, shown: Math.min(count, 100) });
+    }
+    expect(myDay.byPhase.immediate).toBeGreaterThanOrEqual(2);
+    const first = (await caseworker.get('/api/assistance/worklist?kind=phase_immediate&limit=1').expect(200)).body;
+    const second = (await caseworker.get(`/api/assistance/worklist?kind=phase_immediate&limit=1&cursor=${encodeURIComponent(first.nextCursor)}`).expect(200)).body;
+    expect(second.items[0].caseCode).not.toBe(first.items[0].caseCode);
+    const key = (item: { on: string; caseCode: string }) => `${item.on} ${item.caseCode}`;
+    expect(key(first.items[0]) < key(second.items[0])).toBe(true);
+    await caseworker.get('/api/assistance/worklist?kind=everything').expect(400);
+  });
+
   it('closes only with a supervisor approval from the inbox; a closed case cannot be closed again', async () => {
     const code = await newCase();
     await move(code, 'immediate_assistance');

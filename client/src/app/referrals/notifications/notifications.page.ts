@@ -39,7 +39,7 @@ import { tap } from 'rxjs';
       <ul class="stack" data-testid="notifications-list">
         @for (n of list.items(); track n.id) {
           <li class="notification" [class.unread]="!n.readAt" [attr.data-testid]="'notification-' + n.caseCode + '-' + n.kind" [attr.data-unread]="!n.readAt">
-            <a [routerLink]="['/remisiones', n.referralId]" (click)="open($event, n)">{{ 'referrals.notifications.kind.' + n.kind | translate: { code: n.caseCode } }}</a>
+            <a [href]="'/remisiones/' + n.referralId" (click)="open($event, n)">{{ 'referrals.notifications.kind.' + n.kind | translate: { code: n.caseCode } }}</a>
             @if (n.status) { <span>{{ n.status | rutaOption: statuses }}</span> }
             <span class="muted">{{ n.createdAt | date: 'short' : undefined : locales[language.current()] }}</span>
             @if (!n.readAt) {
@@ -59,8 +59,8 @@ import { tap } from 'rxjs';
 })
 export class NotificationsPage implements OnInit {
   private readonly api = inject(ReferralsApi);
-  private readonly router = inject(Router);
   private readonly badge = inject(ReferralBadgeStore);
+  private readonly router = inject(Router);
   protected readonly language = inject(LanguageService);
   protected readonly locales = LOCALES;
   protected readonly statuses = REFERRAL_STATUS;
@@ -78,16 +78,18 @@ export class NotificationsPage implements OnInit {
     this.api.readNotification(n.id).subscribe({ next: () => this.markedRead([n.id]), error: (e: unknown) => this.error.set(problemMessage(e)) });
   }
 
-  /** Opening an unread one marks it read first, then follows the link. */
+  /** Opening one marks it read first (when unread), then goes to its referral in the app. */
   protected open(event: MouseEvent, n: NotificationView): void {
-    if (n.readAt) return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
+    const go = () => void this.router.navigate(['/remisiones', n.referralId]);
+    if (n.readAt) return go();
     this.api.readNotification(n.id).subscribe({
       next: () => {
         this.markedRead([n.id]);
-        void this.router.navigate(['/remisiones', n.referralId]);
+        go();
       },
-      error: () => void this.router.navigate(['/remisiones', n.referralId]),
+      error: go,
     });
   }
 

@@ -19,6 +19,7 @@ import { provideRutaIcons } from './core/icons/provide-icons';
 import { apiErrorInterceptor } from './core/http/api-error.interceptor';
 import { provideTouchedErrorState } from './core/http/touched-error-state';
 import { RutaErrorHandler } from './core/http/global-error-handler';
+import { provideCalendarDates } from './core/i18n/calendar-date-adapter';
 import { DictionaryLoader } from './core/i18n/dictionary.loader';
 import { DEFAULT_LANGUAGE, LanguageService } from './core/i18n/language.service';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title.strategy';
@@ -44,6 +45,7 @@ export const appConfig: ApplicationConfig = {
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } },
     provideTouchedErrorState(),
     provideRutaIcons(),
+    provideCalendarDates(),
     provideAppInitializer(() => {
       inject(LanguageService).init();
       return inject(AuthStore).load();

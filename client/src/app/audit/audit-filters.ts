@@ -3,6 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -31,7 +32,7 @@ export function toAuditQuery(value: {
 @Component({
   selector: 'ruta-audit-filters',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, MatIconModule, TranslatePipe],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatDatepickerModule, MatSelectModule, MatButtonModule, MatIconModule, TranslatePipe],
   template: `
     <form class="filters" [formGroup]="form" (ngSubmit)="apply()" [attr.aria-label]="'audit.filters' | translate">
       <mat-form-field>
@@ -67,11 +68,15 @@ export function toAuditQuery(value: {
       </mat-form-field>
       <mat-form-field>
         <mat-label>{{ 'audit.from' | translate }}</mat-label>
-        <input matInput type="date" formControlName="from" data-testid="audit-from" />
+        <input matInput [matDatepicker]="pickerFrom" formControlName="from" data-testid="audit-from" [placeholder]="'audit.dateFormat' | translate" />
+<mat-datepicker-toggle matIconSuffix [for]="pickerFrom" />
+<mat-datepicker #pickerFrom />
       </mat-form-field>
       <mat-form-field>
         <mat-label>{{ 'audit.to' | translate }}</mat-label>
-        <input matInput type="date" formControlName="to" data-testid="audit-to" />
+        <input matInput [matDatepicker]="pickerTo" formControlName="to" data-testid="audit-to" [placeholder]="'audit.dateFormat' | translate" />
+<mat-datepicker-toggle matIconSuffix [for]="pickerTo" />
+<mat-datepicker #pickerTo />
       </mat-form-field>
       <button mat-stroked-button type="submit" data-testid="audit-apply">
         <mat-icon svgIcon="filter_list" />{{ 'audit.apply' | translate }}

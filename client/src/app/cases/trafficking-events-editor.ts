@@ -3,6 +3,7 @@ import { FormArray, NonNullableFormBuilder, ReactiveFormsModule } from '@angular
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -17,7 +18,7 @@ import { buildEventGroup, COLOMBIA, EventGroup } from './trafficking-event-form'
 @Component({
   selector: 'ruta-trafficking-events-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, OptionLabelPipe, CountrySelect, PlacePicker],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatDatepickerModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, OptionLabelPipe, CountrySelect, PlacePicker],
   template: `
     <fieldset class="events">
       <legend>{{ 'cases.events' | translate }}</legend>
@@ -37,12 +38,16 @@ import { buildEventGroup, COLOMBIA, EventGroup } from './trafficking-event-form'
           }
           <mat-form-field>
             <mat-label>{{ 'cases.startedOn' | translate }}</mat-label>
-            <input matInput type="date" formControlName="startedOn" [attr.data-testid]="'event-' + i + '-started'" />
+            <input matInput [matDatepicker]="pickerStartedOn" formControlName="startedOn" [attr.data-testid]="'event-' + i + '-started'" [placeholder]="'cases.dateFormat' | translate" />
+<mat-datepicker-toggle matIconSuffix [for]="pickerStartedOn" />
+<mat-datepicker #pickerStartedOn />
             <mat-error>{{ event.controls.startedOn.errors | rutaError }}</mat-error>
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'cases.endedOn' | translate }}</mat-label>
-            <input matInput type="date" formControlName="endedOn" [attr.data-testid]="'event-' + i + '-ended'" />
+            <input matInput [matDatepicker]="pickerEndedOn" formControlName="endedOn" [attr.data-testid]="'event-' + i + '-ended'" [placeholder]="'cases.dateFormat' | translate" />
+<mat-datepicker-toggle matIconSuffix [for]="pickerEndedOn" />
+<mat-datepicker #pickerEndedOn />
             <mat-error>{{ event.controls.endedOn.errors | rutaError }}</mat-error>
           </mat-form-field>
           <button mat-icon-button type="button" (click)="remove(i)" [attr.aria-label]="'cases.removeEvent' | translate: { n: i + 1 }" [attr.data-testid]="'event-' + i + '-remove'">

@@ -5,6 +5,7 @@ import { auditEs } from './es';
 export const auditEn: Dictionary<typeof auditEs> = {
   audit: {
     title: 'Audit',
+    dateFormat: 'MM/DD/YYYY',
     filters: 'Filters',
     user: 'User',
     entityType: 'Entity type',

@@ -4,6 +4,7 @@ import { AuditAction, AuditAnchorBreak, AuditChainBreak, AuditEntityType } from 
 export const auditEs = {
   audit: {
     title: 'Auditoría',
+    dateFormat: 'DD/MM/AAAA',
     filters: 'Filtros',
     user: 'Usuario',
     entityType: 'Tipo de entidad',

@@ -4,6 +4,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -25,7 +26,7 @@ import { OptionSelect } from '../option-select';
 @Component({
   selector: 'ruta-consents-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, CanDirective, FormError, OptionLabelPipe, OptionSelect],
+  imports: [DatePipe, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatDatepickerModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, CanDirective, FormError, OptionLabelPipe, OptionSelect],
   template: `
     <ul class="consents" data-testid="consents">
       @for (c of consents(); track c.id) {
@@ -60,7 +61,9 @@ import { OptionSelect } from '../option-select';
         <ruta-option-select [control]="form.controls.method" [list]="l.CONSENT_METHOD" label="consent.method" testId="consent-method" [required]="true" />
         <mat-form-field>
           <mat-label>{{ 'consent.grantedAt' | translate }}</mat-label>
-          <input matInput type="date" formControlName="grantedAt" required [max]="today" />
+          <input matInput [matDatepicker]="pickerGrantedAt" formControlName="grantedAt" required [max]="today" [placeholder]="'cases.dateFormat' | translate" />
+<mat-datepicker-toggle matIconSuffix [for]="pickerGrantedAt" />
+<mat-datepicker #pickerGrantedAt />
           <mat-error>{{ form.controls.grantedAt.errors | rutaError }}</mat-error>
         </mat-form-field>
       </div>

@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { CASE_DIRECTION, CASE_SCOPE, CASE_SOURCE, CaseDetailView, TRAFFICKING_STATUS, UpdateCaseRequest } from '@ruta/shared';
@@ -26,7 +27,7 @@ function summaryOf(c: CaseDetailView) {
 @Component({
   selector: 'ruta-summary-edit',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, ErrorMessagePipe, FormError, OptionSelect, ConflictBanner],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatDatepickerModule, TranslatePipe, ErrorMessagePipe, FormError, OptionSelect, ConflictBanner],
   template: `
     <form [formGroup]="form" (submit)="$event.preventDefault(); save()" novalidate data-testid="summary-edit-form">
       @if (conflict(); as k) {
@@ -40,7 +41,9 @@ function summaryOf(c: CaseDetailView) {
         }
         <mat-form-field>
           <mat-label>{{ 'cases.identifiedOn' | translate }}</mat-label>
-          <input matInput type="date" formControlName="identifiedOn" required [max]="today" data-testid="summary-identified-on" />
+          <input matInput [matDatepicker]="pickerIdentifiedOn" formControlName="identifiedOn" required [max]="today" data-testid="summary-identified-on" [placeholder]="'cases.dateFormat' | translate" />
+<mat-datepicker-toggle matIconSuffix [for]="pickerIdentifiedOn" />
+<mat-datepicker #pickerIdentifiedOn />
           <mat-error>{{ form.controls.identifiedOn.errors | rutaError }}</mat-error>
         </mat-form-field>
         <ruta-option-select [control]="form.controls.traffickingStatus" [list]="l.TRAFFICKING_STATUS" label="cases.traffickingStatus" testId="summary-trafficking-status" [required]="true" />

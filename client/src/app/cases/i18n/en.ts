@@ -40,6 +40,7 @@ export const casesEn: Dictionary<typeof casesEs> = {
       code_desc: 'By code, descending',
     },
     sortBy: 'Sort by {{column}}',
+    dateFormat: 'MM/DD/YYYY',
     createdAt: 'Recorded',
     updatedAt: 'Last change',
     pseudonym: 'Pseudonymised',

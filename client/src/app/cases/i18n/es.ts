@@ -39,6 +39,7 @@ export const casesEs = {
       code_desc: 'Por código, descendente',
     } satisfies Record<CaseSort, string>,
     sortBy: 'Ordenar por {{column}}',
+    dateFormat: 'DD/MM/AAAA',
     createdAt: 'Registrado',
     updatedAt: 'Último cambio',
     pseudonym: 'Seudonimizado',

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } fro
 import { FormArray, ReactiveFormsModule } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -16,7 +17,7 @@ import { ConsentGroup } from './intake-form';
 @Component({
   selector: 'ruta-consent-step',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, OptionLabelPipe, OptionSelect],
+  imports: [ReactiveFormsModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatDatepickerModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, OptionLabelPipe, OptionSelect],
   template: `
     <p class="muted">{{ 'intake.consentIntro' | translate }}</p>
     @for (row of consents().controls; track row) {
@@ -33,7 +34,9 @@ import { ConsentGroup } from './intake-form';
             <ruta-option-select [control]="r.method" [list]="methods" label="consent.method" [testId]="'consent-' + r.purpose.value + '-method'" [required]="true" />
             <mat-form-field>
               <mat-label>{{ 'consent.grantedAt' | translate }}</mat-label>
-              <input matInput type="date" [formControl]="r.grantedAt" required [max]="today()" [attr.data-testid]="'consent-' + r.purpose.value + '-date'" />
+              <input matInput [matDatepicker]="pickerGrantedAt" [formControl]="r.grantedAt" required [max]="today()" [attr.data-testid]="'consent-' + r.purpose.value + '-date'" [placeholder]="'cases.dateFormat' | translate" />
+<mat-datepicker-toggle matIconSuffix [for]="pickerGrantedAt" />
+<mat-datepicker #pickerGrantedAt />
               <mat-error>{{ r.grantedAt.errors | rutaError }}</mat-error>
             </mat-form-field>
             @if (r.purpose.value === 'sharing') {

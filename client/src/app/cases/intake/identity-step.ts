@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -16,7 +17,7 @@ import { LANGUAGE_CODES } from './language-codes';
 @Component({
   selector: 'ruta-identity-fields',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, CanDirective, CountrySelect, OptionSelect],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatDatepickerModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, CanDirective, CountrySelect, OptionSelect],
   template: `
     @let v = group().controls;
     <div class="form-grid">
@@ -39,7 +40,9 @@ import { LANGUAGE_CODES } from './language-codes';
       <ruta-option-select [control]="v.genderIdentity" [list]="genders" label="victim.genderIdentity" testId="victim-gender" />
       <mat-form-field>
         <mat-label>{{ 'victim.birthDate' | translate }}</mat-label>
-        <input matInput type="date" [formControl]="v.birthDate" [max]="today()" data-testid="victim-birth-date" />
+        <input matInput [matDatepicker]="pickerBirthDate" [formControl]="v.birthDate" [max]="today()" data-testid="victim-birth-date" [placeholder]="'cases.dateFormat' | translate" />
+<mat-datepicker-toggle matIconSuffix [for]="pickerBirthDate" />
+<mat-datepicker #pickerBirthDate />
         <mat-hint>{{ 'victim.birthDateHint' | translate }}</mat-hint>
         <mat-error>{{ v.birthDate.errors | rutaError }}</mat-error>
       </mat-form-field>

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -27,7 +28,7 @@ import { IntakeForm } from './intake-form';
 @Component({
   selector: 'ruta-screening-step',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, OptionChips, OptionSelect, PlacePicker],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatDatepickerModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, OptionChips, OptionSelect, PlacePicker],
   template: `
     @let c = form().controls.case.controls;
     @let s = form().controls.screening.controls;
@@ -40,7 +41,9 @@ import { IntakeForm } from './intake-form';
       }
       <mat-form-field>
         <mat-label>{{ 'cases.identifiedOn' | translate }}</mat-label>
-        <input matInput type="date" [formControl]="c.identifiedOn" required [max]="today()" data-testid="intake-identified-on" />
+        <input matInput [matDatepicker]="pickerIdentifiedOn" [formControl]="c.identifiedOn" required [max]="today()" data-testid="intake-identified-on" [placeholder]="'cases.dateFormat' | translate" />
+<mat-datepicker-toggle matIconSuffix [for]="pickerIdentifiedOn" />
+<mat-datepicker #pickerIdentifiedOn />
         <mat-error>{{ c.identifiedOn.errors | rutaError }}</mat-error>
       </mat-form-field>
       <ruta-place-picker [department]="c.departmentCode" [municipality]="c.municipalityCode" testId="intake-place" />
@@ -50,7 +53,9 @@ import { IntakeForm } from './intake-form';
     <div class="form-grid">
       <mat-form-field>
         <mat-label>{{ 'intake.screenedOn' | translate }}</mat-label>
-        <input matInput type="date" [formControl]="s.screenedOn" required [max]="today()" data-testid="intake-screened-on" />
+        <input matInput [matDatepicker]="pickerScreenedOn" [formControl]="s.screenedOn" required [max]="today()" data-testid="intake-screened-on" [placeholder]="'cases.dateFormat' | translate" />
+<mat-datepicker-toggle matIconSuffix [for]="pickerScreenedOn" />
+<mat-datepicker #pickerScreenedOn />
         <mat-error>{{ s.screenedOn.errors | rutaError }}</mat-error>
       </mat-form-field>
       <mat-form-field>

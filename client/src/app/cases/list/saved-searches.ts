@@ -8,7 +8,6 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { SavedCaseFilters, SavedFilterView } from '@ruta/shared';
 import { Notifier } from '../../core/http/notifier';
 import { SavedFiltersApi } from '../saved-filters.api';
-import { SaveSearchDialog } from './save-search.dialog';
 
 /**
  * The user's saved searches, collapsed into one menu beside the filters: apply one, delete one, or save the current
@@ -58,8 +57,10 @@ export class SavedSearches implements OnInit {
     this.api.list().subscribe({ next: (list) => this.items.set(list), error: () => undefined });
   }
 
-  protected openSave(): void {
-    const ref = this.dialog.open<SaveSearchDialog, SavedCaseFilters, SavedFilterView>(SaveSearchDialog, { data: this.filters(), width: 'min(420px, 92vw)' });
+  /** The dialog is loaded when first opened: it is no part of the list's first load. */
+  protected async openSave(): Promise<void> {
+    const { SaveSearchDialog } = await import('./save-search.dialog');
+    const ref = this.dialog.open<InstanceType<typeof SaveSearchDialog>, SavedCaseFilters, SavedFilterView>(SaveSearchDialog, { data: this.filters(), width: 'min(420px, 92vw)' });
     ref.afterClosed().subscribe((created) => {
       if (!created) return;
       this.items.update((items) => [...items, created]);

@@ -75,6 +75,9 @@ export function controlErrorMessage(errors: ValidationErrors | null | undefined)
   if (errors['minlength']) return { key: 'errors.minLengthOf', params: { min: errors['minlength'].requiredLength } };
   if (errors['maxlength']) return { key: 'errors.maxLengthOf', params: { max: errors['maxlength'].requiredLength } };
   if (errors['pattern']) return { key: 'errors.pattern' };
+  // The date picker's own checks: a date that cannot be read, one after today (every `max` of Ruta's date fields).
+  if (errors['matDatepickerParse']) return { key: 'errors.isCalendarDate' };
+  if (errors['matDatepickerMax']) return { key: 'errors.notInFuture' };
   const [first] = Object.keys(errors);
   return { key: `errors.${first}` };
 }

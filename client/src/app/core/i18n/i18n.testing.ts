@@ -2,6 +2,7 @@ import { EnvironmentProviders, inject, provideAppInitializer, Provider } from '@
 import { provideTranslateLoader, provideTranslateService } from '@ngx-translate/core';
 import { Language } from '@ruta/shared';
 import { provideRutaIcons } from '../icons/provide-icons';
+import { provideCalendarDates } from './calendar-date-adapter';
 import { DictionaryLoader } from './dictionary.loader';
 import { LanguageService } from './language.service';
 
@@ -11,5 +12,6 @@ export function provideTestI18n(language: Language = 'es'): (Provider | Environm
     provideTranslateService({ loader: provideTranslateLoader(DictionaryLoader), fallbackLang: 'es', lang: language }),
     provideAppInitializer(() => inject(LanguageService).apply(language)),
     provideRutaIcons(),
+    provideCalendarDates(),
   ];
 }

@@ -42,7 +42,7 @@ describeBrowser('indicators journey: the coordinator opens the dashboard, switch
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('annual-xlsx').click()]);
     expect(download.suggestedFilename()).toBe(`informe-anual-${lastYear}.xlsx`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readFile((await download.path())!));
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.getCell('A1').value).toBe(`Informe anual de trata de personas ${lastYear}`);
     const rows = sheet.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : []));

@@ -164,13 +164,13 @@ describe('indicators', () => {
       const xlsx = await binary(coordinator.get('/api/indicators/annual-report?year=2019&format=xlsx&language=en')).expect(200);
       expect(xlsx.headers['content-disposition']).toBe('attachment; filename="annual-report-2019.xlsx"');
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(xlsx.body as Buffer);
+      await workbook.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
       const values = workbook.worksheets[0].getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : []));
       expect(values).toContainEqual(['Victims identified', 5]);
       expect(values).toContainEqual(['    Female', 4]);
       const es = await binary(coordinator.get('/api/indicators/annual-report?year=2019&format=xlsx')).expect(200);
       const libro = new ExcelJS.Workbook();
-      await libro.xlsx.load(es.body as Buffer);
+      await libro.xlsx.load(es.body as unknown as ExcelJS.Buffer);
       expect(libro.worksheets[0].getCell('A1').value).toBe('Informe anual de trata de personas 2019');
       const pdf = await binary(coordinator.get('/api/indicators/annual-report?year=2019&format=pdf')).expect(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -222,7 +222,7 @@ describe('indicators', () => {
       expect(ready).toMatchObject({ status: 'ready', processed: 520 });
       const file = await binary(police.get(ready.downloadUrl!)).expect(200);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(file.body as Buffer);
+      await workbook.xlsx.load(file.body as unknown as ExcelJS.Buffer);
       expect(workbook.worksheets[0].rowCount).toBe(521);
       await ownerQuery(`UPDATE export_jobs SET "expiresAt" = now() - interval '1 minute' WHERE id = $1`, [job.id]);
       await police.get(`/api/indicators/exports/${job.id}/file`).expect(410);

@@ -1,13 +1,29 @@
+import { readFileSync } from 'node:fs';
 import { authenticator } from 'otplib';
 import { Browser, Page } from 'playwright-core';
 import { CreateCaseResponse, InstitutionView, XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
 import { DEMO_TOTP_SECRET } from '@ruta/identity';
 import { newCaseRequest } from '../support/case-factory';
-import { describeBrowser, launchBrowser, newPage } from './support/browser';
+import { describeBrowser, expectNoHorizontalOverflow, launchBrowser, newPage } from './support/browser';
 import { DEMO_PASSWORD, chooseOption, signIn, signOut } from './support/journeys';
 
 async function xsrf(page: Page): Promise<Record<string, string>> {
   return { [XSRF_HEADER]: (await page.context().cookies()).find((c) => c.name === XSRF_COOKIE)?.value ?? '' };
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page as it is now (it must have checked something). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const { violations, checked } = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return { violations: result.violations, checked: result.passes.length };
+  });
+  expect(checked).toBeGreaterThan(5);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
 /** Two-factor accounts (coordinator, administrator): password, then the demo TOTP. */
@@ -61,6 +77,12 @@ describeBrowser('referral screens: outbox filters and sorting, disclosure PDF, n
     await page.getByTestId('list-total').filter({ hasText: /remisi/ }).waitFor();
     await page.getByTestId('referrals-sort-case').click();
     await page.locator('[data-testid="referrals-sort-case"][aria-sort="ascending"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // On a phone the table's rows become cards: nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId(`referral-${code}`).waitFor();
+    await expectNoHorizontalOverflow(page, 'referrals outbox 390');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // The referral's detail: the disclosure record downloads as a PDF.
     await page.getByTestId(`referral-${code}`).getByRole('link').click();
@@ -77,6 +99,7 @@ describeBrowser('referral screens: outbox filters and sorting, disclosure PDF, n
     await page.getByTestId('nav-notifications').click();
     const notification = page.getByTestId(`notification-${code}-referral_received`);
     await notification.and(page.locator('[data-unread="true"]')).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await notification.getByRole('link').click();
     await page.getByTestId('referral-status').filter({ hasText: 'Recibida' }).waitFor();
     await page.getByTestId('nav-notifications').click();
@@ -90,6 +113,7 @@ describeBrowser('referral screens: outbox filters and sorting, disclosure PDF, n
     await page.getByTestId('referral-stats-oim').waitFor();
     await page.getByTestId('referral-link-policia-oim').waitFor();
     await page.getByTestId('referral-network-chart').locator('svg').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await signOut(page);
 
     // Administrator: the emergency deadline from 24 to 12 hours and back, each saved on the version read.
@@ -98,6 +122,7 @@ describeBrowser('referral screens: outbox filters and sorting, disclosure PDF, n
     const emergency = page.getByTestId('referral-deadline-emergency');
     await page.locator('[data-testid="referral-deadlines"]:not([data-version="0"])').waitFor();
     await expect(emergency.inputValue()).resolves.toBe('24');
+    expect(await seriousViolations(page)).toEqual([]);
     await emergency.fill('12');
     await page.getByTestId('referral-deadlines-save').click();
     await page.getByText('Plazos guardados.').waitFor();

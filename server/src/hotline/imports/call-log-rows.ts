@@ -35,7 +35,15 @@ function optionReader(list: Labelled<string>): (raw: string) => string | null {
     index.set(plain(list.labels[value].es), value);
     index.set(plain(list.labels[value].en), value);
   }
-  return (raw) => index.get(plain(raw)) ?? null;
+  // Logs repeat the same few spellings: remember each one read (bounded, so a hostile file cannot grow it).
+  const seen = new Map<string, string | null>();
+  return (raw) => {
+    const known = seen.get(raw);
+    if (known !== undefined) return known;
+    const value = index.get(plain(raw)) ?? null;
+    if (seen.size < 10_000) seen.set(raw, value);
+    return value;
+  };
 }
 
 const readers = {
@@ -142,7 +150,7 @@ export function validateCallLogRow(
     else if (!purposes.includes(value)) purposes.push(value);
   }
 
-  const consentRaw = plain(get('consentToAuthorities'));
+  const consentRaw = get('consentToAuthorities').toLowerCase().replace('í', 'i');
   if (!YES.has(consentRaw) && !NO.has(consentRaw)) reject('consentToAuthorities', 'not_yes_or_no');
 
   const phoneRaw = get('phone');

@@ -4,6 +4,7 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -43,7 +44,7 @@ const REQUIRED: HotlineImportField[] = ['startedAt', 'channel', 'callerType', 'c
 @Component({
   selector: 'ruta-hotline-import-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DecimalPipe, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, TranslatePipe, FormError],
+  imports: [DecimalPipe, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, TranslatePipe, FormError],
   template: `
     <section class="page">
       <h1 tabindex="-1">{{ 'hotline.import.title' | translate }}</h1>
@@ -53,17 +54,22 @@ const REQUIRED: HotlineImportField[] = ['startedAt', 'channel', 'callerType', 'c
         <button mat-stroked-button type="button" (click)="fileInput().nativeElement.click()"><mat-icon svgIcon="upload_file" />{{ 'hotline.import.choose' | translate }}</button>
         {{ fileName() }}
       </p>
-      @if (columns().length) {
+      @if (fileName()) {
         <h2>{{ 'hotline.import.mapping' | translate }}</h2>
         <p class="muted">{{ 'hotline.import.mappingHint' | translate }}</p>
         <div class="mapping">
           @for (field of fields; track field) {
             <mat-form-field>
               <mat-label>{{ 'hotline.import.fields.' + field | translate }}{{ required.includes(field) ? ' *' : '' }}</mat-label>
-              <mat-select [ngModel]="mapping()[field] ?? ''" (ngModelChange)="map(field, $event)" [attr.data-testid]="'map-' + field">
-                <mat-option value="">—</mat-option>
-                @for (c of columns(); track c) { <mat-option [value]="c">{{ c }}</mat-option> }
-              </mat-select>
+              @if (columns().length) {
+                <mat-select [ngModel]="mapping()[field] ?? ''" (ngModelChange)="map(field, $event)" [attr.data-testid]="'map-' + field">
+                  <mat-option value="">—</mat-option>
+                  @for (c of columns(); track c) { <mat-option [value]="c">{{ c }}</mat-option> }
+                </mat-select>
+              } @else {
+                <!-- An XLSX header is read by the server: its column names are typed here. -->
+                <input matInput [ngModel]="mapping()[field] ?? ''" (ngModelChange)="map(field, $event.trim())" autocomplete="off" [attr.data-testid]="'map-' + field" />
+              }
             </mat-form-field>
           }
         </div>

@@ -71,6 +71,8 @@ export function describeJourney(title: string, body: (journey: Journey) => void,
  * the offenders by tag, class and test id.
  */
 export async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
+  // A tab or a step slides in: measure where it comes to rest, not half-way.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5000 }).catch(() => undefined);
   if (process.env.RUTA_E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.RUTA_E2E_SCREENSHOTS}/${where.replace(/\W+/g, '-')}.png`, fullPage: true });
   const found = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;

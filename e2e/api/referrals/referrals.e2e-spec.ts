@@ -3,7 +3,8 @@ import { INestApplication } from '@nestjs/common';
 import { SMTPServer } from 'smtp-server';
 import { CreateCaseResponse, ReferralView } from '@ruta/shared';
 import { createApp } from '@ruta/server/app';
-import { Clock, ReferralDeadlineJob } from '@ruta/referrals';
+import { Clock } from '@ruta/platform';
+import { ReferralDeadlineJob } from '@ruta/referrals';
 import { asAppRole, sessionOf } from '../../support/app-role';
 import { newCaseRequest, ownerQuery } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
@@ -233,7 +234,7 @@ describe('referrals', () => {
     const created = await newCase(police, ['oim']);
     const sent: ReferralView = (await refer(police, { caseCode: created.case.code, toInstitutionId: institutions.oim, urgency: 'emergency', sections: ['summary'] })).body;
     const later = new Date(new Date(sent.deadlineAt!).getTime() + 60_000);
-    // Every instance of the clock (other areas provide their own): the one the referrals module injects among them.
+    // The one clock of the application (the platform provides it), as every area's job and service reads it.
     const spy = jest.spyOn(Clock.prototype, 'now').mockReturnValue(later);
     const second = await createApp(testConfig({ REFERRAL_DEADLINE_CHECK_SECONDS: '0' }), { app: process.env.RUTA_TEST_APP_URL!, system: process.env.RUTA_TEST_SYSTEM_URL! }, { logs: false });
     await second.init();

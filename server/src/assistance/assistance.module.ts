@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/platform';
 import { CasesModule } from '@ruta/cases';
-import { Clock } from '@ruta/referrals';
 import { AssistanceController, CaseAssistanceController } from './assistance.controller';
 import { AssistanceRepository } from './assistance.repository';
 import { ClosureService } from './closure/closure.service';
@@ -20,7 +19,7 @@ import { PhaseTimers } from './timers/phase-timers';
 @Module({
   imports: [AuditModule, CasesModule],
   controllers: [CaseAssistanceController, AssistanceController],
-  providers: [Clock, AssistanceRepository, AssistanceService, ClosureService, PhaseTimers, MyDayRepository, MyDayService, DirectoryService, AssistanceCountsService],
+  providers: [AssistanceRepository, AssistanceService, ClosureService, PhaseTimers, MyDayRepository, MyDayService, DirectoryService, AssistanceCountsService],
   exports: [AssistanceCountsService],
 })
 export class AssistanceModule {}

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/platform';
 import { CasesModule } from '@ruta/cases';
 import { PlacesModule } from '@ruta/places';
-import { Clock, ReferralsModule } from '@ruta/referrals';
+import { ReferralsModule } from '@ruta/referrals';
 import { CallerPhone } from './contacts/caller-phone';
 import { HotlineContactsRepository } from './contacts/hotline-contacts.repository';
 import { HotlineContactsService } from './contacts/hotline-contacts.service';
@@ -19,6 +19,6 @@ import { HotlineStatsRepository, HotlineStatsService } from './stats/hotline-sta
 @Module({
   imports: [AuditModule, CasesModule, PlacesModule, ReferralsModule],
   controllers: [HotlineController, CaseHotlineContactsController],
-  providers: [Clock, CallerPhone, HotlineContactsRepository, HotlineContactsService, HotlineImportsRepository, HotlineImportsService, HotlineImportJob, HotlineStatsRepository, HotlineStatsService],
+  providers: [CallerPhone, HotlineContactsRepository, HotlineContactsService, HotlineImportsRepository, HotlineImportsService, HotlineImportJob, HotlineStatsRepository, HotlineStatsService],
 })
 export class HotlineModule {}

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/platform';
 import { InstitutionsModule } from '@ruta/identity';
-import { Clock } from '@ruta/referrals';
 import { AnonymousStatisticsRepository } from './anonymous/anonymous-statistics.repository';
 import { AnonymousStatisticsService } from './anonymous/anonymous-statistics.service';
 import { caseIndicators } from './definitions/case-indicators';
@@ -25,7 +24,6 @@ import { IndicatorsService } from './indicators.service';
   imports: [AuditModule, InstitutionsModule],
   controllers: [IndicatorsController],
   providers: [
-    Clock,
     { provide: INDICATOR_PROVIDERS, useValue: [caseIndicators, referralIndicators] },
     IndicatorRegistry,
     IndicatorsRepository,

@@ -35,3 +35,4 @@ export * from './lifecycle/graceful-shutdown';
 export * from './lifecycle/ports';
 export * from './lifecycle/request-drain';
 export * from './database/production-checks';
+export * from './time/clock';

@@ -12,6 +12,7 @@ import { DatabaseModule, DatabaseUrls } from './database/database.module';
 import { RequestTransactionInterceptor } from './database/request-transaction.interceptor';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './http/logging';
+import { Clock } from './time/clock';
 import { ProblemFilter } from './http/problem.filter';
 
 type Entities = Parameters<typeof DatabaseModule.forRoot>[1];
@@ -36,11 +37,12 @@ export class PlatformModule implements NestModule {
       ],
       providers: [
         { provide: RUTA_CONFIG, useValue: config },
+        Clock,
         { provide: SECRET_BOX, useFactory: () => new SecretBox(resolveSecretKey(config)) },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
       ],
-      exports: [RUTA_CONFIG, SECRET_BOX, AuditModule],
+      exports: [RUTA_CONFIG, SECRET_BOX, Clock, AuditModule],
     };
   }
 

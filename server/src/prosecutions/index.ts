@@ -4,6 +4,5 @@ export * from './prosecutions.entities';
 export * from './prosecutions.seed';
 // For the indicators area: the one definition of the justice indicators (import ProsecutionsModule to inject it).
 export { indicatorPeriod, JusticeIndicatorsService } from './indicators/justice-indicators.service';
-export { ProsecutionsClock } from './clock';
 // For the query-plan test: the statements of the indicators.
 export { JUSTICE_INDICATOR_SQL } from './indicators/justice-indicators.repository';

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/platform';
 import { CasesModule } from '@ruta/cases';
-import { ProsecutionsClock } from './clock';
 import { LinkGraphController } from './graph/link-graph.controller';
 import { LinkGraphRepository } from './graph/link-graph.repository';
 import { LinkGraphService } from './graph/link-graph.service';
@@ -27,7 +26,6 @@ import { TraffickersService } from './traffickers/traffickers.service';
   imports: [AuditModule, CasesModule],
   controllers: [OperationsController, TraffickersController, ProceedingsController, CaseProceedingsController, JusticeIndicatorsController, LinkGraphController],
   providers: [
-    ProsecutionsClock,
     OperationsRepository,
     OperationsService,
     TraffickersRepository,

@@ -2,7 +2,6 @@
 export * from './referrals.module';
 export * from './referrals.entities';
 export * from './referrals.seed';
-export { Clock } from './core/clock';
 export { ReferralDeadlineJob, REFERRAL_DEADLINE_LOCK } from './deadlines/referral-deadline.job';
 // For the hotline area: a tip or a referral for assistance from a call is a referral.
 export { ReferralsService } from './core/referrals.service';

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/platform';
 import { CasesModule } from '@ruta/cases';
 import { InstitutionsModule } from '@ruta/identity';
-import { Clock } from './core/clock';
 import { ReferralSettingsService } from './core/referral-settings.service';
 import { ReferralSharingService } from './core/referral-sharing.service';
 import { CaseReferralsController, ReferralsController } from './core/referrals.controller';
@@ -26,7 +25,6 @@ import { ReferralReviewService } from './review/referral-review.service';
   imports: [AuditModule, CasesModule, InstitutionsModule],
   controllers: [ReferralsController, CaseReferralsController, NotificationsController, ReferralReviewController],
   providers: [
-    Clock,
     ReferralsRepository,
     ReferralsService,
     ReferralSharingService,

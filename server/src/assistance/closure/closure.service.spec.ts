@@ -1,7 +1,7 @@
 import { PERMISSIONS, Permission } from '@ruta/shared';
 import { Actor, AuditService, TransactionRunner } from '@ruta/platform';
 import { CaseAccessService, CaseEntity, CaseStatusService, CaseTransitionHook, CaseTransitionHooks, PlannedTransition } from '@ruta/cases';
-import { Clock } from '@ruta/referrals';
+import { Clock } from '@ruta/platform';
 import { AssistanceRepository } from '../assistance.repository';
 import { ClosureService } from './closure.service';
 

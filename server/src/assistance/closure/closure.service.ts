@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { CLOSABLE_STATUSES, CLOSURE_TO_CASE_REASON, ClosureInboxPage, ClosureRequestView, PERMISSIONS } from '@ruta/shared';
 import { Actor, AuditService, can, ConflictError, decodeCursor, encodeCursor, ForbiddenError, NotFoundError, StaleVersionError, TransactionRunner, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService, CaseEntity, CaseStatusService, CaseTransitionHooks, PlannedTransition } from '@ruta/cases';
-import { Clock } from '@ruta/referrals';
+import { Clock } from '@ruta/platform';
 import { AssistanceRepository } from '../assistance.repository';
 import { toClosureView } from '../assistance-views';
 import { ClosureDecisionDto, ClosureRequestDto, PageQueryDto } from '../dto/assistance-requests.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AssistanceAlertView, MyDay, WorklistKind, WorklistPage } from '@ruta/shared';
 import { Actor, AuditService, decodeCursor, encodeCursor, NotFoundError, todayInColombia } from '@ruta/platform';
-import { Clock } from '@ruta/referrals';
+import { Clock } from '@ruta/platform';
 import { AssistanceRepository } from '../assistance.repository';
 import { MyDayRepository } from './my-day.repository';
 

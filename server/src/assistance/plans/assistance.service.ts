@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ALERTING_RISK_LEVELS, AssistanceOverview, canMoveService, FieldError, PERMISSIONS, phaseDeadline, SERVICE_STATUS, ServiceStatus } from '@ruta/shared';
 import { Actor, AuditService, ConflictError, NotFoundError, StaleVersionError, todayInColombia, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService, CaseEntity } from '@ruta/cases';
-import { Clock } from '@ruta/referrals';
+import { Clock } from '@ruta/platform';
 import { AssistanceRepository } from '../assistance.repository';
 import { toClosureView, toFollowUpView, toRiskView, toServiceView, toTimerView } from '../assistance-views';
 import { AssistancePlanDto, CreateServiceDto, FollowUpDto, PhaseExtensionDto, RiskAssessmentDto, UpdateServiceDto } from '../dto/assistance-requests.dto';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { phaseDeadline, phaseOfStatus } from '@ruta/shared';
 import { RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
 import { CaseTransitionHooks } from '@ruta/cases';
-import { Clock } from '@ruta/referrals';
+import { Clock } from '@ruta/platform';
 import { AssistanceRepository } from '../assistance.repository';
 
 /** The key of the transaction-level advisory lock that lets one instance at a time run the phase deadline job. */

@@ -14,7 +14,8 @@ import {
 import { Actor, AuditService, ConflictError, decodeCursor, encodeCursor, NotFoundError, StaleVersionError, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService } from '@ruta/cases';
 import { PlacesService } from '@ruta/places';
-import { Clock, ReferralsService } from '@ruta/referrals';
+import { Clock } from '@ruta/platform';
+import { ReferralsService } from '@ruta/referrals';
 import { CallerPhone } from './caller-phone';
 import { CreateHotlineContactDto, HotlineListQueryDto, HotlineMoveDto, HotlineOutcomeDto } from './dto/hotline-requests.dto';
 import { HotlineContactRow, HotlineContactsRepository } from './hotline-contacts.repository';

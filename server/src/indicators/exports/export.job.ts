@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TransactionRunner } from '@ruta/platform';
-import { Clock } from '@ruta/referrals';
+import { Clock } from '@ruta/platform';
 import { buildExportFile, exportCells, exportHeaders } from './export-file';
 import { ExportJobsRepository } from './export-jobs.repository';
 import { exportFileName, ExportsService } from './exports.service';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EXPORT_INLINE_MAX_ROWS, EXPORT_LINK_HOURS, ExportJobView, PERMISSIONS } from '@ruta/shared';
 import { Actor, AuditService, can, DomainError, ForbiddenError, NotFoundError } from '@ruta/platform';
-import { Clock } from '@ruta/referrals';
+import { Clock } from '@ruta/platform';
 import { CreateExportDto } from '../dto/indicator-requests.dto';
 import { buildExportFile, CONTENT_TYPES, exportCells, exportHeaders } from './export-file';
 import { ExportJobEntity } from './export-job.entity';

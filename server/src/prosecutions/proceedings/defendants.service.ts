@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { planStageMove, ProceedingView } from '@ruta/shared';
 import { Actor, AuditService, ConflictError, NotFoundError, StaleVersionError, todayInColombia, ValidationFailedError } from '@ruta/platform';
-import { ProsecutionsClock } from '../clock';
+import { Clock } from '@ruta/platform';
 import { TraffickersService } from '../traffickers/traffickers.service';
 import { AddDefendantDto, CreateAppealDto, CreateHearingDto, MoveDefendantDto } from './dto/proceeding-requests.dto';
 import { ProceedingsRepository } from './proceedings.repository';
@@ -15,7 +15,7 @@ export class DefendantsService {
     private readonly service: ProceedingsService,
     private readonly traffickers: TraffickersService,
     private readonly audit: AuditService,
-    private readonly clock: ProsecutionsClock,
+    private readonly clock: Clock,
   ) {}
 
   private async requireProceeding(id: string) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CaseProceedingSummary, CaseProsecutionsView, FieldError, CountedPage, parseNunc, PERMISSIONS, ProceedingListItem, ProceedingView } from '@ruta/shared';
 import { Actor, AuditService, ConflictError, decodeCursor, encodeCursor, NotFoundError, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService } from '@ruta/cases';
-import { ProsecutionsClock } from '../clock';
+import { Clock } from '@ruta/platform';
 import { OperationsRepository } from '../operations/operations.repository';
 import { CreateProceedingDto, ProceedingListQueryDto } from './dto/proceeding-requests.dto';
 import { toProceedingView } from './proceeding-views';
@@ -21,7 +21,7 @@ export class ProceedingsService {
     private readonly operations: OperationsRepository,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
-    private readonly clock: ProsecutionsClock,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, dto: CreateProceedingDto): Promise<ProceedingView> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ReferralBadge, ReferralDeadlineSettings, REFERRAL_URGENCY } from '@ruta/shared';
 import { Actor, AuditService, StaleVersionError } from '@ruta/platform';
 import { NotificationsRepository } from '../notifications/notifications.repository';
-import { Clock } from './clock';
+import { Clock } from '@ruta/platform';
 import { ReferralDeadlinesDto } from './dto/referral-requests.dto';
 import { ReferralsRepository } from './referrals.repository';
 

@@ -4,7 +4,7 @@ import { Actor, AuditService, ForbiddenError, NotFoundError } from '@ruta/platfo
 import { CaseAccessService, CaseRecordsRepository, toEventView, toVictimView, VictimsRepository } from '@ruta/cases';
 import { institutionRef, InstitutionsRepository, userRef } from '@ruta/identity';
 import { disclosurePdf, DisclosureLanguage } from '../disclosure/disclosure-pdf';
-import { Clock } from './clock';
+import { Clock } from '@ruta/platform';
 import { ReferralsRepository } from './referrals.repository';
 import { ReferralsService } from './referrals.service';
 

@@ -19,7 +19,7 @@ import { Actor, AuditService, can, ConflictError, decodeCursor, encodeCursor, Fo
 import { CaseAccessService, CaseEntity, ConsentsService } from '@ruta/cases';
 import { InstitutionsRepository } from '@ruta/identity';
 import { ReferralNotifier } from '../notifications/referral-notifier.service';
-import { Clock } from './clock';
+import { Clock } from '@ruta/platform';
 import { CreateReferralDto, ReferralConsentCheckDto, ReferralListQueryDto, ReferralMoveDto } from './dto/referral-requests.dto';
 import { ReferralEntity } from './referral.entity';
 import { sideOf, toListItem, toReferralView } from './referral-views';

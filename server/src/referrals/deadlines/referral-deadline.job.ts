@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
-import { Clock } from '../core/clock';
+import { Clock } from '@ruta/platform';
 import { ReferralMailer } from '../notifications/referral-mailer';
 
 /** The key of the transaction-level advisory lock that lets one instance at a time run the job. */

@@ -11,7 +11,7 @@ import { TemporaryPasswordResponse } from '@ruta/shared';
   imports: [MatDialogModule, MatButtonModule, TranslatePipe],
   styles: `
     .password {
-      font-family: 'Roboto Mono', ui-monospace, monospace;
+      font-family: ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', monospace;
       font-size: 1.4rem;
       padding: 12px;
       border: 1px dashed var(--mat-sys-outline);

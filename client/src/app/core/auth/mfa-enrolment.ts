@@ -21,7 +21,7 @@ import { AuthStore } from './auth.store';
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, TranslatePipe, ErrorMessagePipe, FormError],
   styles: `
     .qr { width: 200px; height: 200px; image-rendering: pixelated; background: #fff; }
-    .secret, .codes { font-family: 'Roboto Mono', ui-monospace, monospace; font-size: 1.1rem; word-break: break-all; }
+    .secret, .codes { font-family: ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', monospace; font-size: 1.1rem; word-break: break-all; }
     .codes { columns: 2; padding-inline-start: 1.5rem; }
   `,
   template: `

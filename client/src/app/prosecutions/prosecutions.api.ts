@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   AddDefendantRequest,
+  CaseProceedingSummary,
   CaseProsecutionsView,
   CountedPage,
   CreateHearingRequest,
@@ -55,6 +56,10 @@ export class ProsecutionsApi {
 
   addHearing(id: string, request: CreateHearingRequest): Observable<ProceedingView> {
     return this.http.post<ProceedingView>(`/api/proceedings/${encodeURIComponent(id)}/hearings`, request);
+  }
+
+  summaryOfCase(code: string): Observable<CaseProceedingSummary[]> {
+    return this.http.get<CaseProceedingSummary[]>(`/api/cases/${encodeURIComponent(code)}/proceedings-summary`);
   }
 
   ofCase(code: string): Observable<CaseProsecutionsView> {

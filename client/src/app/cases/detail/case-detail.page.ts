@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatIconModule } from '@angular/material/icon';
@@ -6,6 +6,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AGE_BAND, CASE_STATUS, TRAFFICKING_STATUS } from '@ruta/shared';
+import { AuthStore } from '../../core/auth/auth.store';
 import { CanDirective } from '../../core/auth/can.directive';
 import { FormError } from '../../core/http/form-error';
 import { OptionLabelPipe } from '../option-label.pipe';
@@ -18,6 +19,7 @@ import { StatusActions } from './status-actions';
 import { ReferButton } from '../../referrals/refer/refer-button';
 import { CaseAssistanceTab } from '../../assistance/case-assistance-tab';
 import { CaseProceedingsTab } from '../../prosecutions/case-proceedings-tab';
+import { CaseProceedingsSummary } from '../../prosecutions/case-proceedings-summary';
 import { SummaryTab } from './summary-tab';
 import { TimelineTab } from './timeline-tab';
 import { VictimTab } from './victim-tab';
@@ -48,6 +50,7 @@ import { VictimTab } from './victim-tab';
     TimelineTab,
     CaseAssistanceTab,
     CaseProceedingsTab,
+    CaseProceedingsSummary,
   ],
   templateUrl: './case-detail.page.html',
 })
@@ -55,6 +58,12 @@ export class CaseDetailPage {
   /** The `:code` route parameter (component input binding). */
   readonly code = input.required<string>();
   protected readonly store = inject(CaseDetailStore);
+  /** Those who accompany the victim without reading the investigation file see the proceedings' stage summary only. */
+  private readonly auth = inject(AuthStore);
+  protected readonly proceedingsSummaryOnly = computed(() => {
+    const held = this.auth.permissions();
+    return !held.has('proceedings:read') && held.has('assistance:read');
+  });
   protected readonly statuses = CASE_STATUS;
   protected readonly traffickingStatuses = TRAFFICKING_STATUS;
   protected readonly ageBands = AGE_BAND;

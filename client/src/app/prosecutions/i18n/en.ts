@@ -27,6 +27,12 @@ export const prosecutionsEn: Dictionary<typeof prosecutionsEs> = {
     more: 'Show more',
     empty: 'Nothing recorded.',
     noProceedings: 'This case is not linked to any criminal proceeding.',
+    summary: {
+      hint: 'What those who accompany the victim may know: the stage of each defendant and the next hearing. The investigation file is confidential.',
+      proceeding: 'Criminal proceeding of {{year}}',
+      stages: 'Stages',
+      nextHearing: 'Next hearing',
+    },
     noVictims: 'No victims linked.',
     noDefendants: 'No defendants yet.',
     noHearings: 'No hearings yet.',

@@ -24,6 +24,12 @@ export const prosecutionsEs = {
     more: 'Ver más',
     empty: 'No hay registros.',
     noProceedings: 'Este caso no está vinculado a ningún proceso penal.',
+    summary: {
+      hint: 'Lo que puede saber quien acompaña a la víctima: la etapa de cada procesado y la próxima audiencia. El expediente de la investigación es reservado.',
+      proceeding: 'Proceso penal de {{year}}',
+      stages: 'Etapas',
+      nextHearing: 'Próxima audiencia',
+    },
     noVictims: 'Sin víctimas vinculadas.',
     noDefendants: 'Aún no hay procesados.',
     noHearings: 'Aún no hay audiencias.',

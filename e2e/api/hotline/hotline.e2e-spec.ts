@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { CreateCaseResponse, HotlineCasePrefill, HotlineContactView, HotlineImportView, HotlineStats, ReferralView } from '@ruta/shared';
 import { asAppRole, sessionOf } from '../../support/app-role';
 import { newCaseRequest, ownerQuery } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
 import { createTestApp } from '../../support/test-app';
+import { APP_ROLE } from '@ruta/migrations';
+import { HotlineContactsRepository } from '@ruta/server/hotline/contacts/hotline-contacts.repository';
+import { TransactionRunner } from '@ruta/server/platform/database/transaction-runner';
 
 const PHONE = '+57 300 999 1234';
 
@@ -227,6 +231,70 @@ describe('hotline', () => {
       expect(stats.byCallType.reduce((s, b) => s + b.count, 0)).toBe(stats.total);
       expect(stats.byOutcome.find((b) => b.key === 'tip_sent')?.count).toBeGreaterThanOrEqual(2);
       expect(stats.medianHandlingSeconds).toEqual(expect.any(Number));
+    });
+  });
+  describe('at scale (EXPLAIN as the application role)', () => {
+    interface PlanNode {
+      'Node Type': string;
+      'Relation Name'?: string;
+      'Index Name'?: string;
+      Plans?: PlanNode[];
+    }
+    const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+    const ROWS = 30_000;
+
+    /** The exact statements the repository runs, EXPLAINed instead of run, in an operator's request transaction. */
+    async function plansOf(work: (repository: HotlineContactsRepository) => Promise<unknown>): Promise<PlanNode[][]> {
+      const runner = app.get(TransactionRunner, { strict: false });
+      const repository = app.get(HotlineContactsRepository, { strict: false });
+      const token = await sessionOf('operator@oim.demo');
+      return runner.run({ sessionToken: token }, async (manager) => {
+        await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
+        const plans: PlanNode[][] = [];
+        const query = manager.query.bind(manager);
+        manager.query = (async (sql: string, params?: unknown[]) => {
+          const [{ 'QUERY PLAN': [plan] }] = await query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+          plans.push(nodes(plan.Plan));
+          return [{}];
+        }) as typeof manager.query;
+        await work(repository);
+        return plans;
+      });
+    }
+
+    function expectIndexOnly(plan: PlanNode[], index: string): void {
+      expect(plan.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'hotline_contacts')).toEqual([]);
+      expect(plan.map((n) => n['Index Name']).filter(Boolean)).toContain(index);
+    }
+
+    beforeAll(async () => {
+      // Tens of thousands of old contacts (taken, so the crisis banner of the tests above is not theirs), 5,000 numbers.
+      await ownerQuery(
+        `INSERT INTO hotline_contacts (code, channel, "startedAt", "durationSeconds", "operatorId", "callerType", "callType", "departmentCode", purposes, acts, means,
+           urgency, "childInvolved", "consentToAuthorities", "phoneSealed", "phoneHash", status, "takenAt", "takenById", version)
+         SELECT 'LN-2019-' || lpad(g::text, 6, '0'), 'phone', now() - interval '3 years' - g * interval '7 minutes', 200, u.id, 'relative',
+           (ARRAY['crisis','tip','referral_request','information','training','not_relevant'])[1 + g % 6], '11', '{}', '{}', '{}', 'routine', false, false,
+           'v1.perf', encode(sha256(convert_to('perf' || (g % 5000), 'UTF8')), 'hex'), (ARRAY['open','assessing','outcome','closed'])[1 + g % 4],
+           now() - interval '3 years', u.id, 1
+         FROM generate_series(1, ${ROWS}) g, (SELECT id FROM users WHERE email = 'operator@oim.demo') u`,
+      );
+      await ownerQuery(`ANALYZE hotline_contacts`);
+    }, 30_000);
+
+    it('pages the list and counts it on the indexes, never a sequential scan', async () => {
+      const [count, page] = await plansOf((r) => r.page({ direction: 'desc', limit: 26 }));
+      expectIndexOnly(count, 'IDX_hotline_contacts_started');
+      expectIndexOnly(page, 'IDX_hotline_contacts_started');
+      const [statusCount, statusPage] = await plansOf((r) => r.page({ status: 'open', direction: 'desc', limit: 26, after: { at: new Date().toISOString(), id: '00000000-0000-4000-8000-000000000000' } }));
+      expectIndexOnly(statusCount, 'IDX_hotline_contacts_status_started');
+      expectIndexOnly(statusPage, 'IDX_hotline_contacts_status_started');
+    });
+
+    it('counts a repeat caller on the keyed-hash index and lists the crisis on its partial index', async () => {
+      const [repeat] = await plansOf((r) => r.earlierContacts(createHash('sha256').update('perf42').digest('hex'), new Date()));
+      expectIndexOnly(repeat, 'IDX_hotline_contacts_phone');
+      const [crisis] = await plansOf((r) => r.untakenCrisis(20));
+      expectIndexOnly(crisis, 'IDX_hotline_contacts_untaken_crisis');
     });
   });
 });

@@ -69,9 +69,13 @@ export interface HotlineContactListItem {
   operatorName: string;
 }
 
+/** A list's total counts the matching contacts up to this many; beyond it the list says "more than 10,000". */
+export const HOTLINE_COUNT_CAP = 10_000;
+
 export interface HotlineContactPage {
   items: HotlineContactListItem[];
-  total: number;
+  /** How many contacts match, up to HOTLINE_COUNT_CAP (`more` when there are more). */
+  total: { count: number; more: boolean };
   limit: number;
   nextCursor?: string;
 }

@@ -10,6 +10,7 @@ import { Referrals1764404100000 } from './1764404100000-Referrals';
 import { ReferralFilters1764404150000 } from './1764404150000-ReferralFilters';
 import { FastScopes1764404200000 } from './1764404200000-FastScopes';
 import { Assistance1764404300000 } from './1764404300000-Assistance';
+import { AssistanceParticipants1764404310000 } from './1764404310000-AssistanceParticipants';
 import { Prosecutions1764404400000 } from './1764404400000-Prosecutions';
 import { Hotline1764404500000 } from './1764404500000-Hotline';
 import { Indicators1764404600000 } from './1764404600000-Indicators';
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   ReferralFilters1764404150000,
   FastScopes1764404200000,
   Assistance1764404300000,
+  AssistanceParticipants1764404310000,
   Prosecutions1764404400000,
   Hotline1764404500000,
   Indicators1764404600000,

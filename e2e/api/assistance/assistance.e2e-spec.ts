@@ -233,6 +233,42 @@ describe('assistance', () => {
     await supervisor.get(`/api/cases/${code}/assistance`).expect(200);
   });
 
+  it('records beneficiary relatives on the case and plans a service for one of them, in the case scope only', async () => {
+    const code = await newCase();
+    const otherCode = await newCase();
+    const path = `/api/cases/${code}/assistance/participants`;
+    const invalid = await caseworker.post(path, { fullName: ' ', relation: 'victim', sex: 'girl', ageBand: '5' }).expect(400);
+    expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['ageBand', 'fullName', 'relation', 'sex']);
+    const withMother: AssistanceOverview = (await caseworker.post(path, { fullName: 'Rosa Díaz', relation: 'parent', sex: 'female', ageBand: '39-47' }).expect(201)).body;
+    expect(withMother.participants).toEqual([expect.objectContaining({ fullName: 'Rosa Díaz', relation: 'parent', sex: 'female', ageBand: '39-47', version: 1 })]);
+    const mother = withMother.participants[0];
+
+    const forMother = await addService(code, { phase: 'immediate', category: 'psychosocial', participantId: mother.id });
+    expect(forMother).toMatchObject({ beneficiary: 'parent', participantId: mother.id });
+    const forVictim = await addService(code, { phase: 'immediate', category: 'lodging' });
+    expect(forVictim).toMatchObject({ beneficiary: 'victim', participantId: null });
+    // A relative of another case, or a relation that contradicts the participant's, is a field error.
+    const foreign = await caseworker.post(`/api/cases/${otherCode}/assistance/services`, { phase: 'immediate', category: 'medical', plannedOn: '2025-01-10', participantId: mother.id }).expect(400);
+    expect(foreign.body.errors).toEqual([expect.objectContaining({ field: 'participantId', code: 'invalid_reference' })]);
+    const mismatch = await caseworker.post(`/api/cases/${code}/assistance/services`, { phase: 'immediate', category: 'medical', plannedOn: '2025-01-10', participantId: mother.id, beneficiary: 'child' }).expect(400);
+    expect(mismatch.body.errors).toEqual([expect.objectContaining({ field: 'beneficiary' })]);
+
+    const audit = await ownerQuery<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events e JOIN cases c ON c.id::text = e."entityId" WHERE c.code = $1 AND e.details->>'participant' = $2`,
+      [code, mother.id],
+    );
+    expect(audit[0].n).toBe(1);
+    const caseId = (await ownerQuery<{ id: string }>(`SELECT id FROM cases WHERE code = $1`, [code]))[0].id;
+    const other = await sessionWithRole({ institution: 'policia', scope: 'institution', permissions: ['cases:read', 'assistance:read', 'assistance:manage'] });
+    const seen = (token: string) => asAppRole(token, async (client) => (await client.query(`SELECT "fullName" FROM assistance_participants WHERE "caseId" = $1`, [caseId])).rowCount);
+    expect(await seen(other.token)).toBe(0);
+    expect(await seen(await sessionOf('supervisor@oim.demo'))).toBe(1);
+    const write = asAppRole(other.token, (client) =>
+      client.query(`INSERT INTO assistance_participants ("caseId", "fullName", relation, sex, "createdById", version) VALUES ($1, 'X', 'child', 'male', $2, 1)`, [caseId, other.userId]),
+    );
+    await expect(write).rejects.toThrow(/row-level security/);
+  });
+
   it('proposes the directory providers that fit the category and the department', async () => {
     await caseworker.post('/api/assistance/providers', { name: 'Hogar X', categories: ['lodging'], departmentCodes: ['11'] }).expect(403);
     // Administrators keep the directory: add, rename with the version, refuse a duplicate name, deactivate.

@@ -5,6 +5,7 @@ import type { RouteTable } from '../route-access';
 export const ASSISTANCE_ROUTES: RouteTable = {
   'GET /api/cases/:code/assistance': P.assistanceRead,
   'PUT /api/cases/:code/assistance/plan': P.assistanceManage,
+  'POST /api/cases/:code/assistance/participants': P.assistanceManage,
   'POST /api/cases/:code/assistance/services': P.assistanceManage,
   'POST /api/cases/:code/assistance/risk-assessments': P.assistanceManage,
   'POST /api/cases/:code/assistance/follow-ups': P.assistanceManage,

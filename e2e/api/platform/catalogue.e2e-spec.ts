@@ -40,6 +40,7 @@ const VICTIM_DATA_AUDIT: Record<string, { route: (code: string) => string; detai
   case_drafts: { route: () => '/api/case-drafts/mine', details: {}, entityType: 'case_draft' },
   referrals: { route: (c) => `/api/cases/${c}/referrals`, details: { section: 'referrals' } },
   assistance_plans: { route: (c) => `/api/cases/${c}/assistance`, details: { section: 'assistance' }, as: SUPERVISOR },
+  assistance_participants: { route: (c) => `/api/cases/${c}/assistance`, details: { section: 'assistance' }, as: SUPERVISOR },
   assistance_services: { route: (c) => `/api/cases/${c}/assistance`, details: { section: 'assistance' }, as: SUPERVISOR },
   assistance_phase_timers: { route: (c) => `/api/cases/${c}/assistance`, details: { section: 'assistance' }, as: SUPERVISOR },
   risk_assessments: { route: (c) => `/api/cases/${c}/assistance`, details: { section: 'assistance' }, as: SUPERVISOR },

@@ -1,6 +1,7 @@
-import { AssistanceServiceView, ClosureRequestView, FollowUpView, PhaseTimerView, RiskAssessmentView, SERVICE_TRANSITIONS, ServiceProviderView, daysLeft } from '@ruta/shared';
+import { ParticipantView, AssistanceServiceView, ClosureRequestView, FollowUpView, PhaseTimerView, RiskAssessmentView, SERVICE_TRANSITIONS, ServiceProviderView, daysLeft } from '@ruta/shared';
 import { ClosureRequestEntity } from './closure/closure-request.entity';
 import { ServiceProviderEntity } from './directory/service-provider.entity';
+import { AssistanceParticipantEntity } from './plans/assistance-participant.entity';
 import { AssistanceServiceEntity } from './plans/assistance-service.entity';
 import { FollowUpEntity } from './risk/follow-up.entity';
 import { RiskAssessmentEntity } from './risk/risk-assessment.entity';
@@ -15,6 +16,7 @@ export function toServiceView(s: AssistanceServiceEntity, today: string): Assist
     phase: s.phase,
     category: s.category,
     beneficiary: s.beneficiary,
+    participantId: s.participantId,
     providerInstitution: s.providerInstitution ? { id: s.providerInstitution.id, code: s.providerInstitution.code, name: s.providerInstitution.name } : null,
     provider: ref(s.provider),
     status: s.status,
@@ -29,6 +31,10 @@ export function toServiceView(s: AssistanceServiceEntity, today: string): Assist
     moves: [...SERVICE_TRANSITIONS[s.status]],
     version: s.version,
   };
+}
+
+export function toParticipantView(p: AssistanceParticipantEntity): ParticipantView {
+  return { id: p.id, fullName: p.fullName, relation: p.relation, sex: p.sex, ageBand: p.ageBand, version: p.version };
 }
 
 export function toTimerView(t: PhaseTimerEntity, now: Date): PhaseTimerView {

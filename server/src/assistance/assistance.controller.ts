@@ -10,6 +10,7 @@ import {
   ClosureRequestDto,
   CountsQueryDto,
   CreateServiceDto,
+  ParticipantDto,
   FollowUpDto,
   PageQueryDto,
   PhaseExtensionDto,
@@ -42,6 +43,12 @@ export class CaseAssistanceController {
   @RequirePermission(PERMISSIONS.assistanceManage)
   savePlan(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: AssistancePlanDto): Promise<AssistanceOverview> {
     return this.assistance.savePlan(actor, code, dto);
+  }
+
+  @Post('participants')
+  @RequirePermission(PERMISSIONS.assistanceManage)
+  addParticipant(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: ParticipantDto): Promise<AssistanceOverview> {
+    return this.assistance.addParticipant(actor, code, dto);
   }
 
   @Post('services')

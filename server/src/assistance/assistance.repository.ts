@@ -5,6 +5,7 @@ import { RepositoryBase } from '@ruta/platform';
 import { ClosureRequestEntity } from './closure/closure-request.entity';
 import { ServiceProviderEntity } from './directory/service-provider.entity';
 import { AssistanceAlertEntity } from './my-day/assistance-alert.entity';
+import { AssistanceParticipantEntity } from './plans/assistance-participant.entity';
 import { AssistancePlanEntity } from './plans/assistance-plan.entity';
 import { AssistanceServiceEntity } from './plans/assistance-service.entity';
 import { FollowUpEntity } from './risk/follow-up.entity';
@@ -24,6 +25,18 @@ export class AssistanceRepository extends RepositoryBase {
 
   updatePlan(id: string, version: number, objectives: string): Promise<boolean> {
     return this.applyVersioned(AssistancePlanEntity, id, version, { objectives });
+  }
+
+  participantsOf(caseId: string): Promise<AssistanceParticipantEntity[]> {
+    return this.manager.getRepository(AssistanceParticipantEntity).find({ where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  participantOfCase(id: string, caseId: string): Promise<AssistanceParticipantEntity | null> {
+    return this.manager.getRepository(AssistanceParticipantEntity).findOneBy({ id, caseId });
+  }
+
+  insertParticipant(values: QueryDeepPartialEntity<AssistanceParticipantEntity>): Promise<string> {
+    return this.insertRow(AssistanceParticipantEntity, { ...values, version: 1 });
   }
 
   servicesOf(caseId: string): Promise<AssistanceServiceEntity[]> {

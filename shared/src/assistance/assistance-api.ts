@@ -1,6 +1,8 @@
 import { CalendarDate } from '../common/calendar-date';
 import { InstitutionRef, UserRef } from '../common/refs';
 import { CaseStatus } from '../cases/case-status';
+import { AgeBand } from '../cases/case-options';
+import { Sex } from '../cases/victim-options';
 import {
   AssistanceAlertKind,
   AssistancePhase,
@@ -8,6 +10,7 @@ import {
   ClosureStatus,
   FollowUpChannel,
   FollowUpOutcome,
+  ParticipantRelation,
   RiskAssessmentKind,
   RiskLevel,
   RiskThreat,
@@ -26,6 +29,8 @@ export interface AssistanceServiceView {
   phase: AssistancePhase;
   category: ServiceCategory;
   beneficiary: ServiceBeneficiary;
+  /** The beneficiary relative who receives it; null when it is for the victim. */
+  participantId: string | null;
   providerInstitution: InstitutionRef | null;
   provider: ProviderRef | null;
   status: ServiceStatus;
@@ -40,6 +45,23 @@ export interface AssistanceServiceView {
   overdue: boolean;
   moves: ServiceStatus[];
   version: number;
+}
+
+/** A beneficiary relative recorded on the case (identity data: read through the case, like the rest of assistance). */
+export interface ParticipantView {
+  id: string;
+  fullName: string;
+  relation: ParticipantRelation;
+  sex: Sex;
+  ageBand: AgeBand | null;
+  version: number;
+}
+
+export interface ParticipantRequest {
+  fullName: string;
+  relation: ParticipantRelation;
+  sex: Sex;
+  ageBand?: AgeBand;
 }
 
 export interface PhaseTimerView {
@@ -98,6 +120,7 @@ export interface AssistanceOverview {
   /** The case's department (DIVIPOLA), for the providers that cover it. */
   departmentCode: string | null;
   plan: { id: string; objectives: string; version: number } | null;
+  participants: ParticipantView[];
   services: AssistanceServiceView[];
   timers: PhaseTimerView[];
   risks: RiskAssessmentView[];
@@ -117,6 +140,8 @@ export interface CreateServiceRequest {
   phase: AssistancePhase;
   category: ServiceCategory;
   beneficiary?: ServiceBeneficiary;
+  /** One of the case's beneficiary relatives; the service's beneficiary is then that relative's relation. */
+  participantId?: string;
   providerInstitutionId?: string;
   providerId?: string;
   plannedOn: CalendarDate;

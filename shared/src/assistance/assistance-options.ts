@@ -45,6 +45,10 @@ export const SERVICE_BENEFICIARY = labelled({
 });
 export type ServiceBeneficiary = OptionOf<typeof SERVICE_BENEFICIARY>;
 
+/** A beneficiary relative's relation to the victim: first degree, spouse or permanent partner (the services' beneficiaries). */
+export type ParticipantRelation = Exclude<ServiceBeneficiary, 'victim'>;
+export const PARTICIPANT_RELATIONS: readonly ParticipantRelation[] = ['parent', 'child', 'sibling', 'spouse', 'partner'];
+
 export const RISK_LEVEL = labelled({
   low: ['Bajo', 'Low'],
   medium: ['Medio', 'Medium'],

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import {
+  AGE_BAND,
+  AgeBand,
   ASSISTANCE_PHASE,
   AssistancePhase,
   AssistancePlanRequest,
@@ -15,6 +17,9 @@ import {
   FollowUpChannel,
   FollowUpOutcome,
   FollowUpRequest,
+  PARTICIPANT_RELATIONS,
+  ParticipantRelation,
+  ParticipantRequest,
   PhaseExtensionRequest,
   RISK_ASSESSMENT_KIND,
   RISK_LEVEL,
@@ -30,6 +35,8 @@ import {
   ServiceCategory,
   ServiceProviderRequest,
   ServiceStatus,
+  SEX,
+  Sex,
   UpdateServiceRequest,
   WORKLIST_KINDS,
   WorklistKind,
@@ -48,10 +55,20 @@ export class AssistancePlanDto implements AssistancePlanRequest {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
+export class ParticipantDto implements ParticipantRequest {
+  @ApiProperty() @IsString({ message: 'fullName is required' }) @Matches(/\S/, { message: 'fullName is required' }) @MaxLength(200) fullName!: string;
+  @ApiProperty({ enum: PARTICIPANT_RELATIONS })
+  @IsIn([...PARTICIPANT_RELATIONS], { message: `relation must be one of: ${PARTICIPANT_RELATIONS.join(', ')}` })
+  relation!: ParticipantRelation;
+  @IsOption(SEX) sex!: Sex;
+  @IsOption(AGE_BAND, false) ageBand?: AgeBand;
+}
+
 export class CreateServiceDto implements CreateServiceRequest {
   @IsOption(ASSISTANCE_PHASE) phase!: AssistancePhase;
   @IsOption(SERVICE_CATEGORY) category!: ServiceCategory;
   @IsOption(SERVICE_BENEFICIARY, false) beneficiary?: ServiceBeneficiary;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('4', { message: 'participantId must be a participant id' }) participantId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('4', { message: 'providerInstitutionId must be an institution id' }) providerInstitutionId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('4', { message: 'providerId must be a provider id' }) providerId?: string;
   @ApiProperty() @IsCalendarDate() plannedOn!: string;

@@ -4,6 +4,7 @@ import { AssistancePhase, ServiceBeneficiary, ServiceCategory, ServiceStatus } f
 import { CaseEntity, ConsentEntity } from '@ruta/cases';
 import { InstitutionEntity, UserEntity } from '@ruta/identity';
 import { ServiceProviderEntity } from '../directory/service-provider.entity';
+import { AssistanceParticipantEntity } from './assistance-participant.entity';
 import { AssistancePlanEntity } from './assistance-plan.entity';
 
 const bigintAsNumber = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
@@ -15,6 +16,7 @@ const bigintAsNumber = { to: (v: number | null) => v, from: (v: string | null) =
 @Index('IDX_assistance_services_open_due', { synchronize: false })
 @Index('IDX_assistance_services_provider', ['providerId'])
 @Index('IDX_assistance_services_consent', ['consentId'])
+@Index('IDX_assistance_services_participant', ['participantId'])
 @Check('CHK_assistance_services_cost', `"costCop" IS NULL OR "costCop" >= 0`)
 @Check('CHK_assistance_services_delivered', `("status" = 'delivered') = ("deliveredOn" IS NOT NULL)`)
 export class AssistanceServiceEntity extends VersionedEntity {
@@ -43,6 +45,13 @@ export class AssistanceServiceEntity extends VersionedEntity {
 
   @Column({ type: 'varchar', length: 20, default: 'victim' })
   beneficiary!: ServiceBeneficiary;
+
+  @Column({ type: 'uuid', nullable: true })
+  participantId!: string | null;
+
+  @ManyToOne(() => AssistanceParticipantEntity)
+  @JoinColumn({ name: 'participantId', foreignKeyConstraintName: 'FK_assistance_services_participant' })
+  participant?: AssistanceParticipantEntity | null;
 
   @Column({ type: 'uuid', nullable: true })
   providerInstitutionId!: string | null;

@@ -4,8 +4,8 @@ import { Actor, AuditService, ConflictError, NotFoundError, StaleVersionError, t
 import { CaseAccessService, CaseEntity } from '@ruta/cases';
 import { Clock } from '@ruta/platform';
 import { AssistanceRepository } from '../assistance.repository';
-import { toClosureView, toFollowUpView, toRiskView, toServiceView, toTimerView } from '../assistance-views';
-import { AssistancePlanDto, CreateServiceDto, FollowUpDto, PhaseExtensionDto, RiskAssessmentDto, UpdateServiceDto } from '../dto/assistance-requests.dto';
+import { toClosureView, toFollowUpView, toParticipantView, toRiskView, toServiceView, toTimerView } from '../assistance-views';
+import { AssistancePlanDto, CreateServiceDto, ParticipantDto, FollowUpDto, PhaseExtensionDto, RiskAssessmentDto, UpdateServiceDto } from '../dto/assistance-requests.dto';
 import { AssistancePlanEntity } from './assistance-plan.entity';
 import { AssistanceServiceEntity } from './assistance-service.entity';
 
@@ -31,8 +31,9 @@ export class AssistanceService {
   private async build(found: CaseEntity): Promise<AssistanceOverview> {
     const now = this.clock.now();
     const today = todayInColombia(now);
-    const [plan, services, timers, risks, followUps, closure] = await Promise.all([
+    const [plan, participants, services, timers, risks, followUps, closure] = await Promise.all([
       this.repo.planOf(found.id),
+      this.repo.participantsOf(found.id),
       this.repo.servicesOf(found.id),
       this.repo.timersOf(found.id),
       this.repo.risksOf(found.id),
@@ -45,6 +46,7 @@ export class AssistanceService {
       caseVersion: found.version,
       departmentCode: found.departmentCode,
       plan: plan && { id: plan.id, objectives: plan.objectives, version: plan.version },
+      participants: participants.map(toParticipantView),
       services: services.map((s) => toServiceView(s, today)),
       timers: timers.map((t) => toTimerView(t, now)),
       risks: risks.map(toRiskView),
@@ -77,9 +79,18 @@ export class AssistanceService {
     return this.after(actor, found, 'update', { plan: plan.id, fields: ['objectives'] });
   }
 
+  async addParticipant(actor: Actor, code: string, dto: ParticipantDto): Promise<AssistanceOverview> {
+    const found = await this.writable(actor, code);
+    const id = await this.repo.insertParticipant({ caseId: found.id, fullName: dto.fullName.trim(), relation: dto.relation, sex: dto.sex, ageBand: dto.ageBand ?? null, createdById: actor.userId });
+    return this.after(actor, found, 'create', { participant: id, relation: dto.relation });
+  }
+
   async addService(actor: Actor, code: string, dto: CreateServiceDto): Promise<AssistanceOverview> {
     const found = await this.writable(actor, code);
     const errors: FieldError[] = [];
+    const participant = dto.participantId ? await this.repo.participantOfCase(dto.participantId, found.id) : null;
+    if (dto.participantId && !participant) errors.push({ field: 'participantId', code: 'invalid_reference', message: 'the participant must be a beneficiary relative of this case' });
+    if (participant && dto.beneficiary && dto.beneficiary !== participant.relation) errors.push({ field: 'beneficiary', code: 'mismatch', message: "beneficiary must be the participant's relation" });
     if (dto.providerInstitutionId && !(await this.repo.activeInstitution(dto.providerInstitutionId))) errors.push({ field: 'providerInstitutionId', code: 'invalid_reference', message: 'No active institution has this id' });
     if (dto.providerId && !(await this.repo.findProvider(dto.providerId))?.active) errors.push({ field: 'providerId', code: 'invalid_reference', message: 'No active provider of the directory has this id' });
     if (dto.consentId && !(await this.repo.consentOfCase(dto.consentId, found.id))) errors.push({ field: 'consentId', code: 'invalid_reference', message: 'the consent must be a valid consent of this case' });
@@ -91,7 +102,8 @@ export class AssistanceService {
       caseId: found.id,
       phase: dto.phase,
       category: dto.category,
-      beneficiary: dto.beneficiary ?? 'victim',
+      beneficiary: participant?.relation ?? dto.beneficiary ?? 'victim',
+      participantId: participant?.id ?? null,
       providerInstitutionId: dto.providerInstitutionId ?? null,
       providerId: dto.providerId ?? null,
       plannedOn: dto.plannedOn,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { CreateCaseResponse, JusticeIndicators, XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
 import { newCaseRequest } from '../support/case-factory';
-import { describeBrowser, launchBrowser, newPage } from './support/browser';
+import { describeBrowser, expectNoHorizontalOverflow, launchBrowser, newPage } from './support/browser';
 import { chooseOption, signIn } from './support/journeys';
 
 async function xsrf(page: Page): Promise<Record<string, string>> {
@@ -88,8 +88,22 @@ describeBrowser('prosecution journey: a prosecutor opens a proceeding from a cas
     await page.getByTestId('hearing-at').fill(`${year + 1}-02-10T09:30`);
     await chooseOption(page, 'hearing-type', 'hearing-type-preparatoria');
     await page.getByTestId('hearing-court').fill('Juzgado 3 Penal del Circuito de Bogotá');
+    await page.getByTestId('hearing-next-at').fill(`${year + 1}-03-05T14:00`);
     await page.getByTestId('hearing-save').click();
-    await page.getByTestId('hearing').filter({ hasText: 'Juzgado 3 Penal del Circuito de Bogotá' }).waitFor();
+    await page.getByTestId('hearing').filter({ hasText: 'Juzgado 3 Penal del Circuito de Bogotá' }).getByTestId('hearing-next').filter({ hasText: /continúa el/ }).waitFor();
+
+    // An appeal of the second defendant, decided: listed under her name with its labels.
+    await chooseOption(page, 'appeal-defendant', 'appeal-defendant-option-#2');
+    await chooseOption(page, 'appeal-appellant', 'appeal-appellant-defence');
+    await chooseOption(page, 'appeal-decision', 'appeal-decision-confirmed');
+    await page.getByTestId('appeal-decided-on').fill(await page.getByTestId('appeal-filed-on').inputValue());
+    await page.getByTestId('appeal-save').click();
+    await page.locator('[data-testid="appeals-list"][data-count="1"]').filter({ hasText: 'Sonia Ficticia Navegadora' }).getByTestId('appeal').filter({ hasText: 'Defensa' }).filter({ hasText: 'Confirmada' }).waitFor();
+
+    // The proceeding page fits a 390 px phone, its move and appeal forms included.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoHorizontalOverflow(page, 'proceeding at 390 px');
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // The proceeding's screen is axe-clean.
     await page.getByTestId('link-chart-nodes').and(page.locator(':not([data-count="0"])')).waitFor();

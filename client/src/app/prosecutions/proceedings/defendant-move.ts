@@ -73,9 +73,14 @@ import { ProceedingView } from '@ruta/shared';
     </form>
   `,
   styles: `
-    .move { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
+    :host { display: block; min-width: 0; }
+    .move { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; min-width: 0; }
     .move > mat-form-field, .move > ruta-option-select, .move > ruta-country-select { flex: 1 1 14rem; min-width: 0; }
-    @media (max-width: 599px) { .move { flex-direction: column; align-items: stretch; } }
+    .move mat-select { min-width: 0; max-width: 100%; }
+    @media (max-width: 599px) {
+      .move { flex-direction: column; align-items: stretch; }
+      .move > mat-form-field, .move > ruta-option-select, .move > ruta-country-select { flex: 0 0 auto; width: 100%; }
+    }
   `,
 })
 export class DefendantMove {

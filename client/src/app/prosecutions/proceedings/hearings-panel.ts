@@ -28,6 +28,7 @@ import { ProsecutionsApi } from '../prosecutions.api';
           <strong>{{ h.at | date: 'medium' : undefined : locale() }}</strong> · {{ h.type | rutaOption: types }} · {{ h.court }}
           @if (h.defendantId) { · {{ nameOf(h.defendantId) }} }
           @if (h.outcome) { — {{ h.outcome }} }
+          @if (h.nextAt) { · <span data-testid="hearing-next">{{ 'prosecutions.nextAtOn' | translate: { date: (h.nextAt | date: 'medium' : undefined : locale()) } }}</span> }
           @if (h.at >= now) { · <em>{{ 'prosecutions.coming' | translate }}</em> }
         </li>
       } @empty {
@@ -59,6 +60,10 @@ import { ProsecutionsApi } from '../prosecutions.api';
         <mat-label>{{ 'prosecutions.outcome' | translate }}</mat-label>
         <input matInput formControlName="outcome" maxlength="2000" data-testid="hearing-outcome" />
       </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'prosecutions.nextAt' | translate }}</mat-label>
+        <input matInput type="datetime-local" formControlName="nextAt" [min]="form.controls.at.value" data-testid="hearing-next-at" />
+      </mat-form-field>
       <ruta-form-error [message]="error()" />
       <button mat-flat-button type="submit" [disabled]="busy()" data-testid="hearing-save">{{ 'prosecutions.recordHearing' | translate }}</button>
     </form>
@@ -87,6 +92,7 @@ export class HearingsPanel {
     court: ['', [Validators.required, Validators.maxLength(200)]],
     defendantId: [''],
     outcome: ['', [Validators.maxLength(2000)]],
+    nextAt: [''],
   });
   private readonly submission = new FormSubmission(this.form, { staysOpen: true });
   protected readonly busy = this.submission.busy;
@@ -107,10 +113,11 @@ export class HearingsPanel {
           court: v.court.trim(),
           ...(v.defendantId ? { defendantId: v.defendantId } : {}),
           ...(v.outcome.trim() ? { outcome: v.outcome.trim() } : {}),
+          ...(v.nextAt ? { nextAt: new Date(v.nextAt).toISOString() } : {}),
         }),
       {
         done: (view) => {
-          this.form.reset({ at: '', type: '', court: '', defendantId: '', outcome: '' });
+          this.form.reset({ at: '', type: '', court: '', defendantId: '', outcome: '', nextAt: '' });
           this.recorded.emit(view);
         },
       },

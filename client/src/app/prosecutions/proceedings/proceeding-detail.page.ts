@@ -11,6 +11,7 @@ import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
 import { LinkChart } from '../graph/link-chart';
 import { ProsecutionsApi } from '../prosecutions.api';
 import { AddDefendant } from './add-defendant';
+import { AppealsPanel } from './appeals-panel';
 import { DefendantCard } from './defendant-card';
 import { HearingsPanel } from './hearings-panel';
 
@@ -18,7 +19,7 @@ import { HearingsPanel } from './hearings-panel';
 @Component({
   selector: 'ruta-proceeding-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, PlaceNamePipe, CalendarDatePipe, CanDirective, FormError, DefendantCard, AddDefendant, HearingsPanel, LinkChart],
+  imports: [RouterLink, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, PlaceNamePipe, CalendarDatePipe, CanDirective, FormError, DefendantCard, AddDefendant, HearingsPanel, AppealsPanel, LinkChart],
   template: `
     <section class="page">
       <ruta-form-error [message]="error()" />
@@ -50,6 +51,8 @@ import { HearingsPanel } from './hearings-panel';
         <ruta-add-defendant *rutaCan="'proceedings:manage'" [proceedingId]="p.id" (added)="update($event)" />
         <h2>{{ 'prosecutions.hearings' | translate }}</h2>
         <ruta-hearings-panel [proceedingId]="p.id" [hearings]="p.hearings" [defendants]="p.defendants" (recorded)="update($event)" />
+        <h2>{{ 'prosecutions.appeals' | translate }}</h2>
+        <ruta-appeals-panel [proceedingId]="p.id" [appeals]="p.appeals" [defendants]="p.defendants" (recorded)="update($event)" />
         @if (!p.pseudonymised) {
           <h2>{{ 'prosecutions.graph.title' | translate }}</h2>
           <p class="muted">{{ 'prosecutions.graph.hint' | translate }}</p>

@@ -245,6 +245,25 @@ describe('prosecutions', () => {
     await das.get(`/api/traffickers/${again.trafficker.id}`).expect(404);
   });
 
+  it('links an existing alleged trafficker to an operation, audited; nothing across institutions', async () => {
+    const operation = (await police.post('/api/operations', { name: 'Operación Vínculo', occurredOn: '2025-06-01', municipalityCode: '11001', type: 'raid', arrests: 0 }).expect(201)).body;
+    const trafficker = (await police.post('/api/traffickers', { kind: 'person', name: 'Julio Ficticio Enlace' }).expect(201)).body.trafficker;
+    const linked = (await police.post(`/api/operations/${operation.id}/traffickers`, { traffickerId: trafficker.id, arrested: true }).expect(201)).body;
+    expect(linked.traffickers).toEqual([{ id: trafficker.id, name: 'Julio Ficticio Enlace', arrested: true }]);
+    // Linked twice: still one link.
+    expect((await police.post(`/api/operations/${operation.id}/traffickers`, { traffickerId: trafficker.id }).expect(201)).body.traffickers).toHaveLength(1);
+    expect((await police.get(`/api/traffickers/${trafficker.id}`).expect(200)).body.operations).toEqual([expect.objectContaining({ id: operation.id })]);
+    const audited = await ownerQuery<{ details: { trafficker: string } }>(`SELECT details FROM audit_events WHERE "entityType" = 'operation' AND "entityId" = $1 AND action = 'update'`, [operation.id]);
+    expect(audited.map((a) => a.details.trafficker)).toEqual([trafficker.id, trafficker.id]);
+    // Another institution's trafficker, another institution's operation, a partner, a bad body.
+    const dasTrafficker = (await das.post('/api/traffickers', { kind: 'person', name: 'Otro Ficticio' }).expect(201)).body.trafficker;
+    await police.post(`/api/operations/${operation.id}/traffickers`, { traffickerId: dasTrafficker.id }).expect(404);
+    await das.post(`/api/operations/${operation.id}/traffickers`, { traffickerId: dasTrafficker.id }).expect(404);
+    await partner.post(`/api/operations/${operation.id}/traffickers`, { traffickerId: trafficker.id }).expect(403);
+    const invalid = await police.post(`/api/operations/${operation.id}/traffickers`, { traffickerId: 'x', extra: 1 }).expect(400);
+    expect(JSON.stringify(invalid.body)).toMatch(/traffickerId/);
+  });
+
   it('counts the indicators through the (stage, date) and report-date indexes at scale (EXPLAIN as ruta_app)', async () => {
     // 3,000 proceedings of other years, 3 defendants each, 4 stage entries each: 36,000 events outside 2019.
     await ownerQuery(`WITH p AS (

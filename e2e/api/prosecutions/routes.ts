@@ -6,6 +6,7 @@ export const PROSECUTIONS_ROUTES: RouteTable = {
   'POST /api/operations': P.operationsManage,
   'GET /api/operations': P.operationsRead,
   'GET /api/operations/:id': P.operationsRead,
+  'POST /api/operations/:id/traffickers': P.operationsManage,
   'POST /api/traffickers': P.operationsManage,
   'GET /api/traffickers': P.proceedingsRead,
   'GET /api/traffickers/:id': P.proceedingsRead,

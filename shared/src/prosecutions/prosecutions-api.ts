@@ -23,6 +23,11 @@ export interface OperationView {
   traffickers: { id: string; name: string; arrested: boolean }[];
   version: number;
 }
+/** Links an alleged trafficker to an operation (arrested in it, or only identified). */
+export interface LinkOperationTraffickerRequest {
+  traffickerId: string;
+  arrested?: boolean;
+}
 export type OperationListItem = Omit<OperationView, 'description' | 'traffickers' | 'caseCodes'> & { cases: number; traffickers: number };
 
 export interface CreateOperationRequest {

@@ -5,12 +5,14 @@ import {
   CaseProceedingSummary,
   CaseProsecutionsView,
   CountedPage,
+  CreateAppealRequest,
   CreateHearingRequest,
   CreateOperationRequest,
   CreateProceedingRequest,
   CreateTraffickerRequest,
   CreateTraffickerResponse,
   JusticeIndicators,
+  LinkOperationTraffickerRequest,
   LinkGraph,
   MoveDefendantRequest,
   OperationListItem,
@@ -58,6 +60,10 @@ export class ProsecutionsApi {
     return this.http.post<ProceedingView>(`/api/proceedings/${encodeURIComponent(id)}/hearings`, request);
   }
 
+  addAppeal(id: string, request: CreateAppealRequest): Observable<ProceedingView> {
+    return this.http.post<ProceedingView>(`/api/proceedings/${encodeURIComponent(id)}/appeals`, request);
+  }
+
   summaryOfCase(code: string): Observable<CaseProceedingSummary[]> {
     return this.http.get<CaseProceedingSummary[]>(`/api/cases/${encodeURIComponent(code)}/proceedings-summary`);
   }
@@ -76,6 +82,10 @@ export class ProsecutionsApi {
 
   createOperation(request: CreateOperationRequest): Observable<OperationView> {
     return this.http.post<OperationView>('/api/operations', request);
+  }
+
+  linkOperationTrafficker(id: string, request: LinkOperationTraffickerRequest): Observable<OperationView> {
+    return this.http.post<OperationView>(`/api/operations/${encodeURIComponent(id)}/traffickers`, request);
   }
 
   traffickers(params: { limit?: number; cursor?: string; q?: string } = {}): Observable<CountedPage<TraffickerListItem>> {

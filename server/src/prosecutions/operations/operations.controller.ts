@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import { OperationListItem, OperationView, CountedPage, PERMISSIONS } from '@ruta/shared';
 import { Actor, CurrentActor, RequirePermission } from '@ruta/platform';
-import { CreateOperationDto, ListQueryDto } from './dto/operation-requests.dto';
+import { CreateOperationDto, LinkOperationTraffickerDto, ListQueryDto } from './dto/operation-requests.dto';
 import { OperationsService } from './operations.service';
 
 @ApiTags('prosecutions')
@@ -26,5 +26,11 @@ export class OperationsController {
   @RequirePermission(PERMISSIONS.operationsRead)
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OperationView> {
     return this.operations.get(actor, id);
+  }
+
+  @Post(':id/traffickers')
+  @RequirePermission(PERMISSIONS.operationsManage)
+  linkTrafficker(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LinkOperationTraffickerDto): Promise<OperationView> {
+    return this.operations.linkTrafficker(actor, id, dto);
   }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { OperationListItem, OperationView, CountedPage, PERMISSIONS } from '@ruta/shared';
 import { Actor, AuditService, decodeCursor, encodeCursor, NotFoundError, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService } from '@ruta/cases';
-import { CreateOperationDto, ListQueryDto } from './dto/operation-requests.dto';
+import { TraffickersRepository } from '../traffickers/traffickers.repository';
+import { CreateOperationDto, LinkOperationTraffickerDto, ListQueryDto } from './dto/operation-requests.dto';
 import { OperationsRepository } from './operations.repository';
 
 const DEFAULT_LIMIT = 25;
@@ -13,6 +14,7 @@ export class OperationsService {
   constructor(
     private readonly operations: OperationsRepository,
     private readonly access: CaseAccessService,
+    private readonly traffickers: TraffickersRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -42,6 +44,15 @@ export class OperationsService {
     if (!found) throw new NotFoundError('operation');
     await this.audit.record({ action: 'read', entityType: 'operation', entityId: id, details: { cases: found.caseCodes.length, traffickers: found.traffickers.length } });
     return found;
+  }
+
+  /** Links an alleged trafficker the actor may see to an operation they may see (404 for either outside their scope). */
+  async linkTrafficker(actor: Actor, id: string, dto: LinkOperationTraffickerDto): Promise<OperationView> {
+    if (!(await this.operations.find(id))) throw new NotFoundError('operation');
+    if (!(await this.traffickers.find(dto.traffickerId))) throw new NotFoundError('alleged trafficker');
+    await this.operations.linkTrafficker(id, dto.traffickerId, dto.arrested ?? false);
+    await this.audit.record({ action: 'update', entityType: 'operation', entityId: id, details: { trafficker: dto.traffickerId, arrested: dto.arrested ?? false } });
+    return this.get(actor, id);
   }
 
   async list(actor: Actor, query: ListQueryDto): Promise<CountedPage<OperationListItem>> {

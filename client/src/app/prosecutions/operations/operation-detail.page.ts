@@ -9,12 +9,14 @@ import { ErrorMessage, problemMessage } from '../../core/http/problem';
 import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
 import { LinkChart } from '../graph/link-chart';
 import { ProsecutionsApi } from '../prosecutions.api';
+import { CanDirective } from '../../core/auth/can.directive';
+import { LinkTrafficker } from './link-trafficker';
 
 /** `/judicializacion/operativos/:id`: an operation, the victims it identified, the persons arrested, its link chart. */
 @Component({
   selector: 'ruta-operation-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, OptionLabelPipe, PlaceNamePipe, CalendarDatePipe, FormError, LinkChart],
+  imports: [RouterLink, TranslatePipe, OptionLabelPipe, PlaceNamePipe, CalendarDatePipe, FormError, LinkChart, CanDirective, LinkTrafficker],
   template: `
     <section class="page">
       <ruta-form-error [message]="error()" />
@@ -33,11 +35,12 @@ import { ProsecutionsApi } from '../prosecutions.api';
           @for (c of o.caseCodes; track c) { <li><a [routerLink]="['/casos', c]">{{ c }}</a></li> } @empty { <li class="muted">{{ 'prosecutions.noVictims' | translate }}</li> }
         </ul>
         <h2>{{ 'prosecutions.traffickers' | translate }}</h2>
-        <ul>
+        <ul data-testid="operation-traffickers" [attr.data-count]="o.traffickers.length">
           @for (t of o.traffickers; track t.id) {
             <li><a [routerLink]="['/judicializacion/perfiles', t.id]">{{ t.name }}</a>@if (t.arrested) { · {{ 'prosecutions.arrested' | translate }} }</li>
           } @empty { <li class="muted">{{ 'prosecutions.empty' | translate }}</li> }
         </ul>
+        <ruta-link-trafficker *rutaCan="'operations:manage'" [operationId]="o.id" (linked)="operation.set($event)" />
         <h2>{{ 'prosecutions.graph.title' | translate }}</h2>
         <ruta-link-chart [start]="'operation:' + o.id" />
       }

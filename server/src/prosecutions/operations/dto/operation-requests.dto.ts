@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CreateOperationRequest, OPERATION_TYPE, OperationType } from '@ruta/shared';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CreateOperationRequest, LinkOperationTraffickerRequest, OPERATION_TYPE, OperationType } from '@ruta/shared';
 import { IsCalendarDate, IsOption, NotInFuture } from '@ruta/platform';
 
 export const CASE_CODE = /^RT-\d{4}-\d{6}$/i;
@@ -26,4 +26,9 @@ export class CreateOperationDto implements CreateOperationRequest {
 export class ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+}
+
+export class LinkOperationTraffickerDto implements LinkOperationTraffickerRequest {
+  @ApiProperty() @IsUUID('4', { message: 'traffickerId must be an alleged trafficker id' }) traffickerId!: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'arrested must be true or false' }) arrested?: boolean;
 }

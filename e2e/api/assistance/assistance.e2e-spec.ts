@@ -153,6 +153,13 @@ describe('assistance', () => {
     expect(second.items[0].caseCode).not.toBe(first.items[0].caseCode);
     const key = (item: { on: string; caseCode: string }) => `${item.on} ${item.caseCode}`;
     expect(key(first.items[0]) < key(second.items[0])).toBe(true);
+    // Newest first: the same list in the opposite order, page by page on the same keyset.
+    const all = (await caseworker.get('/api/assistance/worklist?kind=phase_immediate&limit=100').expect(200)).body.items.map(key);
+    const newest = (await caseworker.get('/api/assistance/worklist?kind=phase_immediate&limit=1&sort=-date').expect(200)).body;
+    const next = (await caseworker.get(`/api/assistance/worklist?kind=phase_immediate&limit=100&sort=-date&cursor=${encodeURIComponent(newest.nextCursor)}`).expect(200)).body;
+    expect([...newest.items, ...next.items].map(key)).toEqual([...all].reverse());
+    expect(newest.total).toBe(first.total);
+    await caseworker.get('/api/assistance/worklist?kind=phase_immediate&sort=name').expect(400);
     await caseworker.get('/api/assistance/worklist?kind=everything').expect(400);
   });
 

@@ -123,7 +123,7 @@ export class AssistanceController {
   @Get('worklist')
   @RequirePermission(PERMISSIONS.assistanceRead)
   worklist(@CurrentActor() actor: Actor, @Query() query: WorklistQueryDto): Promise<WorklistPage> {
-    return this.myDay.worklist(actor, query.kind, query.limit, query.cursor);
+    return this.myDay.worklist(actor, query.kind, query.limit, query.cursor, query.sort);
   }
 
   @Get('alerts')

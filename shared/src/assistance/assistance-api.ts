@@ -207,6 +207,9 @@ export interface ClosureInboxPage {
 
 export const WORKLIST_KINDS = ['follow_ups_due', 'follow_ups_overdue', 'services_overdue', 'high_risk', 'closures_pending', 'phase_immediate', 'phase_medium_term', 'phase_follow_up'] as const;
 export type WorklistKind = (typeof WORKLIST_KINDS)[number];
+/** The orders of a "my day" list: by its date, oldest first (the default) or newest first. */
+export const WORKLIST_SORTS = ['date', '-date'] as const;
+export type WorklistSort = (typeof WORKLIST_SORTS)[number];
 
 export interface MyDay {
   byPhase: { immediate: number; mediumTerm: number; followUp: number };

@@ -40,6 +40,8 @@ import {
   UpdateServiceRequest,
   WORKLIST_KINDS,
   WorklistKind,
+  WORKLIST_SORTS,
+  WorklistSort,
 } from '@ruta/shared';
 import { IsCalendarDate, IsOption, IsOptionList } from '@ruta/platform';
 
@@ -128,6 +130,10 @@ export class PageQueryDto {
 
 export class WorklistQueryDto extends PageQueryDto {
   @ApiProperty({ enum: WORKLIST_KINDS }) @IsIn(WORKLIST_KINDS as unknown as string[], { message: `kind must be one of: ${WORKLIST_KINDS.join(', ')}` }) kind!: WorklistKind;
+  @ApiPropertyOptional({ enum: WORKLIST_SORTS })
+  @IsOptional()
+  @IsIn(WORKLIST_SORTS as unknown as string[], { message: `sort must be one of: ${WORKLIST_SORTS.join(', ')}` })
+  sort?: WorklistSort;
 }
 
 export class ProviderQueryDto {

@@ -44,8 +44,8 @@ export class MyDayRepository extends RepositoryBase {
     return { byPhase: { immediate, mediumTerm, followUp }, ...rest };
   }
 
-  /** One keyset page (date, code) of the cases behind a card of "my day", with the total. */
-  async worklist(kind: WorklistKind, today: string, _now: Date, limit: number, after?: { on: string; code: string }): Promise<{ rows: WorklistItem[]; total: number }> {
+  /** One keyset page (date, code) of the cases behind a card of "my day", oldest first or newest first, with the total. */
+  async worklist(kind: WorklistKind, today: string, _now: Date, limit: number, after?: { on: string; code: string }, newestFirst = false): Promise<{ rows: WorklistItem[]; total: number }> {
     const raw = sources('__TODAY__')[kind];
     const withToday = (first: number) => raw.replaceAll('__TODAY__', `$${first}::date`);
     const usesToday = raw.includes('__TODAY__');
@@ -55,9 +55,9 @@ export class MyDayRepository extends RepositoryBase {
     let where = '';
     if (after) {
       params.push(after.on, after.code);
-      where = `WHERE (x."on", x.code) > ($${params.length - 1}, $${params.length})`;
+      where = `WHERE (x."on", x.code) ${newestFirst ? '<' : '>'} ($${params.length - 1}, $${params.length})`;
     }
-    const rows: { code: string; status: CaseStatus; on: string; detail: string | null }[] = await this.manager.query(`SELECT * FROM (${source}) x ${where} ORDER BY x."on", x.code LIMIT $1`, params);
+    const rows: { code: string; status: CaseStatus; on: string; detail: string | null }[] = await this.manager.query(`SELECT * FROM (${source}) x ${where} ORDER BY ${newestFirst ? 'x."on" DESC, x.code DESC' : 'x."on", x.code'} LIMIT $1`, params);
     return { rows: rows.map((r) => ({ caseCode: r.code, caseStatus: r.status, on: r.on, detail: r.detail })), total };
   }
 }

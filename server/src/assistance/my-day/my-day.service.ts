@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AssistanceAlertView, MyDay, WorklistKind, WorklistPage } from '@ruta/shared';
+import { AssistanceAlertView, MyDay, WorklistKind, WorklistPage, WorklistSort } from '@ruta/shared';
 import { Actor, AuditService, decodeCursor, encodeCursor, NotFoundError, todayInColombia } from '@ruta/platform';
 import { Clock } from '@ruta/platform';
 import { AssistanceRepository } from '../assistance.repository';
@@ -22,10 +22,10 @@ export class MyDayService {
     return counts;
   }
 
-  async worklist(actor: Actor, kind: WorklistKind, limit = 25, cursor?: string): Promise<WorklistPage> {
+  async worklist(actor: Actor, kind: WorklistKind, limit = 25, cursor?: string, sort: WorklistSort = 'date'): Promise<WorklistPage> {
     const now = this.clock.now();
     const after = cursor ? decodeCursor<{ on: string; code: string }>(cursor) : undefined;
-    const { rows, total } = await this.myDay.worklist(kind, todayInColombia(now), now, limit, after);
+    const { rows, total } = await this.myDay.worklist(kind, todayInColombia(now), now, limit, after, sort === '-date');
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     await this.audit.record({ action: 'read', entityType: 'case_stats', details: { section: 'assistance_worklist', kind, shown: items.length } });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { CreateCaseResponse, XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
 import { newCaseRequest } from '../support/case-factory';
@@ -18,6 +19,23 @@ async function caseInImmediateAssistance(page: Page): Promise<string> {
   return body.case.code;
 }
 
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page as it is (as in accessibility.e2e-spec.ts). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const { violations, checked } = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return { violations: result.violations, checked: result.passes.length };
+  });
+  expect(checked).toBeGreaterThan(5);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
 async function myDayCount(page: Page, kind: string): Promise<number> {
   const card = page.getByTestId(`my-day-${kind}`);
   await card.waitFor();
@@ -34,6 +52,7 @@ describeJourney('assistance journey: high risk, lodging and medical care deliver
     const { page } = journey;
     await signIn(page, 'caseworker@oim.demo');
     const highRiskBefore = await myDayCount(page, 'high_risk');
+    expect(await seriousViolations(page)).toEqual([]);
     const code = await caseInImmediateAssistance(page);
 
     await page.goto(`/casos/${code}`);
@@ -46,6 +65,7 @@ describeJourney('assistance journey: high risk, lodging and medical care deliver
     await page.getByTestId('assistance-risk-measures').fill('Cambio de hogar de paso');
     await page.getByTestId('assistance-risk-save').click();
     await page.getByTestId('assistance-protection-suggestion').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Lodging and medical care, planned then delivered.
     for (const category of ['lodging', 'medical']) {
@@ -72,7 +92,10 @@ describeJourney('assistance journey: high risk, lodging and medical care deliver
     await page.goto('/asistencia');
     await page.getByTestId(`assistance-alert-high_risk-${code}`).waitFor();
     await page.getByTestId(`assistance-alert-closure_requested-${code}`).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('my-day-closures').click();
+    await page.getByTestId(`closure-${code}`).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId(`closure-decide-${code}`).click();
     await page.getByTestId('closure-comment').fill('Cumplió su plan');
     await page.getByTestId('closure-approve').click();

@@ -264,6 +264,29 @@ describe('prosecutions', () => {
     expect(JSON.stringify(invalid.body)).toMatch(/traffickerId/);
   });
 
+  it('orders the proceedings, operations and traffickers lists either way, keyset-paged, on the server', async () => {
+    const all = async (session: ApiSession, path: string, order: string): Promise<{ id: string; k: string }[]> => {
+      const seen: { id: string; k: string }[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = (await session.get(`${path}?limit=2&order=${order}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200)).body;
+        seen.push(...page.items.map((i: { id: string; reportedOn?: string; occurredOn?: string; name?: string }) => ({ id: i.id, k: i.reportedOn ?? i.occurredOn ?? i.name! })));
+        cursor = page.nextCursor;
+        expect(page.total).toBeGreaterThanOrEqual(seen.length);
+      } while (cursor);
+      return seen;
+    };
+    await police.post('/api/operations', { name: 'Operación Antigua', occurredOn: '2020-01-02', municipalityCode: '11001', type: 'raid', arrests: 0 }).expect(201);
+    for (const [session, path, byDate] of [[prosecutor, '/api/proceedings', true], [police, '/api/operations', true], [police, '/api/traffickers', false]] as const) {
+      const asc = await all(session, path, 'asc');
+      const desc = await all(session, path, 'desc');
+      expect(asc.length).toBeGreaterThanOrEqual(3);
+      expect(desc.map((r) => r.id)).toEqual([...asc].reverse().map((r) => r.id));
+      if (byDate) expect(asc.map((r) => r.k)).toEqual([...asc.map((r) => r.k)].sort());
+      await session.get(`${path}?order=sideways`).expect(400);
+    }
+  });
+
   it('counts the indicators through the (stage, date) and report-date indexes at scale (EXPLAIN as ruta_app)', async () => {
     // 3,000 proceedings of other years, 3 defendants each, 4 stage entries each: 36,000 events outside 2019.
     await ownerQuery(`WITH p AS (

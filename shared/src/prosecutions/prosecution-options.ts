@@ -1,6 +1,13 @@
 import { labelled, OptionOf } from '../common/labelled';
 
 /** What kind of police or DAS operation identified the victims. */
+/** The direction of a list's order (by date for proceedings and operations, by name for alleged traffickers). */
+export const LIST_ORDER = labelled({
+  desc: ['Descendente', 'Descending'],
+  asc: ['Ascendente', 'Ascending'],
+});
+export type ListOrder = OptionOf<typeof LIST_ORDER>;
+
 export const OPERATION_TYPE = labelled({
   raid: ['Allanamiento', 'Raid'],
   rescue: ['Rescate', 'Rescue'],

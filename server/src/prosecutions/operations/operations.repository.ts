@@ -49,15 +49,15 @@ export class OperationsRepository extends RepositoryBase {
     return row ?? null;
   }
 
-  /** A keyset page, newest first, with the total of what the actor may see. */
-  async page(limit: number, after?: { k: string; id: string }): Promise<{ rows: OperationListItem[]; total: number }> {
+  /** A keyset page by date (newest first unless `asc`), with the total of what the actor may see. */
+  async page(limit: number, after?: { k: string; id: string }, order: 'asc' | 'desc' = 'desc'): Promise<{ rows: OperationListItem[]; total: number }> {
     const rows = await this.manager.query(
       `SELECT ${COLUMNS},
         (SELECT count(*)::int FROM operation_cases oc WHERE oc."operationId" = o.id) AS cases,
         (SELECT count(*)::int FROM operation_traffickers ot WHERE ot."operationId" = o.id) AS traffickers
        FROM operations o JOIN institutions i ON i.id = o."institutionId"
-       WHERE ($1::date IS NULL OR (o."occurredOn", o.id) < ($1::date, $2::uuid))
-       ORDER BY o."occurredOn" DESC, o.id DESC LIMIT $3`,
+       WHERE ($1::date IS NULL OR (o."occurredOn", o.id) ${order === 'asc' ? '>' : '<'} ($1::date, $2::uuid))
+       ORDER BY o."occurredOn" ${order === 'asc' ? 'ASC' : 'DESC'}, o.id ${order === 'asc' ? 'ASC' : 'DESC'} LIMIT $3`,
       [after?.k ?? null, after?.id ?? null, limit + 1],
     );
     const [{ total }] = await this.manager.query(`SELECT count(*)::int AS total FROM operations`);

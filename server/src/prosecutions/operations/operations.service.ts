@@ -58,7 +58,7 @@ export class OperationsService {
   async list(actor: Actor, query: ListQueryDto): Promise<CountedPage<OperationListItem>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor ? decodeCursor<{ k: string; id: string }>(query.cursor) : undefined;
-    const { rows, total } = await this.operations.page(limit, after);
+    const { rows, total } = await this.operations.page(limit, after, query.order);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     await this.audit.record({ action: 'read', entityType: 'operation', details: { list: true, ids: items.map((o) => o.id) } });

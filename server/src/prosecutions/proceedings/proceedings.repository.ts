@@ -181,7 +181,7 @@ export class ProceedingsRepository extends RepositoryBase {
   }
 
   /** A keyset page, newest report first, with each proceeding's defendants' stages; `caseId` narrows to one case. */
-  async page(limit: number, after?: { k: string; id: string }, caseId?: string): Promise<{ rows: (ProceedingListItem & { k: string })[]; total: number }> {
+  async page(limit: number, after?: { k: string; id: string }, caseId?: string, order: 'asc' | 'desc' = 'desc'): Promise<{ rows: (ProceedingListItem & { k: string })[]; total: number }> {
     const ofCase = (n: number) => `($${n}::uuid IS NULL OR EXISTS (SELECT 1 FROM proceeding_victims v WHERE v."proceedingId" = p.id AND v."caseId" = $${n}))`;
     const rows = await this.manager.query(
       `SELECT p.id, p.nunc, ${day('p."reportedOn"')} AS "reportedOn", ${day('p."reportedOn"')} AS k, p."prosecutorUnit", p.offences,
@@ -189,8 +189,8 @@ export class ProceedingsRepository extends RepositoryBase {
         (SELECT count(*)::int FROM proceeding_victims v WHERE v."proceedingId" = p.id) AS victims,
         coalesce((SELECT array_agg(d.stage ORDER BY d.ordinal) FROM defendants d WHERE d."proceedingId" = p.id), '{}') AS stages
        FROM proceedings p
-       WHERE ($1::date IS NULL OR (p."reportedOn", p.id) < ($1::date, $2::uuid)) AND ${ofCase(4)}
-       ORDER BY p."reportedOn" DESC, p.id DESC LIMIT $3`,
+       WHERE ($1::date IS NULL OR (p."reportedOn", p.id) ${order === 'asc' ? '>' : '<'} ($1::date, $2::uuid)) AND ${ofCase(4)}
+       ORDER BY p."reportedOn" ${order === 'asc' ? 'ASC' : 'DESC'}, p.id ${order === 'asc' ? 'ASC' : 'DESC'} LIMIT $3`,
       [after?.k ?? null, after?.id ?? null, limit + 1, caseId ?? null],
     );
     const [{ total }] = await this.manager.query(`SELECT count(*)::int AS total FROM proceedings p WHERE ${ofCase(1)}`, [caseId ?? null]);

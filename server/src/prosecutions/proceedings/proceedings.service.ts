@@ -73,7 +73,7 @@ export class ProceedingsService {
   async list(actor: Actor, query: ProceedingListQueryDto): Promise<CountedPage<ProceedingListItem>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor ? decodeCursor<{ k: string; id: string }>(query.cursor) : undefined;
-    const { rows, total } = await this.proceedings.page(limit, after);
+    const { rows, total } = await this.proceedings.page(limit, after, undefined, query.order);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     await this.audit.record({ action: 'read', entityType: 'proceeding', details: { list: true, ids: items.map((p) => p.id) } });

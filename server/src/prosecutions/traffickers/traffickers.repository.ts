@@ -55,12 +55,12 @@ export class TraffickersRepository extends RepositoryBase {
     return row ?? null;
   }
 
-  async page(limit: number, after?: { k: string; id: string }, search?: string): Promise<{ rows: TraffickerListItem[]; total: number }> {
+  async page(limit: number, after?: { k: string; id: string }, search?: string, order: 'asc' | 'desc' = 'asc'): Promise<{ rows: TraffickerListItem[]; total: number }> {
     const filter = `($3::text IS NULL OR t."searchName" LIKE '%' || ruta_normalize_name($3) || '%')`;
     const rows = await this.manager.query(
       `SELECT t.id, t.kind, t.name, t.aliases, t.nationality, t.roles, t."searchName" AS k FROM alleged_traffickers t
-       WHERE ($1::text IS NULL OR (t."searchName", t.id) > ($1::text, $2::uuid)) AND ${filter}
-       ORDER BY t."searchName", t.id LIMIT $4`,
+       WHERE ($1::text IS NULL OR (t."searchName", t.id) ${order === 'desc' ? '<' : '>'} ($1::text, $2::uuid)) AND ${filter}
+       ORDER BY t."searchName" ${order === 'desc' ? 'DESC' : 'ASC'}, t.id ${order === 'desc' ? 'DESC' : 'ASC'} LIMIT $4`,
       [after?.k ?? null, after?.id ?? null, search ?? null, limit + 1],
     );
     const [{ total }] = await this.manager.query(

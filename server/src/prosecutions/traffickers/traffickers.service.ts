@@ -54,10 +54,10 @@ export class TraffickersService {
     return found;
   }
 
-  async list(actor: Actor, query: { limit?: number; cursor?: string; q?: string }): Promise<CountedPage<TraffickerListItem>> {
+  async list(actor: Actor, query: { limit?: number; cursor?: string; q?: string; order?: 'asc' | 'desc' }): Promise<CountedPage<TraffickerListItem>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor ? decodeCursor<{ k: string; id: string }>(query.cursor) : undefined;
-    const { rows, total } = await this.traffickers.page(limit, after, query.q?.trim() || undefined);
+    const { rows, total } = await this.traffickers.page(limit, after, query.q?.trim() || undefined, query.order);
     const items = rows.slice(0, limit) as (TraffickerListItem & { k?: string })[];
     const last = items[items.length - 1];
     await this.audit.record({ action: 'read', entityType: 'trafficker', details: { list: true, ids: items.map((t) => t.id) } });

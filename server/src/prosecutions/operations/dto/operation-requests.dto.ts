@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CreateOperationRequest, LinkOperationTraffickerRequest, OPERATION_TYPE, OperationType } from '@ruta/shared';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CreateOperationRequest, LIST_ORDER, ListOrder, LinkOperationTraffickerRequest, OPERATION_TYPE, OperationType } from '@ruta/shared';
 import { IsCalendarDate, IsOption, NotInFuture } from '@ruta/platform';
 
 export const CASE_CODE = /^RT-\d{4}-\d{6}$/i;
@@ -26,6 +26,7 @@ export class CreateOperationDto implements CreateOperationRequest {
 export class ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional({ enum: LIST_ORDER.values }) @IsOptional() @IsIn(LIST_ORDER.values, { message: 'order must be asc or desc' }) order?: ListOrder;
 }
 
 export class LinkOperationTraffickerDto implements LinkOperationTraffickerRequest {

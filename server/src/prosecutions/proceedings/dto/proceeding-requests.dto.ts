@@ -28,7 +28,7 @@ import {
   Shortcut,
 } from '@ruta/shared';
 import { IsCalendarDate, IsOption, IsOptionList, NotInFuture } from '@ruta/platform';
-import { CASE_CODE } from '../../operations/dto/operation-requests.dto';
+import { CASE_CODE, ListQueryDto } from '../../operations/dto/operation-requests.dto';
 import { COUNTRY } from '../../traffickers/dto/trafficker-requests.dto';
 
 export class ProceedingVictimDto {
@@ -95,7 +95,5 @@ export class CreateAppealDto implements CreateAppealRequest {
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() @NotInFuture() decidedOn?: string;
 }
 
-export class ProceedingListQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-}
+/** A page of proceedings: limit, cursor, order by date of the noticia criminal. */
+export class ProceedingListQueryDto extends ListQueryDto {}

@@ -23,7 +23,7 @@ import { IndicatorsApi } from '../indicators.api';
           <a mat-stroked-button [href]="file('pdf')" download data-testid="annual-pdf"><mat-icon aria-hidden="true" svgIcon="picture_as_pdf" />{{ 'indicators.annual.pdf' | translate }}</a>
         </div>
       </div>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'indicators.annual.title' | translate: { year: report().year }">
         <table class="annual-table">
           <caption class="muted">{{ 'indicators.annual.caption' | translate }}</caption>
           <thead>

@@ -31,7 +31,7 @@ import { ReferralNetworkChart } from './referral-network-chart';
       <ruta-form-error [message]="error()" />
       <h2>{{ 'referrals.review.statsTitle' | translate }}</h2>
       <p class="muted">{{ 'referrals.review.statsHint' | translate }}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'referrals.review.statsTitle' | translate">
         <table class="numbers" data-testid="referral-stats">
           <thead>
             <tr>
@@ -64,7 +64,7 @@ import { ReferralNetworkChart } from './referral-network-chart';
         @if (n.links.length) {
           <ruta-referral-network-chart [network]="n" [words]="words()" />
         }
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'referrals.review.networkTitle' | translate">
           <table class="numbers" data-testid="referral-network-table">
             <caption class="cdk-visually-hidden">{{ 'referrals.review.networkTitle' | translate }}</caption>
             <thead>

@@ -14,6 +14,7 @@ import {
   JusticeIndicators,
   LinkOperationTraffickerRequest,
   LinkGraph,
+  ListOrder,
   MoveDefendantRequest,
   OperationListItem,
   OperationView,
@@ -29,14 +30,15 @@ import { Observable } from 'rxjs';
 export class ProsecutionsApi {
   private readonly http = inject(HttpClient);
 
-  private page(params: { limit?: number; cursor?: string }): HttpParams {
+  private page(params: { limit?: number; cursor?: string; order?: ListOrder }): HttpParams {
     let p = new HttpParams();
+    if (params.order) p = p.set('order', params.order);
     if (params.limit) p = p.set('limit', String(params.limit));
     if (params.cursor) p = p.set('cursor', params.cursor);
     return p;
   }
 
-  proceedings(params: { limit?: number; cursor?: string } = {}): Observable<CountedPage<ProceedingListItem>> {
+  proceedings(params: { limit?: number; cursor?: string; order?: ListOrder } = {}): Observable<CountedPage<ProceedingListItem>> {
     return this.http.get<CountedPage<ProceedingListItem>>('/api/proceedings', { params: this.page(params) });
   }
 
@@ -72,7 +74,7 @@ export class ProsecutionsApi {
     return this.http.get<CaseProsecutionsView>(`/api/cases/${encodeURIComponent(code)}/proceedings`);
   }
 
-  operations(params: { limit?: number; cursor?: string } = {}): Observable<CountedPage<OperationListItem>> {
+  operations(params: { limit?: number; cursor?: string; order?: ListOrder } = {}): Observable<CountedPage<OperationListItem>> {
     return this.http.get<CountedPage<OperationListItem>>('/api/operations', { params: this.page(params) });
   }
 
@@ -88,7 +90,7 @@ export class ProsecutionsApi {
     return this.http.post<OperationView>(`/api/operations/${encodeURIComponent(id)}/traffickers`, request);
   }
 
-  traffickers(params: { limit?: number; cursor?: string; q?: string } = {}): Observable<CountedPage<TraffickerListItem>> {
+  traffickers(params: { limit?: number; cursor?: string; q?: string; order?: ListOrder } = {}): Observable<CountedPage<TraffickerListItem>> {
     let p = this.page(params);
     if (params.q) p = p.set('q', params.q);
     return this.http.get<CountedPage<TraffickerListItem>>('/api/traffickers', { params: p });

@@ -86,6 +86,11 @@ export const prosecutionsEn: Dictionary<typeof prosecutionsEs> = {
     linkTraffickerSearch: 'Alleged trafficker on file (name)',
     arrestedInOperation: 'Arrested in the operation',
     linkTrafficker: 'Link to the operation',
+    order: {
+      label: 'Order',
+      date: { desc: 'Newest first', asc: 'Oldest first' },
+      name: { asc: 'Name, A to Z', desc: 'Name, Z to A' },
+    },
     appeals: 'Appeals',
     noAppeals: 'No appeals yet.',
     filedOn: 'Date filed',

@@ -83,6 +83,11 @@ export const prosecutionsEs = {
     linkTraffickerSearch: 'Presunto tratante registrado (nombre)',
     arrestedInOperation: 'Capturado en el operativo',
     linkTrafficker: 'Vincular al operativo',
+    order: {
+      label: 'Orden',
+      date: { desc: 'Más recientes primero', asc: 'Más antiguos primero' },
+      name: { asc: 'Nombre, de la A a la Z', desc: 'Nombre, de la Z a la A' },
+    },
     appeals: 'Recursos de apelación',
     noAppeals: 'Aún no hay apelaciones.',
     filedOn: 'Fecha de interposición',

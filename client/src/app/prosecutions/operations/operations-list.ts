@@ -1,12 +1,13 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { OPERATION_TYPE } from '@ruta/shared';
+import { OPERATION_TYPE, ListOrder } from '@ruta/shared';
 import { OptionLabelPipe } from '../../cases/option-label.pipe';
 import { PlaceNamePipe } from '../../cases/place-name.pipe';
 import { FormError } from '../../core/http/form-error';
 import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
+import { ListOrderSelect } from '../list-order';
 import { PagedList } from '../paged-list';
 import { ProsecutionsApi } from '../prosecutions.api';
 
@@ -14,10 +15,11 @@ import { ProsecutionsApi } from '../prosecutions.api';
 @Component({
   selector: 'ruta-operations-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, TranslatePipe, OptionLabelPipe, PlaceNamePipe, CalendarDatePipe, FormError],
+  imports: [ListOrderSelect, RouterLink, MatButtonModule, TranslatePipe, OptionLabelPipe, PlaceNamePipe, CalendarDatePipe, FormError],
   template: `
     <ruta-form-error [message]="list.error()" />
-    <p class="muted" data-testid="operations-total">{{ 'prosecutions.total' | translate: { count: list.total() } }} · {{ 'prosecutions.newestFirst' | translate }}</p>
+    <p class="muted" data-testid="operations-total">{{ 'prosecutions.total' | translate: { count: list.total() } }}</p>
+    <ruta-list-order by="date" testId="operations-order" [order]="order()" (orderChange)="reorder($event)" />
     <ul class="stack" data-testid="operations-list" [attr.data-loaded]="list.loaded()">
       @for (o of list.items(); track o.id) {
         <li>
@@ -37,7 +39,13 @@ import { ProsecutionsApi } from '../prosecutions.api';
 export class OperationsList implements OnInit {
   private readonly api = inject(ProsecutionsApi);
   protected readonly types = OPERATION_TYPE;
-  protected readonly list = new PagedList((cursor) => this.api.operations({ cursor, limit: 25 }));
+  protected readonly order = signal<ListOrder>('desc');
+  protected readonly list = new PagedList((cursor) => this.api.operations({ cursor, limit: 25, order: this.order() }));
+
+  protected reorder(order: ListOrder): void {
+    this.order.set(order);
+    this.list.load();
+  }
 
   ngOnInit(): void {
     this.list.load();

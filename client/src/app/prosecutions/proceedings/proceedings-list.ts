@@ -1,11 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { DEFENDANT_STAGE, OFFENCE } from '@ruta/shared';
+import { DEFENDANT_STAGE, OFFENCE, ListOrder } from '@ruta/shared';
 import { OptionLabelPipe, OptionLabelsPipe } from '../../cases/option-label.pipe';
 import { FormError } from '../../core/http/form-error';
 import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
+import { ListOrderSelect } from '../list-order';
 import { PagedList } from '../paged-list';
 import { ProsecutionsApi } from '../prosecutions.api';
 
@@ -13,10 +14,11 @@ import { ProsecutionsApi } from '../prosecutions.api';
 @Component({
   selector: 'ruta-proceedings-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, CalendarDatePipe, FormError],
+  imports: [ListOrderSelect, RouterLink, MatButtonModule, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, CalendarDatePipe, FormError],
   template: `
     <ruta-form-error [message]="list.error()" />
-    <p class="muted" data-testid="proceedings-total">{{ 'prosecutions.total' | translate: { count: list.total() } }} · {{ 'prosecutions.newestFirst' | translate }}</p>
+    <p class="muted" data-testid="proceedings-total">{{ 'prosecutions.total' | translate: { count: list.total() } }}</p>
+    <ruta-list-order by="date" testId="proceedings-order" [order]="order()" (orderChange)="reorder($event)" />
     <ul class="stack" data-testid="proceedings-list" [attr.data-loaded]="list.loaded()">
       @for (p of list.items(); track p.id) {
         <li [attr.data-testid]="'proceeding-' + p.nunc">
@@ -38,7 +40,13 @@ export class ProceedingsList implements OnInit {
   private readonly api = inject(ProsecutionsApi);
   protected readonly stages = DEFENDANT_STAGE;
   protected readonly offences = OFFENCE;
-  protected readonly list = new PagedList((cursor) => this.api.proceedings({ cursor, limit: 25 }));
+  protected readonly order = signal<ListOrder>('desc');
+  protected readonly list = new PagedList((cursor) => this.api.proceedings({ cursor, limit: 25, order: this.order() }));
+
+  protected reorder(order: ListOrder): void {
+    this.order.set(order);
+    this.list.load();
+  }
 
   ngOnInit(): void {
     this.list.load();

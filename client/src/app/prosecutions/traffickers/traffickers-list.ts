@@ -1,13 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { TRAFFICKER_KIND, TRAFFICKER_ROLE } from '@ruta/shared';
+import { TRAFFICKER_KIND, TRAFFICKER_ROLE, ListOrder } from '@ruta/shared';
 import { OptionLabelPipe, OptionLabelsPipe } from '../../cases/option-label.pipe';
 import { FormError } from '../../core/http/form-error';
+import { ListOrderSelect } from '../list-order';
 import { PagedList } from '../paged-list';
 import { ProsecutionsApi } from '../prosecutions.api';
 
@@ -15,7 +16,7 @@ import { ProsecutionsApi } from '../prosecutions.api';
 @Component({
   selector: 'ruta-traffickers-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, FormError],
+  imports: [ListOrderSelect, RouterLink, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, FormError],
   template: `
     <form (ngSubmit)="list.load()" class="filter">
       <mat-form-field>
@@ -25,7 +26,8 @@ import { ProsecutionsApi } from '../prosecutions.api';
       <button mat-stroked-button type="submit">{{ 'prosecutions.search' | translate }}</button>
     </form>
     <ruta-form-error [message]="list.error()" />
-    <p class="muted" data-testid="traffickers-total">{{ 'prosecutions.total' | translate: { count: list.total() } }} · {{ 'prosecutions.byName' | translate }}</p>
+    <p class="muted" data-testid="traffickers-total">{{ 'prosecutions.total' | translate: { count: list.total() } }}</p>
+    <ruta-list-order by="name" testId="traffickers-order" [order]="order()" (orderChange)="reorder($event)" />
     <ul class="stack" data-testid="traffickers-list" [attr.data-loaded]="list.loaded()">
       @for (t of list.items(); track t.id) {
         <li>
@@ -49,7 +51,13 @@ export class TraffickersList implements OnInit {
   protected readonly kinds = TRAFFICKER_KIND;
   protected readonly roles = TRAFFICKER_ROLE;
   protected readonly query = new FormControl('', { nonNullable: true });
-  protected readonly list = new PagedList((cursor) => this.api.traffickers({ cursor, limit: 25, q: this.query.value.trim() || undefined }));
+  protected readonly order = signal<ListOrder>('asc');
+  protected readonly list = new PagedList((cursor) => this.api.traffickers({ cursor, limit: 25, order: this.order(), q: this.query.value.trim() || undefined }));
+
+  protected reorder(order: ListOrder): void {
+    this.order.set(order);
+    this.list.load();
+  }
 
   ngOnInit(): void {
     this.list.load();

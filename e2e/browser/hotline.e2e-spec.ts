@@ -1,6 +1,31 @@
+import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { describeBrowser, launchBrowser, newPage } from './support/browser';
+import { describeBrowser, expectNoHorizontalOverflow, launchBrowser, newPage } from './support/browser';
 import { chooseOption, signIn } from './support/journeys';
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core (WCAG 2.1 A and AA rules) on the page: its serious and critical violations. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const { violations, checked } = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return { violations: result.violations, checked: result.passes.length };
+  });
+  expect(checked).toBeGreaterThan(5);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/** Axe-clean, and nothing scrolls sideways on a 390 px phone. */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalOverflow(page, where);
+  if (viewport) await page.setViewportSize(viewport);
+}
 
 /** Presses Tab until the element with this test id (or an input inside it) has the focus; fails after `max` presses. */
 async function tabTo(page: Page, testId: string, max = 12): Promise<void> {
@@ -60,6 +85,7 @@ describeBrowser('hotline journey: an operator logs a call with the keyboard only
     await page.getByTestId('contact-call-type').filter({ hasText: 'Solicitud de asistencia o remisión' }).waitFor();
     await page.getByTestId('contact-place').filter({ hasText: 'Cali' }).waitFor();
     expect(page.url()).not.toMatch(/555|7788|finca/);
+    await expectAccessible(page, 'hotline contact detail');
 
     // Outcome "new case": the intake opens with the call's data as the draft to resume.
     await typeAndPick(page, 'outcome', 'caso nuevo', 'outcome-new_case');
@@ -93,5 +119,25 @@ describeBrowser('hotline journey: an operator logs a call with the keyboard only
     await page.getByText(`La llamada ${contactCode} quedó vinculada al caso ${caseCode}`).waitFor();
     await page.getByRole('tab', { name: 'Historial' }).click();
     await page.getByTestId('timeline-text').filter({ hasText: `por la llamada ${contactCode} de la línea nacional` }).waitFor();
+
+    // A second call about the same person: found by the case's code while on the call (the code travels in a POST
+    // body, not the URL), picked with Enter; saving links the call to the case.
+    await page.goto('/linea/nueva');
+    await page.getByTestId('call-timer').waitFor();
+    await expectAccessible(page, 'hotline intake');
+    await typeAndPick(page, 'call-type', 'solicitud', 'call-type-referral_request');
+    await typeAndPick(page, 'caller-type', 'posible', 'caller-type-possible_victim');
+    await tabTo(page, 'case-finder', 40);
+    await page.keyboard.type(caseCode.toLowerCase());
+    await page.getByTestId(`case-finder-${caseCode}`).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('case-finder-picked').filter({ hasText: caseCode }).waitFor();
+    expect(page.url()).not.toContain(caseCode);
+    await tabTo(page, 'call-save', 4);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('contact-case').filter({ hasText: caseCode }).waitFor();
+    const second = page.locator('[data-testid="contact-heading"]', { hasText: /LN-\d{4}-\d{6}/ });
+    expect(await second.innerText()).not.toContain(contactCode);
+    await expectAccessible(page, 'hotline contact detail');
   }, 90_000);
 });

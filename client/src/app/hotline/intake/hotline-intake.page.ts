@@ -8,8 +8,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { DepartmentView, EXPLOITATION_PURPOSE, HOTLINE_CALL_TYPE, HOTLINE_CALLER_TYPE, HOTLINE_CHANNEL, HOTLINE_URGENCY, MunicipalityView, SCREENING_ACT, SCREENING_MEANS } from '@ruta/shared';
-import { catchError, of } from 'rxjs';
+import { CaseSummaryView, DepartmentView, HotlineContactView, EXPLOITATION_PURPOSE, HOTLINE_CALL_TYPE, HOTLINE_CALLER_TYPE, HOTLINE_CHANNEL, HOTLINE_URGENCY, MunicipalityView, SCREENING_ACT, SCREENING_MEANS } from '@ruta/shared';
+import { catchError, Observable, of, switchMap } from 'rxjs';
 import { CountrySelect } from '../../cases/country-select';
 import { OptionChips } from '../../cases/option-chips';
 import { PlacesApi } from '../../cases/places.api';
@@ -20,6 +20,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { HotlineApi } from '../hotline.api';
 import { buildCallForm, optionsOf, toContactInput } from './call-form';
 import { CallTimer } from './call-timer';
+import { CaseFinder } from './case-finder';
 import { ListTypeahead } from './list-typeahead';
 import { OptionTypeahead } from './option-typeahead';
 
@@ -30,7 +31,7 @@ import { OptionTypeahead } from './option-typeahead';
 @Component({
   selector: 'ruta-hotline-intake-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslatePipe, FormError, CountrySelect, OptionChips, CallTimer, ListTypeahead, OptionTypeahead],
+  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslatePipe, FormError, CountrySelect, OptionChips, CallTimer, CaseFinder, ListTypeahead, OptionTypeahead],
   host: { '(keydown)': 'shortcut($event)' },
   template: `
     <section class="page">
@@ -82,6 +83,7 @@ import { OptionTypeahead } from './option-typeahead';
           <mat-label>{{ 'hotline.intake.summary' | translate }}</mat-label>
           <textarea matInput rows="4" [formControl]="c.summary" data-testid="summary"></textarea>
         </mat-form-field>
+        <ruta-case-finder [(picked)]="linkedCase" />
         <div class="actions">
           <button mat-flat-button type="submit" [disabled]="busy()" data-testid="call-save"><mat-icon svgIcon="save" />{{ 'hotline.intake.save' | translate }}</button>
         </div>
@@ -110,6 +112,8 @@ export class HotlineIntakePage implements OnInit {
   protected readonly acts = SCREENING_ACT;
   protected readonly means = SCREENING_MEANS;
   protected readonly startedAt = signal(Date.now());
+  /** The existing case found while on the call: the contact is linked to it as soon as it is saved. */
+  protected readonly linkedCase = signal<CaseSummaryView | null>(null);
   private readonly submission = new FormSubmission(this.form);
   protected readonly busy = this.submission.busy;
   protected readonly error = this.submission.error;
@@ -146,15 +150,28 @@ export class HotlineIntakePage implements OnInit {
   }
 
   protected save(): void {
-    this.submission.submit(() => this.api.create(toContactInput(this.form.getRawValue(), this.startedAt(), Date.now())), {
+    const linked = this.linkedCase();
+    const input = toContactInput(this.form.getRawValue(), this.startedAt(), Date.now());
+    this.submission.submit(() => this.api.create(input).pipe(switchMap((contact) => (linked ? this.link(contact.id, contact.version, linked.code) : of(contact)))), {
       done: (contact) => {
-        this.notifier.info('hotline.intake.saved', { code: contact.code });
+        this.notifier.info(contact.caseCode ? 'hotline.intake.savedLinked' : 'hotline.intake.saved', { code: contact.code, caseCode: contact.caseCode });
         void this.router.navigate(['/linea', contact.id]);
       },
     });
   }
 
+  /** The link to the case picked on the call; a refused link leaves the contact saved (its outcome can be set later). */
+  private link(id: string, version: number, caseCode: string): Observable<HotlineContactView> {
+    return this.api.outcome(id, { version, outcome: 'linked_case', caseCode }).pipe(
+      catchError((error: unknown) => {
+        this.notifier.problem(error);
+        return this.api.get(id);
+      }),
+    );
+  }
+
   private reset(): void {
+    this.linkedCase.set(null);
     this.form.reset();
     this.error.set(null);
     this.startedAt.set(Date.now());

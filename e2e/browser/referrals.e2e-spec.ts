@@ -8,13 +8,16 @@ async function xsrf(page: Page): Promise<Record<string, string>> {
   return { [XSRF_HEADER]: (await page.context().cookies()).find((c) => c.name === XSRF_COOKIE)?.value ?? '' };
 }
 
-/** Records a case and a sharing consent for `institution` through the API in the signed-in session. */
+/**
+ * Records a case and a sharing consent for `institution` through the API in the signed-in session. The consent is of
+ * today in Bogotá: between 19:00 and 24:00 there, the UTC date is already tomorrow ("cannot be in the future").
+ */
 async function caseWithSharingConsent(page: Page, institution: InstitutionView): Promise<string> {
   const created = await page.request.post('/api/cases', { data: newCaseRequest({ victim: { documentNumber: `REF-${Date.now()}` } }), headers: await xsrf(page) });
   expect(created.status()).toBe(201);
   const code = ((await created.json()) as CreateCaseResponse).case.code;
   const consent = await page.request.post(`/api/cases/${code}/consents`, {
-    data: { purpose: 'sharing', institutionId: institution.id, grantedBy: 'self', method: 'written', grantedAt: new Date().toISOString().slice(0, 10) },
+    data: { purpose: 'sharing', institutionId: institution.id, grantedBy: 'self', method: 'written', grantedAt: new Date().toLocaleDateString('en-CA', { timeZone: 'America/Bogota' }) },
     headers: await xsrf(page),
   });
   expect(consent.status()).toBe(201);

@@ -21,8 +21,6 @@ describeBrowser('access journey: an administrator asks for an investigator, a se
     await signInAdministrator(page, 'admin@mininterior.demo');
     await page.getByTestId('nav-users').click();
     await page.getByTestId('users-table').waitFor();
-    // The dialog gets the institutions and roles the page has loaded by then.
-    await page.waitForLoadState('networkidle');
 
     // Creates an investigator of the police.
     const email = `nuevo.investigador.${Date.now()}@policia.demo`;

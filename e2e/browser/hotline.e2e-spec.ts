@@ -89,6 +89,8 @@ describeBrowser('hotline journey: an operator logs a call with the keyboard only
 
     // Outcome "new case": the intake opens with the call's data as the draft to resume.
     await typeAndPick(page, 'outcome', 'caso nuevo', 'outcome-new_case');
+    // The button replaces "record" once the choice is taken: Tab before it is drawn would land on the one it replaces.
+    await page.getByTestId('outcome-open-intake').waitFor();
     await tabTo(page, 'outcome-open-intake');
     await page.keyboard.press('Enter');
     await page.getByTestId('intake-draft-offer').waitFor();

@@ -22,18 +22,22 @@ export async function signOut(page: Page): Promise<void> {
  * for the panel to close, so the next action lands on the form.
  */
 export async function chooseOption(page: Page, select: string, option: string): Promise<void> {
-  await page.getByTestId(select).focus();
-  await page.getByTestId(select).press('Enter');
-  // On a loaded machine the key can land before the select listens; once the panel is shown, it is not pressed again.
+  const trigger = page.getByTestId(select);
   const panel = page.locator('.mat-mdc-select-panel');
-  for (let attempt = 0; attempt < 2 && !(await panel.waitFor({ timeout: 3000 }).then(() => true, () => false)); attempt++) {
-    await page.getByTestId(select).press('Enter');
-  }
   const choice = page.getByTestId(option);
+  // On a loaded machine the key can land before the select listens: Enter is pressed again only while no panel is
+  // attached (pressed on an open panel it would pick whichever option is active and close it).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await panel.count())) {
+      await trigger.focus();
+      await trigger.press('Enter');
+    }
+    if (await choice.waitFor({ state: 'attached', timeout: 4000 }).then(() => true, () => false)) break;
+  }
   await choice.click({ timeout: 5000 }).catch(async () => {
     // For a trigger at the viewport's edge the overlay can be laid out outside the viewport, where Playwright will not
     // click; the option is there and enabled: pick it through the option's own click handler.
     await choice.dispatchEvent('click');
   });
-  await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
+  await panel.waitFor({ state: 'detached' });
 }

@@ -31,15 +31,14 @@ export class AssistanceService {
   private async build(found: CaseEntity): Promise<AssistanceOverview> {
     const now = this.clock.now();
     const today = todayInColombia(now);
-    const [plan, participants, services, timers, risks, followUps, closure] = await Promise.all([
-      this.repo.planOf(found.id),
-      this.repo.participantsOf(found.id),
-      this.repo.servicesOf(found.id),
-      this.repo.timersOf(found.id),
-      this.repo.risksOf(found.id),
-      this.repo.followUpsOf(found.id),
-      this.repo.latestClosure(found.id),
-    ]);
+    // One after another: the request's transaction is one connection, which runs one query at a time anyway.
+    const plan = await this.repo.planOf(found.id);
+    const participants = await this.repo.participantsOf(found.id);
+    const services = await this.repo.servicesOf(found.id);
+    const timers = await this.repo.timersOf(found.id);
+    const risks = await this.repo.risksOf(found.id);
+    const followUps = await this.repo.followUpsOf(found.id);
+    const closure = await this.repo.latestClosure(found.id);
     return {
       caseCode: found.code,
       caseStatus: found.status,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OperationListItem, OperationView, CountedPage, PERMISSIONS } from '@ruta/shared';
 import { Actor, AuditService, decodeCursor, encodeCursor, NotFoundError, ValidationFailedError } from '@ruta/platform';
-import { CaseAccessService } from '@ruta/cases';
+import { CaseAccessService, CaseEntity } from '@ruta/cases';
 import { TraffickersRepository } from '../traffickers/traffickers.repository';
 import { CreateOperationDto, LinkOperationTraffickerDto, ListQueryDto } from './dto/operation-requests.dto';
 import { OperationsRepository } from './operations.repository';
@@ -22,7 +22,9 @@ export class OperationsService {
     if (!(await this.operations.municipalityExists(dto.municipalityCode))) {
       throw new ValidationFailedError([{ field: 'municipalityCode', code: 'invalid_divipola', message: 'municipalityCode is not a DIVIPOLA municipality code' }]);
     }
-    const cases = await Promise.all((dto.caseCodes ?? []).map((code) => this.access.requireCase(actor, code, PERMISSIONS.casesRead)));
+    const cases: CaseEntity[] = [];
+    // One at a time: the request's transaction is one connection.
+    for (const code of (dto.caseCodes ?? [])) cases.push(await this.access.requireCase(actor, code, PERMISSIONS.casesRead));
     const id = await this.operations.insert({
       institutionId: actor.institutionId,
       createdById: actor.userId,

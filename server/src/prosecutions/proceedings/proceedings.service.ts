@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseProceedingSummary, CaseProsecutionsView, FieldError, CountedPage, parseNunc, PERMISSIONS, ProceedingListItem, ProceedingView } from '@ruta/shared';
 import { Actor, AuditService, ConflictError, decodeCursor, encodeCursor, NotFoundError, ValidationFailedError } from '@ruta/platform';
-import { CaseAccessService } from '@ruta/cases';
+import { CaseAccessService, CaseEntity } from '@ruta/cases';
 import { Clock } from '@ruta/platform';
 import { OperationsRepository } from '../operations/operations.repository';
 import { CreateProceedingDto, ProceedingListQueryDto } from './dto/proceeding-requests.dto';
@@ -31,7 +31,9 @@ export class ProceedingsService {
       throw new ValidationFailedError([{ field: 'otherOffence', code: 'required', message: 'name the other offence charged' }]);
     }
     if (dto.operationId && !(await this.operations.find(dto.operationId))) throw new NotFoundError('operation');
-    const cases = await Promise.all(dto.victims.map((v) => this.access.requireCase(actor, v.caseCode, PERMISSIONS.casesRead)));
+    const cases: CaseEntity[] = [];
+    // One at a time: the request's transaction is one connection.
+    for (const v of dto.victims) cases.push(await this.access.requireCase(actor, v.caseCode, PERMISSIONS.casesRead));
     const id = await this.proceedings.insert({
       institutionId: actor.institutionId,
       createdById: actor.userId,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CreateTraffickerResponse, CountedPage, PERMISSIONS, TraffickerListItem, TraffickerView } from '@ruta/shared';
 import { Actor, AuditService, decodeCursor, encodeCursor, NotFoundError } from '@ruta/platform';
-import { CaseAccessService } from '@ruta/cases';
+import { CaseAccessService, CaseEntity } from '@ruta/cases';
 import { OperationsRepository } from '../operations/operations.repository';
 import { CreateTraffickerDto } from './dto/trafficker-requests.dto';
 import { TraffickersRepository } from './traffickers.repository';
@@ -19,7 +19,9 @@ export class TraffickersService {
   ) {}
 
   async create(actor: Actor, dto: CreateTraffickerDto): Promise<CreateTraffickerResponse> {
-    const cases = await Promise.all((dto.caseCodes ?? []).map((code) => this.access.requireCase(actor, code, PERMISSIONS.casesRead)));
+    const cases: CaseEntity[] = [];
+    // One at a time: the request's transaction is one connection.
+    for (const code of (dto.caseCodes ?? [])) cases.push(await this.access.requireCase(actor, code, PERMISSIONS.casesRead));
     if (dto.operationId && !(await this.operations.find(dto.operationId))) throw new NotFoundError('operation');
     const id = await this.createRecord(actor, dto);
     await this.traffickers.linkCases(id, cases.map((c) => c.id));

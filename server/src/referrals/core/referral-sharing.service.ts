@@ -85,7 +85,8 @@ export class ReferralSharingService {
     const rows = await this.access.readCase(actor, code, PERMISSIONS.referralsRead, (found) => this.referrals.ofCase(found.id), (r) => ({ section: 'referrals', count: r.length, format }));
     const sent = rows.filter((r) => r.sentAt);
     const openings = await this.referrals.openings(sent.map((r) => r.id));
-    const documents = await Promise.all(sent.map((r) => this.referrals.documentIds(r.id)));
+    const documents: Awaited<ReturnType<ReferralsRepository['documentIds']>>[] = [];
+    for (const r of sent) documents.push(await this.referrals.documentIds(r.id));
     return {
       caseCode: code.toUpperCase(),
       generatedAt: this.clock.now().toISOString(),

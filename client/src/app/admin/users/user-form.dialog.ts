@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Signal, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -16,8 +16,9 @@ import { UsersApi } from './users.api';
 
 export interface UserFormData {
   user: UserView | null;
-  institutions: InstitutionView[];
-  roles: RoleView[];
+  /** Signals: a dialog opened before the lists have arrived fills its options when they do. */
+  institutions: Signal<InstitutionView[]>;
+  roles: Signal<RoleView[]>;
 }
 
 /**
@@ -63,7 +64,7 @@ export type UserFormResult =
         <mat-form-field>
           <mat-label>{{ 'users.institution' | translate }}</mat-label>
           <mat-select formControlName="institutionId" data-testid="user-institution">
-            @for (institution of data.institutions; track institution.id) {
+            @for (institution of data.institutions(); track institution.id) {
               <mat-option [value]="institution.id" [attr.data-testid]="'user-institution-' + institution.code">
                 {{ institution.name }}
               </mat-option>
@@ -74,7 +75,7 @@ export type UserFormResult =
         <mat-form-field>
           <mat-label>{{ 'users.role' | translate }}</mat-label>
           <mat-select formControlName="roleId" data-testid="user-role">
-            @for (role of data.roles; track role.id) {
+            @for (role of data.roles(); track role.id) {
               <mat-option [value]="role.id" [attr.data-testid]="'user-role-' + role.code">{{ role | roleName }}</mat-option>
             }
           </mat-select>

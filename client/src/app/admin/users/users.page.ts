@@ -75,7 +75,7 @@ export class UsersPage implements OnInit {
   }
 
   protected openForm(user: UserView | null): void {
-    const data: UserFormData = { user, institutions: this.institutions(), roles: this.roles() };
+    const data: UserFormData = { user, institutions: this.institutions.asReadonly(), roles: this.roles.asReadonly() };
     this.dialog
       .open<UserFormDialog, UserFormData, UserFormResult>(UserFormDialog, { data, width: '560px' })
       .afterClosed()

@@ -6,6 +6,7 @@ module.exports = {
   testMatch: ['<rootDir>/browser/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/browser/support/global-setup.ts',
   globalTeardown: '<rootDir>/browser/support/global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/browser/support/retry.ts'],
   testTimeout: 60000,
   maxWorkers: 1,
   verbose: true,

@@ -1,3 +1,4 @@
+import { fold } from '../core/forms/fold';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
@@ -10,10 +11,6 @@ import { catchError, of } from 'rxjs';
 import { LanguageService } from '../core/i18n/language.service';
 import { PlacesApi } from './places.api';
 
-/** Folds accents and case, so "peru" finds "Perú". */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-}
 
 /**
  * A country (ISO 3166-1 alpha-2) picked by typing its Spanish or English name. The bound control holds the code;

@@ -5,7 +5,7 @@ import { ErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
-import { fold } from '../cases/country-select';
+import { fold } from '../core/forms/fold';
 import { ErrorMessagePipe } from '../core/i18n/error-message.pipe';
 
 export interface NamedOption {

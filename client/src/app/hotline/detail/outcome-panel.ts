@@ -15,7 +15,7 @@ import { Notifier } from '../../core/http/notifier';
 import { LanguageService } from '../../core/i18n/language.service';
 import { HotlineApi } from '../hotline.api';
 import { optionsOf } from '../intake/call-form';
-import { OptionTypeahead } from '../intake/option-typeahead';
+import { OptionTypeahead } from '../../core/forms/option-typeahead';
 import { CallToCase } from './call-to-case';
 
 /**

@@ -1,7 +1,7 @@
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { HotlineCallerType, HotlineCallType, HotlineChannel, HotlineContactInput, HotlineUrgency, Labelled, ScreeningAct, ScreeningMeans, ExploitationPurpose } from '@ruta/shared';
 import { compact } from '../../cases/compact';
-import { TypeaheadOption } from './option-typeahead';
+import { TypeaheadOption } from '../../core/forms/option-typeahead';
 
 /** The one-screen intake's model; control names are the API's, so its field errors land on them. */
 export function buildCallForm(fb: NonNullableFormBuilder) {

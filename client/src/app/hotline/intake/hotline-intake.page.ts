@@ -22,7 +22,7 @@ import { buildCallForm, optionsOf, toContactInput } from './call-form';
 import { CallTimer } from './call-timer';
 import { CaseFinder } from './case-finder';
 import { ListTypeahead } from './list-typeahead';
-import { OptionTypeahead } from './option-typeahead';
+import { OptionTypeahead } from '../../core/forms/option-typeahead';
 
 /**
  * `/linea/nueva`: one screen, keyboard first. Typing a few letters and Enter picks each option; Tab moves on;

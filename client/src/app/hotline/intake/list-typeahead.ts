@@ -5,8 +5,8 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
-import { fold } from '../../cases/country-select';
-import { TypeaheadOption } from './option-typeahead';
+import { fold } from '../../core/forms/fold';
+import { TypeaheadOption } from '../../core/forms/option-typeahead';
 
 /**
  * Several choices of a closed list picked by typing: a few letters and Enter add the first match as a chip;

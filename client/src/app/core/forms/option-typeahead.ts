@@ -5,8 +5,8 @@ import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
-import { fold } from '../../cases/country-select';
-import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
+import { ErrorMessagePipe } from '../i18n/error-message.pipe';
+import { fold } from './fold';
 
 export interface TypeaheadOption {
   value: string;

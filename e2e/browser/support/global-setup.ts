@@ -16,7 +16,8 @@ export default async function globalSetup(): Promise<void> {
     process.env.RUTA_BROWSER_SKIP = '1';
     return;
   }
-  const clientDir = 'dist/client/browser';
+  // RUTA_E2E_CLIENT_DIR: a client built elsewhere (nx run client:build --outputPath=dist/other), e.g. beside another build.
+  const clientDir = process.env.RUTA_E2E_CLIENT_DIR ?? 'dist/client/browser';
   if (!existsSync(`${clientDir}/index.html`)) throw new Error(`The client is not built (${clientDir}); run npm run test:browser`);
   const database = await createTestDatabase('browser');
   const port = await freePort();

@@ -1,6 +1,9 @@
+import { AddressInfo } from 'node:net';
 import { INestApplication } from '@nestjs/common';
+import { SMTPServer } from 'smtp-server';
 import { AssistanceCounts, AssistanceOverview, AssistanceServiceView, ClosureInboxPage } from '@ruta/shared';
 import { PhaseTimers } from '@ruta/assistance';
+import { Clock } from '@ruta/platform';
 import { asAppRole, sessionOf, sessionWithRole } from '../../support/app-role';
 import { newCaseRequest, ownerQuery } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
@@ -19,6 +22,9 @@ describe('assistance', () => {
   let caseworker: ApiSession;
   let supervisor: ApiSession;
   let coordinator: ApiSession;
+  let smtp: SMTPServer;
+  /** What the local mail server received: the envelope's recipients and the raw message. */
+  const mails: { to: string[]; text: string }[] = [];
 
   async function newCase(victim: object = {}, situation: object = {}): Promise<string> {
     return (await caseworker.post('/api/cases', newCaseRequest({ victim, situation })).expect(201)).body.case.code;
@@ -44,10 +50,27 @@ describe('assistance', () => {
   }
 
   beforeAll(async () => {
-    app = await createTestApp({ REFERRAL_DEADLINE_CHECK_SECONDS: '0' });
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        let text = '';
+        stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        stream.on('end', () => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), text });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as AddressInfo).port;
+    app = await createTestApp({ REFERRAL_DEADLINE_CHECK_SECONDS: '0', SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'https://ruta.example' });
     [caseworker, supervisor, coordinator] = await Promise.all([loginAs(app, 'caseworker@oim.demo'), loginAs(app, 'supervisor@oim.demo'), loginAs(app, 'coordinator@mininterior.demo')]);
   });
-  afterAll(async () => app.close());
+  afterAll(async () => {
+    await app.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
 
   it('plans and delivers services through both phases, with the timers of each phase and no complaint asked', async () => {
     const code = await newCase();
@@ -105,6 +128,15 @@ describe('assistance', () => {
     expect(overdue).toMatchObject({ overdue: true, version: timer.version + 1 });
     const alerts = (await supervisor.get('/api/assistance/alerts').expect(200)).body;
     expect(alerts).toContainEqual(expect.objectContaining({ kind: 'phase_overdue', caseCode: code, read: false }));
+    // The same notice by e-mail to the owner and the supervisor, once, with the case code and a link only.
+    const deadline = Date.now() + 10_000;
+    while (!mails.some((m) => m.text.includes(code)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const sent = mails.filter((m) => m.text.includes(code));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].to).toEqual(expect.arrayContaining(['caseworker@oim.demo', 'supervisor@oim.demo']));
+    expect(sent[0].text).toContain(`https://ruta.example/casos/${code}`);
+    const victim = (await caseworker.get(`/api/cases/${code}`).expect(200)).body.victimName ?? '';
+    for (const secret of ['Prueba', 'Ficticia', victim].filter(Boolean)) expect(sent[0].text).not.toContain(secret);
 
     const missing = await caseworker.post(`/api/cases/${code}/assistance/extensions`, { phase: 'immediate', version: overdue.version, justification: ' ' }).expect(400);
     expect(missing.body.errors[0]).toMatchObject({ field: 'justification' });
@@ -114,6 +146,33 @@ describe('assistance', () => {
     expect(moved).toMatchObject({ extended: true, overdue: false, extensionJustification: 'Espera de cupo en hogar de paso' });
     const again = await caseworker.post(`/api/cases/${code}/assistance/extensions`, { phase: 'immediate', version: moved.version, justification: 'otra vez' }).expect(409);
     expect(again.body.code).toBe('already_extended');
+  });
+
+  it('resumes a suspended phase with the days it had left and its extension, not a fresh window (Law 985 durations)', async () => {
+    const code = await newCase();
+    const start = new Date('2026-04-01T12:00:00Z');
+    const at = (offsetMs: number) => jest.spyOn(Clock.prototype, 'now').mockReturnValue(new Date(start.getTime() + offsetMs));
+    try {
+      at(0);
+      await move(code, 'immediate_assistance');
+      const first = (await overview(code)).timers[0];
+      expect(first.deadlineAt).toBe('2026-04-06T12:00:00.000Z');
+      const extended: AssistanceOverview = (await caseworker.post(`/api/cases/${code}/assistance/extensions`, { phase: 'immediate', version: first.version, justification: 'Cupo en hogar de paso' }).expect(200)).body;
+      expect(extended.timers[0].deadlineAt).toBe('2026-04-09T12:00:00.000Z');
+      // Suspended on day 2 (6 days left with the extension), resumed 20 days later.
+      at(2 * DAY);
+      await move(code, 'suspended', 200, { suspensionReason: 'victim_unreachable' });
+      at(22 * DAY);
+      await move(code, 'immediate_assistance');
+      const timers = (await overview(code)).timers;
+      expect(timers.map((t) => [t.phase, t.ended])).toEqual([['immediate', true], ['immediate', false]]);
+      expect(timers[1]).toMatchObject({ startedAt: '2026-04-23T12:00:00.000Z', deadlineAt: '2026-04-29T12:00:00.000Z', daysLeft: 6, extended: true, extensionJustification: 'Cupo en hogar de paso', overdue: false });
+      // The one extension was used before the suspension: the resumed window cannot be extended again.
+      const again = await caseworker.post(`/api/cases/${code}/assistance/extensions`, { phase: 'immediate', version: timers[1].version, justification: 'otra' }).expect(409);
+      expect(again.body.code).toBe('already_extended');
+    } finally {
+      jest.restoreAllMocks();
+    }
   });
 
   it('alerts the supervisor on a high risk and suggests a protection referral', async () => {

@@ -9,6 +9,7 @@ import { MyDayRepository } from './my-day/my-day.repository';
 import { MyDayService } from './my-day/my-day.service';
 import { AssistanceService } from './plans/assistance.service';
 import { AssistanceCountsService } from './reporting/assistance-counts.service';
+import { PhaseOverdueMailer } from './timers/phase-overdue-mailer';
 import { PhaseTimers } from './timers/phase-timers';
 
 /**
@@ -19,7 +20,7 @@ import { PhaseTimers } from './timers/phase-timers';
 @Module({
   imports: [AuditModule, CasesModule],
   controllers: [CaseAssistanceController, AssistanceController],
-  providers: [AssistanceRepository, AssistanceService, ClosureService, PhaseTimers, MyDayRepository, MyDayService, DirectoryService, AssistanceCountsService],
+  providers: [AssistanceRepository, AssistanceService, ClosureService, PhaseTimers, PhaseOverdueMailer, MyDayRepository, MyDayService, DirectoryService, AssistanceCountsService],
   exports: [AssistanceCountsService],
 })
 export class AssistanceModule {}

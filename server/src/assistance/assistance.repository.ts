@@ -79,6 +79,21 @@ export class AssistanceRepository extends RepositoryBase {
     );
   }
 
+  /** The phase's window that ended last (the one a resumption after a suspension continues). */
+  lastEndedTimer(caseId: string, phase: AssistancePhase): Promise<PhaseTimerEntity | null> {
+    return this.manager.getRepository(PhaseTimerEntity).createQueryBuilder('t').where('t."caseId" = :caseId AND t.phase = :phase AND t."endedAt" IS NOT NULL', { caseId, phase }).orderBy('t."endedAt"', 'DESC').getOne();
+  }
+
+  /** A new window of the phase that continues `previous`: its remaining time, extension and overdue mark. */
+  async resumeTimer(previous: PhaseTimerEntity, startedAt: Date, deadlineAt: Date): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO assistance_phase_timers ("caseId", phase, "startedAt", "deadlineAt", "extendedAt", "extendedById", "extensionJustification", "overdueAt", version)
+       SELECT "caseId", phase, $2, $3, "extendedAt", "extendedById", "extensionJustification", "overdueAt", 1 FROM assistance_phase_timers WHERE id = $1
+       ON CONFLICT ON CONSTRAINT "UQ_assistance_phase_timers_entry" DO NOTHING`,
+      [previous.id, startedAt, deadlineAt],
+    );
+  }
+
   async endTimers(caseId: string, at: Date): Promise<void> {
     await this.manager.query(`UPDATE assistance_phase_timers SET "endedAt" = $2, version = version + 1, "updatedAt" = now() WHERE "caseId" = $1 AND "endedAt" IS NULL`, [caseId, at]);
   }

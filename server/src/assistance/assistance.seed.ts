@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { DemoSeed, RutaConfig } from '@ruta/platform';
-import { ServiceCategory, ServiceStatus } from '@ruta/shared';
+import { AgeBand, ParticipantRelation, ServiceCategory, ServiceStatus } from '@ruta/shared';
 
 /** Demo providers of the service directory (fictional names), by category and department (DIVIPOLA). */
 const DEMO_PROVIDERS: { name: string; institution?: string; categories: ServiceCategory[]; departments: string[] }[] = [
@@ -13,6 +13,13 @@ const DEMO_PROVIDERS: { name: string; institution?: string; categories: ServiceC
 ];
 
 const DAY = 86_400_000;
+
+/** Fictional beneficiary relatives of the first demo cases (first degree, spouse or partner) and a service for each. */
+const DEMO_RELATIVES: { fullName: string; relation: ParticipantRelation; sex: 'female' | 'male'; ageBand: AgeBand | null; service: ServiceCategory; status: ServiceStatus }[] = [
+  { fullName: 'Marta Demo Ruiz', relation: 'parent', sex: 'female', ageBand: '48+', service: 'psychosocial', status: 'in_progress' },
+  { fullName: 'Tomás Demo Ruiz', relation: 'child', sex: 'male', ageBand: '0-8', service: 'education', status: 'planned' },
+  { fullName: 'Julián Demo Pardo', relation: 'partner', sex: 'male', ageBand: '27-29', service: 'family_reunification', status: 'delivered' },
+];
 
 /** Services of the demo plans: every status, in both phases (days are relative to now). */
 const DEMO_SERVICES: { category: ServiceCategory; phase: 'immediate' | 'medium_term'; status: ServiceStatus; dueInDays: number }[] = [
@@ -75,6 +82,18 @@ async function seedDemoAssistance(manager: EntityManager): Promise<string[]> {
           s.status === 'delivered' ? day(-3) : null, s.category === 'lodging' ? 420000 : null, caseworker],
       );
     }
+    // Relatives who receive services too: two on the first case, one on the second.
+    for (const r of DEMO_RELATIVES.filter((_r, k) => (i === 0 ? k < 2 : i === 1 ? k === 2 : false))) {
+      const [{ id: participantId }] = await manager.query(
+        `INSERT INTO assistance_participants ("caseId", "fullName", relation, sex, "ageBand", "createdById", version) VALUES ($1, $2, $3, $4, $5, $6, 1) RETURNING id`,
+        [c.id, r.fullName, r.relation, r.sex, r.ageBand, caseworker],
+      );
+      await manager.query(
+        `INSERT INTO assistance_services ("planId", "caseId", phase, category, beneficiary, "participantId", "providerId", status, "plannedOn", "dueOn", "startedOn", "deliveredOn", "createdById", version)
+         VALUES ($1, $2, 'immediate', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)`,
+        [planId, c.id, r.service, r.relation, participantId, providers.get(r.service) ?? null, r.status, day(-6), day(10), r.status === 'planned' ? null : day(-4), r.status === 'delivered' ? day(-2) : null, caseworker],
+      );
+    }
     const level = i === 1 ? 'high' : i === 2 ? 'medium' : 'low';
     await manager.query(`INSERT INTO risk_assessments ("caseId", kind, level, threats, measures, "nextReviewOn", "assessedById", "assessedAt") VALUES ($1, 'initial', $2, $3, $4, $5, $6, $7)`, [
       c.id, level, level === 'high' ? ['traffickers', 're_trafficking'] : ['health'], 'Medidas de protección de demostración', day(15), caseworker, new Date(now - 6 * DAY),
@@ -91,7 +110,7 @@ async function seedDemoAssistance(manager: EntityManager): Promise<string[]> {
     ]);
     await alertSupervisors(manager, closing.id, 'closure_requested');
   }
-  return [`Demo mode: seeded ${DEMO_PROVIDERS.length} service providers and the assistance of ${cases.length} cases (plans, services in every status, risk, follow-ups, a closure to approve)`];
+  return [`Demo mode: seeded ${DEMO_PROVIDERS.length} service providers and the assistance of ${cases.length} cases (plans, services in every status, beneficiary relatives with their services, risk, follow-ups, a closure to approve)`];
 }
 
 export const assistanceSeed: DemoSeed = {

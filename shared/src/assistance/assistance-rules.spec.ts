@@ -1,4 +1,4 @@
-import { canMoveService, daysLeft, phaseDeadline, phaseOfStatus } from './assistance-rules';
+import { canMoveService, daysLeft, extendedDeadline, phaseDeadline, phaseOfStatus, resumedDeadline } from './assistance-rules';
 
 describe('assistance rules', () => {
   const start = new Date('2026-03-01T10:00:00Z');
@@ -32,5 +32,20 @@ describe('assistance rules', () => {
     expect(canMoveService('cancelled', 'delivered')).toBe(false);
     expect(canMoveService('delivered', 'cancelled')).toBe(false);
     expect(canMoveService('declined', 'in_progress')).toBe(false);
+  });
+
+  it('extends a deadline by 3 days or 3 months from the deadline it had', () => {
+    expect(extendedDeadline('immediate', new Date('2026-03-06T10:00:00Z')).toISOString()).toBe('2026-03-09T10:00:00.000Z');
+    expect(extendedDeadline('medium_term', new Date('2026-09-01T10:00:00Z')).toISOString()).toBe('2026-12-01T10:00:00.000Z');
+    expect(extendedDeadline('medium_term', phaseDeadline('medium_term', start, false)).toISOString()).toBe(phaseDeadline('medium_term', start, true).toISOString());
+  });
+
+  it('resumes a suspended phase with the time it had left, never a fresh window', () => {
+    // Suspended on day 2 of 5 (3 days and 2 hours left), resumed ten days later: 3 days and 2 hours from the resumption.
+    const previous = { deadlineAt: phaseDeadline('immediate', start, false), endedAt: new Date('2026-03-03T08:00:00Z') };
+    expect(resumedDeadline(previous, new Date('2026-03-13T09:00:00Z')).toISOString()).toBe('2026-03-16T11:00:00.000Z');
+    // Overdue when suspended: it resumes overdue, with no time left.
+    const late = { deadlineAt: previous.deadlineAt, endedAt: new Date('2026-03-07T10:00:00Z') };
+    expect(resumedDeadline(late, new Date('2026-03-20T10:00:00Z')).toISOString()).toBe('2026-03-20T10:00:00.000Z');
   });
 });

@@ -24,6 +24,27 @@ export function phaseDeadline(phase: AssistancePhase, startedAt: Date, extended:
   return extended ? add(base, PHASE_DURATIONS[phase].extension) : base;
 }
 
+/** The deadline after the phase's one extension (+3 days / +3 months), counted from the deadline it had. */
+export function extendedDeadline(phase: AssistancePhase, deadline: Date): Date {
+  return add(deadline, PHASE_DURATIONS[phase].extension);
+}
+
+/** A phase's window as it stood when the case left the phase. */
+export interface EndedWindow {
+  deadlineAt: Date;
+  endedAt: Date;
+}
+
+/**
+ * Where a phase resumed after a suspension ends. Law 985 art. 7 and Decree 1069/2014 give each phase a duration (5
+ * days, up to 6 months) that a suspension does not renew: the window continues with the time it had left when the case
+ * was suspended, counted from the resumption. A window already overdue when suspended resumes overdue (no time left).
+ */
+export function resumedDeadline(previous: EndedWindow, resumedAt: Date): Date {
+  const left = Math.max(0, previous.deadlineAt.getTime() - previous.endedAt.getTime());
+  return new Date(resumedAt.getTime() + left);
+}
+
 /** Whole days left until the deadline (negative once overdue), counted from `now`. */
 export function daysLeft(deadline: Date, now: Date): number {
   return Math.ceil((deadline.getTime() - now.getTime()) / DAY);

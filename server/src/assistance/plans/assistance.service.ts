@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ALERTING_RISK_LEVELS, AssistanceOverview, canMoveService, FieldError, PERMISSIONS, phaseDeadline, SERVICE_STATUS, ServiceStatus } from '@ruta/shared';
+import { ALERTING_RISK_LEVELS, AssistanceOverview, canMoveService, extendedDeadline, FieldError, PERMISSIONS, SERVICE_STATUS, ServiceStatus } from '@ruta/shared';
 import { Actor, AuditService, ConflictError, NotFoundError, StaleVersionError, todayInColombia, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService, CaseEntity } from '@ruta/cases';
 import { Clock } from '@ruta/platform';
@@ -174,7 +174,8 @@ export class AssistanceService {
     if (timer.extendedAt) throw new ConflictError('already_extended', 'This phase was extended already: the law allows one extension');
     if (dto.version !== timer.version) throw new StaleVersionError(timer.version);
     const now = this.clock.now();
-    const deadlineAt = phaseDeadline(dto.phase, timer.startedAt, true);
+    // From the deadline it has: a window resumed after a suspension has its own.
+    const deadlineAt = extendedDeadline(dto.phase, timer.deadlineAt);
     const ok = await this.repo.updateTimer(timer.id, dto.version, {
       deadlineAt,
       extendedAt: now,

@@ -59,8 +59,7 @@ describe('indicators', () => {
   }
 
   beforeAll(async () => {
-    process.env.RUTA_EXPORT_JOB = 'off';
-    app = await createTestApp({ REFERRAL_DEADLINE_CHECK_SECONDS: '0' });
+    app = await createTestApp({ REFERRAL_DEADLINE_CHECK_SECONDS: '0', RUTA_EXPORT_JOB: 'off' });
     institutions = Object.fromEntries((await ownerQuery<{ code: string; id: string }>(`SELECT code, id FROM institutions`)).map((r) => [r.code, r.id]));
     users = Object.fromEntries((await ownerQuery<{ email: string; id: string }>(`SELECT email, id FROM users`)).map((r) => [r.email, r.id]));
     [police, das, iom, supervisor] = await Promise.all([

@@ -10,4 +10,9 @@ export const INDICATORS_ROUTES: RouteTable = {
   'GET /api/indicators/exports': P.casesRead,
   'GET /api/indicators/exports/:id': P.casesRead,
   'GET /api/indicators/exports/:id/file': P.casesRead,
+  'GET /api/indicators/dashboards/caseworker': P.assistanceManage,
+  'GET /api/indicators/dashboards/investigator': P.operationsManage,
+  'GET /api/indicators/dashboards/prosecutor': P.proceedingsManage,
+  'GET /api/indicators/dashboards/hotline': P.hotlineRead,
+  'GET /api/indicators/case-summary/:code': P.casesRead,
 };

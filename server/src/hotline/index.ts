@@ -2,3 +2,4 @@
 export * from './hotline.module';
 export * from './hotline.entities';
 export * from './hotline.seed';
+export { HotlineStatsRepository, HotlineStatsService } from './stats/hotline-stats.service'; // for the indicators area's hotline dashboard

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AnnualReport, AnnualReportRow, safeCell } from '@ruta/shared';
 import { bucketLabel, indicatorLabel, ReportLanguage } from './indicator-labels';
+import { pdf } from './pdf-fonts';
 
 const TEXTS = {
   es: {
@@ -52,18 +52,7 @@ export async function annualReportXlsx(report: AnnualReport, language: ReportLan
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-let fontsReady = false;
-
 export async function annualReportPdf(report: AnnualReport, language: ReportLanguage): Promise<Buffer> {
-  if (!fontsReady) {
-    // PDFKit's built-in Helvetica (WinAnsi: Spanish accents included); no file and no URL is ever read.
-    pdfmake.addFonts({ Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' } });
-    pdfmake.setUrlAccessPolicy(() => false);
-    // pdfmake asks this policy for the standard font names too: those, and nothing else.
-    const standardFonts = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
-    pdfmake.setLocalAccessPolicy((path) => standardFonts.has(path));
-    fontsReady = true;
-  }
   const t = TEXTS[language];
   const content: TDocumentDefinitions['content'] = [
     { text: t.title(report.year), style: 'title' },
@@ -92,5 +81,5 @@ export async function annualReportPdf(report: AnnualReport, language: ReportLang
     styles: { title: { fontSize: 16, bold: true }, section: { fontSize: 12, bold: true, margin: [0, 12, 0, 6] } },
     content,
   };
-  return pdfmake.createPdf(doc).getBuffer();
+  return pdf().createPdf(doc).getBuffer();
 }

@@ -9,7 +9,7 @@ import { IndicatorsService } from './indicators.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function attachment(content: Buffer, type: string, fileName: string): StreamableFile {
+export function attachment(content: Buffer, type: string, fileName: string): StreamableFile {
   return new StreamableFile(content, { type, disposition: `attachment; filename="${fileName}"`, length: content.length });
 }
 

@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/platform';
 import { InstitutionsModule } from '@ruta/identity';
+import { CasesModule } from '@ruta/cases';
+import { ProsecutionsModule } from '@ruta/prosecutions';
+import { HotlineStatsRepository, HotlineStatsService } from '@ruta/hotline';
+import { CaseSummaryController } from './case-summary/case-summary.controller';
+import { CaseSummaryService } from './case-summary/case-summary.service';
+import { RoleDashboardsController } from './dashboards/role-dashboards.controller';
+import { RoleDashboardsRepository } from './dashboards/role-dashboards.repository';
+import { RoleDashboardsService } from './dashboards/role-dashboards.service';
 import { AnonymousStatisticsRepository } from './anonymous/anonymous-statistics.repository';
 import { AnonymousStatisticsService } from './anonymous/anonymous-statistics.service';
 import { caseIndicators } from './definitions/case-indicators';
@@ -18,11 +26,13 @@ import { IndicatorsService } from './indicators.service';
 /**
  * The indicators area: the indicator registry (providers: cases and referrals now; assistance, prosecutions and
  * hotline add theirs to INDICATOR_PROVIDERS), the annual report (screen, XLSX, PDF), the k-anonymous statistics
- * export, and list exports with their background job.
+ * export, list exports with their background job, the case summary PDF, and the role dashboards. The other areas'
+ * count services are reused, never re-derived: `JusticeIndicatorsService` comes with the prosecutions module's exports,
+ * the hotline's statistics (`HotlineStatsService`, from its index) are registered here.
  */
 @Module({
-  imports: [AuditModule, InstitutionsModule],
-  controllers: [IndicatorsController],
+  imports: [AuditModule, InstitutionsModule, CasesModule, ProsecutionsModule],
+  controllers: [IndicatorsController, RoleDashboardsController, CaseSummaryController],
   providers: [
     { provide: INDICATOR_PROVIDERS, useValue: [caseIndicators, referralIndicators] },
     IndicatorRegistry,
@@ -34,6 +44,11 @@ import { IndicatorsService } from './indicators.service';
     ExportJobsRepository,
     ExportsService,
     ExportJob,
+    CaseSummaryService,
+    HotlineStatsRepository,
+    HotlineStatsService,
+    RoleDashboardsRepository,
+    RoleDashboardsService,
   ],
 })
 export class IndicatorsModule {}

@@ -29,6 +29,19 @@ export interface CreateExportRequest {
   from?: string;
   to?: string;
   status?: string;
+  /**
+   * The rest of the case list's filters, as the list holds them (codes only: a name or a document number never goes
+   * into an export request). Any of the statuses, institutions and purposes given; the others must match exactly.
+   */
+  statuses?: string[];
+  institutionIds?: string[];
+  purposes?: string[];
+  departmentCode?: string;
+  minor?: boolean;
+  assignedToMe?: boolean;
+  code?: string;
+  createdFrom?: string;
+  createdTo?: string;
   language?: 'es' | 'en';
 }
 

@@ -4,3 +4,4 @@ export * from './indicators-api';
 export * from './exports-api';
 export * from './anonymous-statistics-api';
 export * from './spreadsheet-cell';
+export * from './role-dashboards-api';

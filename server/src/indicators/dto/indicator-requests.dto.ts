@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { CASE_STATUS, CreateExportRequest, EXPORT_FORMAT, ExportFormat } from '@ruta/shared';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { CASE_STATUS, CreateExportRequest, EXPLOITATION_PURPOSE, EXPORT_FORMAT, ExportFormat } from '@ruta/shared';
 import { IsCalendarDate, IsOption } from '@ruta/platform';
 
 /** Any period (default: the current year), institution and department. */
@@ -16,6 +16,11 @@ export class IndicatorQueryDto {
 export class AnnualReportQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @Type(() => Number) @IsInt({ message: 'year must be a whole number' }) @Min(2000) @Max(2100) year!: number;
   @ApiPropertyOptional({ enum: ['json', 'xlsx', 'pdf'] }) @IsOptional() @IsIn(['json', 'xlsx', 'pdf'], { message: 'format must be json, xlsx or pdf' }) format?: 'json' | 'xlsx' | 'pdf';
+  @ApiPropertyOptional({ enum: ['es', 'en'] }) @IsOptional() @IsIn(['es', 'en'], { message: 'language must be es or en' }) language?: 'es' | 'en';
+}
+
+/** The language of a generated file. */
+export class LanguageQueryDto {
   @ApiPropertyOptional({ enum: ['es', 'en'] }) @IsOptional() @IsIn(['es', 'en'], { message: 'language must be es or en' }) language?: 'es' | 'en';
 }
 
@@ -35,5 +40,14 @@ export class CreateExportDto implements CreateExportRequest {
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() from?: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() to?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(CASE_STATUS.values, { message: 'status must be a case status' }) status?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsIn(CASE_STATUS.values, { each: true, message: 'statuses must be case statuses' }) statuses?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('4', { each: true, message: 'institutionIds must be institution ids' }) institutionIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsIn(EXPLOITATION_PURPOSE.values, { each: true, message: 'purposes must be purposes of exploitation' }) purposes?: string[];
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{2}$/, { message: 'departmentCode must be a two-digit DIVIPOLA code' }) departmentCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'minor must be true or false' }) minor?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'assignedToMe must be true or false' }) assignedToMe?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^RT-\d{4}-\d{6}$/i, { message: 'code must be a case code' }) code?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() createdFrom?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() createdTo?: string;
   @ApiPropertyOptional({ enum: ['es', 'en'] }) @IsOptional() @IsIn(['es', 'en'], { message: 'language must be es or en' }) language?: 'es' | 'en';
 }

@@ -63,4 +63,12 @@ export class ExportJobEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
+
+  /** Claims so far; the current one fences the worker that holds it (migration 1764404830000). */
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  /** Renewed by the worker after every chunk; a running job whose lease ran out is queued again. */
+  @Column({ type: 'timestamptz', nullable: true })
+  heartbeatAt!: Date | null;
 }

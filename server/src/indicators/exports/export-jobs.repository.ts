@@ -9,6 +9,16 @@ export interface ExportFilter {
   from?: string;
   to?: string;
   status?: string;
+  statuses?: string[];
+  institutionIds?: string[];
+  purposes?: string[];
+  departmentCode?: string;
+  minor?: boolean;
+  code?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  /** The requester, when the list shows only the cases assigned to them. */
+  assignedTo?: string;
 }
 
 const ROW_COLUMNS = `c.id, c.code, c."identifiedOn"::text AS "identifiedOn", c.status, c.scope, c."ageBand", c.purposes, i.name AS institution, d.name AS department`;
@@ -24,8 +34,21 @@ function filterSql(filter: ExportFilter, first: number): [string, unknown[]] {
   if (filter.from) add(`c."identifiedOn" >= CAST(? AS date)`, filter.from);
   if (filter.to) add(`c."identifiedOn" <= CAST(? AS date)`, filter.to);
   if (filter.status) add(`c.status = ?`, filter.status);
+  // The case list's other filters, with the case search's definitions (so the export holds the cases the list shows).
+  if (filter.statuses?.length) add(`c.status = ANY(CAST(? AS text[]))`, filter.statuses);
+  if (filter.institutionIds?.length) add(`c."ownerInstitutionId" = ANY(CAST(? AS uuid[]))`, filter.institutionIds);
+  if (filter.purposes?.length) add(`c.purposes && CAST(? AS text[])`, filter.purposes);
+  if (filter.departmentCode) add(`c."departmentCode" = ?`, filter.departmentCode);
+  if (filter.minor !== undefined) add(`c."childWelfareFlag" = ?`, filter.minor);
+  if (filter.code) add(`c.code = ?`, filter.code.toUpperCase());
+  if (filter.createdFrom) add(`c."createdAt" >= CAST(? AS date)`, filter.createdFrom);
+  if (filter.createdTo) add(`c."createdAt" < CAST(? AS date) + 1`, filter.createdTo);
+  if (filter.assignedTo) add(`c.id IN (SELECT ma."caseId" FROM case_assignments ma WHERE ma."userId" = CAST(? AS uuid) AND ma."unassignedAt" IS NULL)`, filter.assignedTo);
   return [clauses.length ? clauses.join(' AND ') : 'true', params];
 }
+
+/** A job as its worker holds it: the attempt fences its writes. */
+export type ClaimedExport = Pick<ExportJobEntity, 'id' | 'format' | 'identified' | 'language' | 'total' | 'attempts'>;
 
 /**
  * Export jobs. The request side reads and fixes the cases as the requester (row-level security decides which); the
@@ -87,14 +110,35 @@ export class ExportJobsRepository extends RepositoryBase {
 
   // --- The job side (system transactions) ---
 
-  /** Takes the oldest queued job; with two instances each takes a different one (SKIP LOCKED). */
-  async claim(manager: EntityManager): Promise<Pick<ExportJobEntity, 'id' | 'format' | 'identified' | 'language' | 'total'> | null> {
-    const [rows]: [Pick<ExportJobEntity, 'id' | 'format' | 'identified' | 'language' | 'total'>[], number] = await manager.query(
-      `UPDATE export_jobs SET status = 'running'
+  /**
+   * Takes the oldest queued job; with two instances each takes a different one (SKIP LOCKED). The claim starts the
+   * lease (`heartbeatAt`) and a new attempt, which the worker's later writes must still match.
+   */
+  async claim(manager: EntityManager, now: Date): Promise<ClaimedExport | null> {
+    const [rows]: [ClaimedExport[], number] = await manager.query(
+      `UPDATE export_jobs SET status = 'running', attempts = attempts + 1, "heartbeatAt" = $1, processed = 0
         WHERE id = (SELECT id FROM export_jobs WHERE status = 'queued' ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, format, identified, language, total`,
+        RETURNING id, format, identified, language, total, attempts`,
+      [now],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * Jobs left running by a worker whose lease ran out (its server died, or stalled past the lease): queued again while
+   * they have attempts left, failed after the last. Answers how many of each, in one statement.
+   */
+  async recoverStale(manager: EntityManager, staleBefore: Date, maxAttempts: number): Promise<{ requeued: number; failed: number }> {
+    const [row]: [{ requeued: number; failed: number }] = await manager.query(
+      `WITH stale AS (
+         UPDATE export_jobs SET status = CASE WHEN attempts >= $2 THEN 'failed' ELSE 'queued' END,
+                "completedAt" = CASE WHEN attempts >= $2 THEN now() ELSE NULL END, processed = 0
+          WHERE status = 'running' AND ("heartbeatAt" IS NULL OR "heartbeatAt" < $1)
+          RETURNING status)
+       SELECT count(*) FILTER (WHERE status = 'queued')::int AS requeued, count(*) FILTER (WHERE status = 'failed')::int AS failed FROM stale`,
+      [staleBefore, maxAttempts],
+    );
+    return row;
   }
 
   /** One chunk of the job's cases, by position in the fixed list, as the system. */
@@ -110,21 +154,26 @@ export class ExportJobsRepository extends RepositoryBase {
     return rows.map((r) => ({ ...r, givenNames: byCase.get(r.id)?.givenNames ?? null, familyNames: byCase.get(r.id)?.familyNames ?? null }));
   }
 
-  async progress(manager: EntityManager, jobId: string, processed: number): Promise<void> {
-    await manager.query(`UPDATE export_jobs SET processed = $2 WHERE id = $1`, [jobId, processed]);
+  /** Progress and a renewed lease; false when this attempt lost the job (its lease ran out and it was taken again). */
+  async progress(manager: EntityManager, job: ClaimedExport, processed: number, now: Date): Promise<boolean> {
+    const [, count]: [unknown, number] = await manager.query(
+      `UPDATE export_jobs SET processed = $3, "heartbeatAt" = $4 WHERE id = $1 AND attempts = $2 AND status = 'running'`,
+      [job.id, job.attempts, processed, now],
+    );
+    return count === 1;
   }
 
-  async finish(manager: EntityManager, jobId: string, content: Buffer, fileName: string, expiresAt: Date): Promise<void> {
-    await manager.query(`UPDATE export_jobs SET status = 'ready', content = $2, "fileName" = $3, "expiresAt" = $4, "completedAt" = now(), processed = total WHERE id = $1`, [
-      jobId,
-      content,
-      fileName,
-      expiresAt,
-    ]);
+  async finish(manager: EntityManager, job: ClaimedExport, content: Buffer, fileName: string, expiresAt: Date): Promise<boolean> {
+    const [, count]: [unknown, number] = await manager.query(
+      `UPDATE export_jobs SET status = 'ready', content = $3, "fileName" = $4, "expiresAt" = $5, "completedAt" = now(), processed = total
+        WHERE id = $1 AND attempts = $2 AND status = 'running'`,
+      [job.id, job.attempts, content, fileName, expiresAt],
+    );
+    return count === 1;
   }
 
-  async fail(manager: EntityManager, jobId: string): Promise<void> {
-    await manager.query(`UPDATE export_jobs SET status = 'failed', "completedAt" = now() WHERE id = $1`, [jobId]);
+  async fail(manager: EntityManager, job: ClaimedExport): Promise<void> {
+    await manager.query(`UPDATE export_jobs SET status = 'failed', "completedAt" = now() WHERE id = $1 AND attempts = $2 AND status = 'running'`, [job.id, job.attempts]);
   }
 
   /** Expired files are dropped (the row stays as the record of the export). */

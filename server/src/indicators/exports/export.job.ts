@@ -1,20 +1,28 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { TransactionRunner } from '@ruta/platform';
-import { Clock } from '@ruta/platform';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Clock, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
+import { errorFacts } from '../error-facts';
 import { buildExportFile, exportCells, exportHeaders } from './export-file';
-import { ExportJobsRepository } from './export-jobs.repository';
+import { ClaimedExport, ExportJobsRepository } from './export-jobs.repository';
 import { exportFileName, ExportsService } from './exports.service';
 
 /** The key of the transaction-level advisory lock that lets one instance at a time claim export jobs. */
 export const EXPORT_JOB_LOCK = 718_090_013;
 const CHUNK = 2_000;
 const EVERY_SECONDS = 5;
+/** A running job whose worker has not renewed its lease for this long is taken as crashed. */
+export const EXPORT_LEASE_MS = 10 * 60_000;
+/** Claims before a job that keeps crashing its worker is failed. */
+export const EXPORT_MAX_ATTEMPTS = 3;
+
+/** Raised when a worker finds its lease taken over: it stops without touching the job. */
+class LeaseLost extends Error {}
 
 /**
- * Builds the queued large exports. Every instance tries on a timer; claiming runs under `pg_try_advisory_xact_lock`
- * and takes a job with `FOR UPDATE SKIP LOCKED`, so two instances never build the same one. The cases are read in
- * chunks as the system, only among the ids fixed in the job; progress commits after each chunk. Expired files are
- * dropped. The clock is injected (tests move it).
+ * Builds the queued large exports. Every instance tries on a timer (and once at start-up); claiming runs under
+ * `pg_try_advisory_xact_lock` and takes a job with `FOR UPDATE SKIP LOCKED`, so two instances never build the same one.
+ * In the same locked transaction, jobs whose lease ran out (a server died mid-run) are queued again, or failed after
+ * their last attempt. The cases are read in chunks as the system, only among the ids fixed in the job; progress and the
+ * lease commit after each chunk, fenced by the attempt. Expired files are dropped. The clock is injected (tests move it).
  */
 @Injectable()
 export class ExportJob implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -27,11 +35,14 @@ export class ExportJob implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly jobs: ExportJobsRepository,
     private readonly exports: ExportsService,
     private readonly clock: Clock,
+    @Inject(RUTA_CONFIG) private readonly config: RutaConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (process.env.RUTA_EXPORT_JOB === 'off') return;
-    this.timer = setInterval(() => void this.runOnce().catch((error: Error) => this.logger.warn(`Export job failed: ${error.message}`)), EVERY_SECONDS * 1000);
+    if (this.config.RUTA_EXPORT_JOB === 'off') return;
+    const tick = () => void this.runOnce().catch((error: unknown) => this.logger.warn(`Export job failed: ${errorFacts(error)}`));
+    setImmediate(tick);
+    this.timer = setInterval(tick, EVERY_SECONDS * 1000);
     this.timer.unref();
   }
 
@@ -40,34 +51,43 @@ export class ExportJob implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   /** Builds at most one queued export; answers its id, or null when there was none (or another instance held the lock). */
-  async runOnce(): Promise<string | null> {
+  async runOnce(now: Date = this.clock.now()): Promise<string | null> {
     if (this.running) return null;
     this.running = true;
     try {
       const job = await this.transactions.runAsSystem(async (manager) => {
         const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [EXPORT_JOB_LOCK]);
         if (!locked) return null;
-        await this.jobs.purgeExpired(manager, this.clock.now());
-        return this.jobs.claim(manager);
+        await this.jobs.purgeExpired(manager, now);
+        const recovered = await this.jobs.recoverStale(manager, new Date(now.getTime() - EXPORT_LEASE_MS), EXPORT_MAX_ATTEMPTS);
+        if (recovered.requeued || recovered.failed) this.logger.warn(`Export jobs left running by a stopped worker: ${recovered.requeued} queued again, ${recovered.failed} failed`);
+        return this.jobs.claim(manager, now);
       });
       if (!job) return null;
       try {
-        const cells: (string | number)[][] = [];
-        for (let offset = 0; offset < job.total; offset += CHUNK) {
-          const rows = await this.transactions.runAsSystem((manager) => this.jobs.chunk(manager, job.id, job.identified, offset, CHUNK));
-          for (const row of rows) cells.push(exportCells(row, job.identified, job.language));
-          await this.transactions.runAsSystem((manager) => this.jobs.progress(manager, job.id, Math.min(job.total, offset + CHUNK)));
-        }
-        const content = await buildExportFile(job.format, exportHeaders(job.identified, job.language), cells);
-        const now = this.clock.now();
-        await this.transactions.runAsSystem((manager) => this.jobs.finish(manager, job.id, content, exportFileName(job, now), this.exports.expiry(now)));
+        await this.build(job);
       } catch (error) {
-        await this.transactions.runAsSystem((manager) => this.jobs.fail(manager, job.id));
+        if (error instanceof LeaseLost) return null;
+        await this.transactions.runAsSystem((manager) => this.jobs.fail(manager, job));
         throw error;
       }
       return job.id;
     } finally {
       this.running = false;
     }
+  }
+
+  private async build(job: ClaimedExport): Promise<void> {
+    const cells: (string | number)[][] = [];
+    for (let offset = 0; offset < job.total; offset += CHUNK) {
+      const rows = await this.transactions.runAsSystem((manager) => this.jobs.chunk(manager, job.id, job.identified, offset, CHUNK));
+      for (const row of rows) cells.push(exportCells(row, job.identified, job.language));
+      const kept = await this.transactions.runAsSystem((manager) => this.jobs.progress(manager, job, Math.min(job.total, offset + CHUNK), this.clock.now()));
+      if (!kept) throw new LeaseLost();
+    }
+    const content = await buildExportFile(job.format, exportHeaders(job.identified, job.language), cells);
+    const now = this.clock.now();
+    const kept = await this.transactions.runAsSystem((manager) => this.jobs.finish(manager, job, content, exportFileName(job, now), this.exports.expiry(now)));
+    if (!kept) throw new LeaseLost();
   }
 }

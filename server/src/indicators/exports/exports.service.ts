@@ -6,7 +6,7 @@ import { Clock } from '@ruta/platform';
 import { CreateExportDto } from '../dto/indicator-requests.dto';
 import { buildExportFile, CONTENT_TYPES, exportCells, exportHeaders } from './export-file';
 import { ExportJobEntity } from './export-job.entity';
-import { ExportJobsRepository } from './export-jobs.repository';
+import { ExportFilter, ExportJobsRepository } from './export-jobs.repository';
 
 export function exportFileName(job: Pick<ExportJobEntity, 'id' | 'format'>, at: Date): string {
   return `ruta-casos-${at.toISOString().slice(0, 10)}-${job.id.slice(0, 8)}.${job.format}`;
@@ -30,7 +30,20 @@ export class ExportsService {
     if (identified && !(can(actor, PERMISSIONS.casesExport) && can(actor, PERMISSIONS.victimIdentityRead))) {
       throw new ForbiddenError('export_not_allowed', 'Your role does not allow exports with identity');
     }
-    const filter = { from: dto.from, to: dto.to, status: dto.status };
+    const filter: ExportFilter = {
+      from: dto.from,
+      to: dto.to,
+      status: dto.status,
+      statuses: dto.statuses,
+      institutionIds: dto.institutionIds,
+      purposes: dto.purposes,
+      departmentCode: dto.departmentCode,
+      minor: dto.minor,
+      code: dto.code,
+      createdFrom: dto.createdFrom,
+      createdTo: dto.createdTo,
+      assignedTo: dto.assignedToMe ? actor.userId : undefined,
+    };
     const language = dto.language ?? 'es';
     const base = { requestedById: actor.userId, institutionId: actor.institutionId, format: dto.format, identified, reason: dto.reason ?? null, language };
     const total = await this.jobs.countCases(filter);
@@ -47,7 +60,7 @@ export class ExportsService {
       action: 'export',
       entityType: 'export_job',
       entityId: id,
-      details: { format: dto.format, identified, total, ...(identified ? { reason: 'given' } : {}), background: total > EXPORT_INLINE_MAX_ROWS },
+      details: { format: dto.format, identified, total, filters: Object.keys(filter).filter((k) => filter[k as keyof ExportFilter] !== undefined), ...(identified ? { reason: 'given' } : {}), background: total > EXPORT_INLINE_MAX_ROWS },
     });
     return this.get(actor, id);
   }

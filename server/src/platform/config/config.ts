@@ -171,6 +171,10 @@ export class RutaConfig {
   @Max(86400, { message: 'REFERRAL_DEADLINE_CHECK_SECONDS must be a whole number between 0 and 86400' })
   REFERRAL_DEADLINE_CHECK_SECONDS = 60;
 
+  /** `off` stops this instance's export job timer (the indicators area's background exports; tests run it by hand). */
+  @IsIn(['on', 'off'], { message: 'RUTA_EXPORT_JOB must be on or off' })
+  RUTA_EXPORT_JOB: 'on' | 'off' = 'on';
+
   /** TRUST_PROXY as Express's `trust proxy` setting. */
   get trustProxy(): false | number | string[] {
     return parseTrustProxy(this.TRUST_PROXY) ?? false;

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { DEFENDANT_STAGE, DashboardKind, RoleDashboard } from '@ruta/shared';
+import { Actor, AuditService, Clock } from '@ruta/platform';
+import { JusticeIndicatorsService } from '@ruta/prosecutions';
+import { HotlineStatsService } from '@ruta/hotline';
+import { RoleDashboardsRepository } from './role-dashboards.repository';
+
+/** A calendar date in Bogotá (`YYYY-MM-DD`): the day the centre's users live in, whatever the server's zone. */
+export function bogotaDate(at: Date): string {
+  return at.toLocaleDateString('en-CA', { timeZone: 'America/Bogota' });
+}
+
+/** `date` plus `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The first day of the month `months` before the month of `date`. */
+export function monthsBefore(date: string, months: number): string {
+  const [y, m] = date.split('-').map(Number);
+  const index = y * 12 + (m - 1) - months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/** Bogotá has no daylight saving time: its midnight is 05:00 UTC. */
+const bogotaMidnight = (date: string) => new Date(`${date}T05:00:00Z`);
+
+/**
+ * The dashboards of the caseworker, the investigator, the prosecutor and the hotline: a few counts and one chart each,
+ * over the caller's scope. The justice figures come from the prosecutions area's one definition
+ * (`JusticeIndicatorsService`), the hotline's from its statistics (`HotlineStatsService`); the rest from set-based
+ * statements under row-level security. Every read is audited (`indicators`, section `dashboard`).
+ */
+@Injectable()
+export class RoleDashboardsService {
+  constructor(
+    private readonly repository: RoleDashboardsRepository,
+    private readonly justice: JusticeIndicatorsService,
+    private readonly hotline: HotlineStatsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async read(actor: Actor, kind: DashboardKind): Promise<RoleDashboard> {
+    const today = bogotaDate(this.clock.now());
+    const dashboard = await this.build(kind, today);
+    await this.audit.record({ action: 'read', entityType: 'indicators', details: { section: 'dashboard', kind, scope: actor.scope, from: dashboard.from, to: dashboard.to } });
+    return dashboard;
+  }
+
+  private build(kind: DashboardKind, today: string): Promise<RoleDashboard> {
+    switch (kind) {
+      case 'caseworker':
+        return this.caseworker(today);
+      case 'investigator':
+        return this.investigator(today);
+      case 'prosecutor':
+        return this.prosecutor(today);
+      case 'hotline':
+        return this.hotlineVolume(today);
+    }
+  }
+
+  private async caseworker(today: string): Promise<RoleDashboard> {
+    const counts = await this.repository.caseworker(today);
+    return {
+      kind: 'caseworker',
+      from: today,
+      to: addDays(today, 6),
+      categoryKind: 'day',
+      categories: counts.days.map((d) => d.day),
+      series: [{ key: 'follow_ups_due', values: counts.days.map((d) => d.n) }],
+      figures: [
+        { key: 'follow_ups_overdue', value: counts.overdue },
+        { key: 'follow_ups_due', value: counts.days[0]?.n ?? 0 },
+        { key: 'phase_immediate', value: counts.byStatus['immediate_assistance'] ?? 0 },
+        { key: 'phase_medium_term', value: counts.byStatus['medium_term_assistance'] ?? 0 },
+        { key: 'phase_follow_up', value: counts.byStatus['follow_up'] ?? 0 },
+      ],
+    };
+  }
+
+  private async investigator(today: string): Promise<RoleDashboard> {
+    const from = monthsBefore(today, 11);
+    const months = await this.repository.investigator(from, today);
+    const sum = (pick: (m: (typeof months)[number]) => number) => months.reduce((total, m) => total + pick(m), 0);
+    return {
+      kind: 'investigator',
+      from,
+      to: today,
+      categoryKind: 'month',
+      categories: months.map((m) => m.month),
+      series: [
+        { key: 'cases_identified', values: months.map((m) => m.cases) },
+        { key: 'operations', values: months.map((m) => m.operations) },
+      ],
+      figures: [
+        { key: 'cases_identified', value: sum((m) => m.cases) },
+        { key: 'operations', value: sum((m) => m.operations) },
+        { key: 'arrests', value: sum((m) => m.arrests) },
+      ],
+    };
+  }
+
+  private async prosecutor(today: string): Promise<RoleDashboard> {
+    const year = Number(today.slice(0, 4));
+    const justice = await this.justice.compute(year);
+    const byStage = new Map((await this.repository.defendantsByStage()).map((r) => [r.stage, r.n]));
+    const stages = DEFENDANT_STAGE.values.filter((s) => byStage.has(s));
+    return {
+      kind: 'prosecutor',
+      from: `${year}-01-01`,
+      to: today,
+      categoryKind: 'stage',
+      categories: stages,
+      series: [{ key: 'defendants', values: stages.map((s) => byStage.get(s) ?? 0) }],
+      figures: [
+        { key: 'investigations_opened', value: justice.investigationsOpened },
+        { key: 'charged', value: justice.charged },
+        { key: 'accused', value: justice.accused },
+        { key: 'convicted', value: justice.convicted },
+        { key: 'acquitted', value: justice.acquitted },
+      ],
+    };
+  }
+
+  private async hotlineVolume(today: string): Promise<RoleDashboard> {
+    const from = addDays(today, -29);
+    const stats = await this.hotline.stats(bogotaMidnight(from), bogotaMidnight(addDays(today, 1)), 'day');
+    const perDay = new Map(stats.perPeriod.map((b) => [b.key, b.count]));
+    const days = Array.from({ length: 30 }, (_, i) => addDays(from, i));
+    const outcome = (key: string) => stats.byOutcome.find((b) => b.key === key)?.count ?? 0;
+    return {
+      kind: 'hotline',
+      from,
+      to: today,
+      categoryKind: 'day',
+      categories: days,
+      series: [{ key: 'contacts', values: days.map((d) => perDay.get(d) ?? 0) }],
+      figures: [
+        { key: 'contacts', value: stats.total },
+        { key: 'cases_opened', value: outcome('new_case') + outcome('linked_case') },
+        { key: 'tips_sent', value: outcome('tip_sent') },
+        { key: 'referrals', value: outcome('referral') },
+      ],
+    };
+  }
+}

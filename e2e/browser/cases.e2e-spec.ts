@@ -67,17 +67,30 @@ describeBrowser('cases journey: an investigator records a case, finds it without
     await page.getByTestId('duplicate-continue').or(situation).first().waitFor();
     if (await page.getByTestId('duplicate-continue').isVisible()) await page.getByTestId('duplicate-continue').click();
 
-    // Situation: the screening's purpose is carried over; one recruitment event in Bogotá (DIVIPOLA 11001).
+    // Situation: the screening's purpose is carried over; a recruitment event typed as "cali" (Santiago de Cali is
+    // offered first, before Calima) and an exploitation event in Madrid, Spain.
     await situation.waitFor();
     await page.getByTestId('event-add').click();
-    await chooseOption(page, 'event-0-department', 'event-0-department-11');
-    await chooseOption(page, 'event-0-municipality', 'event-0-municipality-11001');
+    await page.getByTestId('event-0-place').fill('cali');
+    const options = page.locator('mat-option[data-testid^="event-0-place-"]');
+    await options.first().waitFor();
+    expect(await options.first().getAttribute('data-testid')).toBe('event-0-place-76001');
+    await expect(options.first().innerText()).resolves.toContain('Santiago de Cali');
+    await page.getByTestId('event-0-place').press('Enter');
+    expect(await page.getByTestId('event-0-place').inputValue()).toBe('Santiago de Cali · Valle del Cauca');
+    await page.getByTestId('event-add').click();
+    await chooseOption(page, 'event-1-kind', 'event-1-kind-exploitation');
+    await page.getByTestId('event-1-country').fill('espa');
+    await page.getByTestId('event-1-country-ES').click();
+    await page.getByTestId('event-1-city').fill('Madrid');
     await page.getByTestId('intake-next-situation').click();
 
     // Consent to data processing, then review and submit.
     await page.getByTestId('consent-data_processing-granted').click();
     await page.getByTestId('intake-next-consent').click();
     await page.getByTestId('review-name').filter({ hasText: 'José Pérez Ficticio' }).waitFor();
+    await page.getByText('Santiago de Cali, Valle del Cauca').waitFor();
+    await page.getByText('Madrid, España').waitFor();
     await page.getByTestId('intake-submit').click();
     const shownCode = page.locator('[data-testid="case-code"]', { hasText: /RT-/ });
     await shownCode.waitFor();

@@ -42,6 +42,8 @@ describe('cases: validation, optimistic locking, status machine, documents, note
       ['a bad DIVIPOLA municipality', newCaseRequest({ case: { municipalityCode: '99999' } }), ['case.municipalityCode']],
       ['a municipality outside its department', newCaseRequest({ case: { departmentCode: '05', municipalityCode: '11001' } }), ['case.municipalityCode']],
       ['a DIVIPOLA code abroad', newCaseRequest({ situation: { purposes: ['forced_labour'], events: [{ kind: 'transit', countryCode: 'EC', municipalityCode: '05001' }] } }), ['situation.events.0.departmentCode']],
+      ['a city in Colombia (the municipality says it)', newCaseRequest({ situation: { purposes: ['forced_labour'], events: [{ kind: 'transit', countryCode: 'CO', city: 'Cali' }] } }), ['situation.events.0.city']],
+      ['a city with markup', newCaseRequest({ situation: { purposes: ['forced_labour'], events: [{ kind: 'transit', countryCode: 'ES', city: '<b>Madrid</b>' }] } }), ['situation.events.0.city']],
       ['an unknown country', newCaseRequest({ victim: { nationality: 'XX' } }), ['victim.nationality']],
       ['a missing victim', { ...newCaseRequest(), victim: undefined }, ['victim']],
       ['a sharing consent without institution', newCaseRequest({ consents: [{ purpose: 'sharing', grantedBy: 'self', method: 'written', grantedAt: '2026-01-15T10:00:00Z' }] }), ['consents.0.institutionId']],
@@ -55,6 +57,11 @@ describe('cases: validation, optimistic locking, status machine, documents, note
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(fields));
       expect(await caseTableCounts()).toEqual(before);
+    });
+
+    it('keeps the city of a place abroad and gives it back with the event', async () => {
+      const response = await police.post('/api/cases', newCaseRequest({ situation: { purposes: ['forced_labour'], events: [{ kind: 'exploitation', countryCode: 'ES', city: 'Madrid' }] } })).expect(201);
+      expect(response.body.case.events).toEqual([expect.objectContaining({ kind: 'exploitation', countryCode: 'ES', city: 'Madrid', departmentName: null, municipalityName: null })]);
     });
 
     it('never requires Palermo means: an empty means list is a valid intake', async () => {
@@ -233,6 +240,10 @@ describe('cases: validation, optimistic locking, status machine, documents, note
       const antioquia = (await police.get('/api/places/departments/05/municipalities').expect(200)).body;
       expect(antioquia).toContainEqual({ code: '05001', name: 'Medellín', departmentCode: '05' });
       await police.get('/api/places/departments/00/municipalities').expect(404);
+      const all = (await police.get('/api/places/municipalities').expect(200)).body as { code: string; departmentCode: string }[];
+      expect(all).toHaveLength(1122);
+      expect(all).toContainEqual({ code: '76001', name: 'Santiago de Cali', departmentCode: '76' });
+      expect(all.every((m) => m.code.startsWith(m.departmentCode))).toBe(true);
       const countries = (await police.get('/api/places/countries').expect(200)).body;
       expect(countries).toContainEqual({ code: 'CO', nameEs: 'Colombia', nameEn: 'Colombia' });
       expect(countries.find((c: { code: string }) => c.code === 'DE')).toMatchObject({ nameEs: 'Alemania', nameEn: 'Germany' });

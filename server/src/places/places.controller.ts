@@ -16,6 +16,13 @@ export class PlacesController {
     return this.places.departments();
   }
 
+  /** All 1,122 municipalities at once, for the place search that matches across departments (read once per session). */
+  @Get('municipalities')
+  @RequirePermission(PERMISSIONS.casesRead)
+  allMunicipalities(): Promise<MunicipalityView[]> {
+    return this.places.allMunicipalities();
+  }
+
   @Get('departments/:code/municipalities')
   @RequirePermission(PERMISSIONS.casesRead)
   municipalities(@Param('code', DepartmentCodePipe) code: string): Promise<MunicipalityView[]> {

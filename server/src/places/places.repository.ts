@@ -18,6 +18,10 @@ export class PlacesRepository extends RepositoryBase {
     return this.repo.find({ where: { kind: 'municipality', departmentCode }, order: { name: 'ASC' } });
   }
 
+  allMunicipalities(): Promise<PlaceEntity[]> {
+    return this.repo.find({ where: { kind: 'municipality' }, order: { code: 'ASC' } });
+  }
+
   findByCodes(codes: string[]): Promise<PlaceEntity[]> {
     return codes.length ? this.repo.findBy({ code: In([...new Set(codes)]) }) : Promise.resolve([]);
   }

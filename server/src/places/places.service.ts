@@ -10,6 +10,8 @@ export interface PlaceReference {
   countryCode?: string | null;
   departmentCode?: string | null;
   municipalityCode?: string | null;
+  /** Only abroad: the city, as free text (Madrid). */
+  city?: string | null;
 }
 
 @Injectable()
@@ -24,6 +26,10 @@ export class PlacesService {
     const rows = await this.places.municipalities(departmentCode);
     if (!rows.length) throw new NotFoundError('department');
     return rows.map((p) => ({ code: p.code, name: p.name, departmentCode: p.departmentCode! }));
+  }
+
+  async allMunicipalities(): Promise<MunicipalityView[]> {
+    return (await this.places.allMunicipalities()).map((p) => ({ code: p.code, name: p.name, departmentCode: p.departmentCode! }));
   }
 
   countries(): CountryView[] {
@@ -44,6 +50,10 @@ export class PlacesService {
         continue;
       }
       const abroad = ref.countryCode != null && ref.countryCode !== 'CO';
+      if (!abroad && ref.city) {
+        errors.push({ field: `${ref.field}.city`, code: 'only_abroad', message: 'a city is given only for a place abroad; in Colombia pick the municipality' });
+        continue;
+      }
       if (abroad && (ref.departmentCode || ref.municipalityCode)) {
         errors.push({ field: `${ref.field}.departmentCode`, code: 'not_in_colombia', message: 'DIVIPOLA codes apply only to places in Colombia' });
         continue;

@@ -5,6 +5,8 @@ export interface PlaceInput {
   municipalityCode?: string;
   /** Only in Colombia, when the municipality is unknown: the 2-digit department code. */
   departmentCode?: string;
+  /** Only abroad: the city as free text ("Madrid"); in Colombia the municipality says it. */
+  city?: string;
 }
 
 export interface DepartmentView {

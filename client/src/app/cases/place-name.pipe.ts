@@ -7,7 +7,7 @@ import { PlacesApi } from './places.api';
 
 /**
  * A place by name, never by code: "Santiago de Cali, Valle del Cauca", "Antioquia" (department only), or a country
- * abroad ("España" / "Spain"). Reads the reference lists once per session (PlacesApi); until they arrive it shows "…".
+ * abroad with its city when known ("Madrid, España" / "Madrid, Spain"). Reads the reference lists once per session (PlacesApi); until they arrive it shows "…".
  */
 @Pipe({ name: 'rutaPlace', pure: false })
 export class PlaceNamePipe implements PipeTransform {
@@ -33,7 +33,9 @@ export class PlaceNamePipe implements PipeTransform {
     if (!place.countryCode) return '—';
     if (!this.countries()) return '…';
     const country = this.countryNames().get(place.countryCode);
-    return country ? (this.language.current() === 'en' ? country.nameEn : country.nameEs) : '—';
+    if (!country) return '—';
+    const name = this.language.current() === 'en' ? country.nameEn : country.nameEs;
+    return place.city ? `${place.city}, ${name}` : name;
   }
 
   private municipalitiesOf(department: string): MunicipalityView[] | undefined {

@@ -10,6 +10,8 @@ export class PlacesApi {
   private readonly municipalitiesByDepartment = new Map<string, Observable<MunicipalityView[]>>();
 
   readonly departments$: Observable<DepartmentView[]> = this.http.get<DepartmentView[]>('/api/places/departments').pipe(shareReplay(1));
+  /** All 1,122 municipalities, for the place search across departments. */
+  readonly allMunicipalities$: Observable<MunicipalityView[]> = this.http.get<MunicipalityView[]>('/api/places/municipalities').pipe(shareReplay(1));
   readonly countries$: Observable<CountryView[]> = this.http.get<CountryView[]>('/api/places/countries').pipe(shareReplay(1));
 
   municipalities(departmentCode: string): Observable<MunicipalityView[]> {

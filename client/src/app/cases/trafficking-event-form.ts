@@ -1,17 +1,18 @@
-import { NonNullableFormBuilder } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { TraffickingEventInput, TraffickingEventKind } from '@ruta/shared';
 import { notInFuture } from './calendar-date';
 import { compact } from './compact';
 
 export const COLOMBIA = 'CO';
 
-/** One recruitment / transit / exploitation event: a Colombian place (department → municipality) or a country. */
+/** One recruitment / transit / exploitation event: a Colombian place (department → municipality) or a country and its city. */
 export function buildEventGroup(fb: NonNullableFormBuilder, event?: Partial<TraffickingEventInput>) {
   return fb.group({
     kind: [event?.kind ?? ('recruitment' as TraffickingEventKind)],
     countryCode: [event?.countryCode ?? COLOMBIA],
     departmentCode: [event?.departmentCode ?? (event?.municipalityCode ? event.municipalityCode.slice(0, 2) : '')],
     municipalityCode: [event?.municipalityCode ?? ''],
+    city: [event?.city ?? '', Validators.maxLength(120)],
     startedOn: [event?.startedOn ?? '', notInFuture],
     endedOn: [event?.endedOn ?? '', notInFuture],
   });
@@ -28,6 +29,7 @@ export function toEventInputs(events: EventValue[]): TraffickingEventInput[] {
       countryCode: e.countryCode,
       departmentCode: inColombia && !e.municipalityCode ? e.departmentCode : '',
       municipalityCode: inColombia ? e.municipalityCode : '',
+      city: inColombia ? '' : e.city.trim(),
       startedOn: e.startedOn,
       endedOn: e.endedOn,
     }) as TraffickingEventInput;

@@ -35,6 +35,12 @@ import { buildEventGroup, COLOMBIA, EventGroup } from './trafficking-event-form'
           <ruta-country-select [control]="event.controls.countryCode" [testId]="'event-' + i + '-country'" />
           @if (event.controls.countryCode.value === colombia) {
             <ruta-place-picker [department]="event.controls.departmentCode" [municipality]="event.controls.municipalityCode" [testId]="'event-' + i" />
+          } @else if (event.controls.countryCode.value) {
+            <mat-form-field>
+              <mat-label>{{ 'cases.city' | translate }}</mat-label>
+              <input matInput formControlName="city" maxlength="120" autocomplete="off" [attr.data-testid]="'event-' + i + '-city'" />
+              <mat-error>{{ event.controls.city.errors | rutaError }}</mat-error>
+            </mat-form-field>
           }
           <mat-form-field>
             <mat-label>{{ 'cases.startedOn' | translate }}</mat-label>

@@ -72,6 +72,7 @@ export function toEventView(e: TraffickingEventEntity): TraffickingEventView {
     countryCode: e.countryCode,
     ...(e.departmentCode ? { departmentCode: e.departmentCode } : {}),
     ...(e.municipalityCode ? { municipalityCode: e.municipalityCode } : {}),
+    ...(e.city ? { city: e.city } : {}),
     ...(e.startedOn ? { startedOn: e.startedOn } : {}),
     ...(e.endedOn ? { endedOn: e.endedOn } : {}),
     departmentName: e.department?.name ?? null,

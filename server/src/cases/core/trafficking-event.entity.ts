@@ -37,6 +37,10 @@ export class TraffickingEventEntity {
   @JoinColumn({ name: 'municipalityCode', foreignKeyConstraintName: 'FK_trafficking_events_municipality' })
   municipality?: PlaceEntity | null;
 
+  /** Only abroad: the city (free text). */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  city!: string | null;
+
   @Column({ type: 'date', nullable: true })
   startedOn!: string | null;
 

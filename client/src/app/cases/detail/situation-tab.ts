@@ -36,7 +36,7 @@ function situationOf(c: CaseDetailView) {
     recruiterRelation: c.recruiterRelation ?? '',
     recruitmentMethod: c.recruitmentMethod ?? '',
     events: toEventInputs(
-      c.events.map((e) => ({ kind: e.kind, countryCode: e.countryCode, departmentCode: e.departmentCode ?? '', municipalityCode: e.municipalityCode ?? '', startedOn: e.startedOn ?? '', endedOn: e.endedOn ?? '' })),
+      c.events.map((e) => ({ kind: e.kind, countryCode: e.countryCode, departmentCode: e.departmentCode ?? '', municipalityCode: e.municipalityCode ?? '', city: e.city ?? '', startedOn: e.startedOn ?? '', endedOn: e.endedOn ?? '' })),
     ),
   };
 }

@@ -24,7 +24,7 @@ function filledForm(): IntakeForm {
   form.controls.situation.patchValue({ purposes: ['forced_labour'], labourSector: 'agriculture', sexualExploitationType: 'online' });
   const events = form.controls.situation.controls.events;
   events.push(buildEventGroup(fb, { kind: 'recruitment', countryCode: 'CO', departmentCode: '05', municipalityCode: '05001' }));
-  events.push(buildEventGroup(fb, { kind: 'exploitation', countryCode: 'PE', departmentCode: '05', startedOn: '2025-01-01' }));
+  events.push(buildEventGroup(fb, { kind: 'exploitation', countryCode: 'PE', departmentCode: '05', city: ' Lima ', startedOn: '2025-01-01' }));
   events.push(buildEventGroup(fb, { kind: 'transit', countryCode: 'CO', departmentCode: '76' }));
   form.controls.consents.at(0).patchValue({ granted: true });
   return form;
@@ -61,7 +61,7 @@ describe('intake form → create request', () => {
       labourSector: 'agriculture',
       events: [
         { kind: 'recruitment', countryCode: 'CO', municipalityCode: '05001' },
-        { kind: 'exploitation', countryCode: 'PE', startedOn: '2025-01-01' },
+        { kind: 'exploitation', countryCode: 'PE', city: 'Lima', startedOn: '2025-01-01' },
         { kind: 'transit', countryCode: 'CO', departmentCode: '76' },
       ],
     });

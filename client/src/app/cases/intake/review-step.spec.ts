@@ -18,7 +18,7 @@ describe('ReviewStep: recorded values by name, in the user language, never as co
     form.controls.case.patchValue({ source: 'police_operation', identifiedOn: '2026-02-20' });
     form.controls.victim.patchValue({ givenNames: 'Ana', familyNames: 'Ficticia', birthDate: '2010-03-15', nationality: 'ES' });
     form.controls.situation.controls.events.push(buildEventGroup(fb, { kind: 'recruitment', countryCode: 'CO', municipalityCode: '76001' }));
-    form.controls.situation.controls.events.push(buildEventGroup(fb, { kind: 'exploitation', countryCode: 'ES' }));
+    form.controls.situation.controls.events.push(buildEventGroup(fb, { kind: 'exploitation', countryCode: 'ES', city: 'Madrid' }));
     form.controls.consents.at(0).patchValue({ granted: true, grantedBy: 'self', grantedAt: '2026-02-21' });
     const fixture = TestBed.createComponent(ReviewStep);
     fixture.componentRef.setInput('value', form.getRawValue());
@@ -42,6 +42,7 @@ describe('ReviewStep: recorded values by name, in the user language, never as co
     expect(text).toContain('La víctima, 21 de feb de 2026');
     expect(el.querySelector('[data-testid="review-nationality"]')?.textContent?.trim()).toBe('España');
     expect(text).toContain('Santiago de Cali, Valle del Cauca');
+    expect(text).toContain('Madrid, España');
     expect(rawValuesIn(el)).toEqual([]);
   });
 
@@ -49,6 +50,7 @@ describe('ReviewStep: recorded values by name, in the user language, never as co
     const el = await render('en');
     expect(el.textContent).toContain('Mar 15, 2010');
     expect(el.querySelector('[data-testid="review-nationality"]')?.textContent?.trim()).toBe('Spain');
+    expect(el.textContent).toContain('Madrid, Spain');
     expect(rawValuesIn(el)).toEqual([]);
   });
 });

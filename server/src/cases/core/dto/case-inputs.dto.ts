@@ -72,6 +72,7 @@ export class TraffickingEventDto implements TraffickingEventInput {
   @ApiProperty() @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code' }) countryCode!: string;
   @ApiPropertyOptional() @IsOptional() @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a 2-digit DIVIPOLA code' }) departmentCode?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(MUNICIPALITY_CODE, { message: 'municipalityCode must be a 5-digit DIVIPOLA code' }) municipalityCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'city must be text' }) @MaxLength(120, { message: 'city must be at most 120 characters' }) @Matches(/^[^<>{}\\]*$/u, { message: 'city must not contain markup' }) city?: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() @NotInFuture() startedOn?: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() @NotInFuture() endedOn?: string;
 }

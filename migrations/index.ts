@@ -15,6 +15,7 @@ import { Prosecutions1764404400000 } from './1764404400000-Prosecutions';
 import { Hotline1764404500000 } from './1764404500000-Hotline';
 import { Indicators1764404600000 } from './1764404600000-Indicators';
 import { ScaleIndexes1764404700000 } from './1764404700000-ScaleIndexes';
+import { ProsecutionsScale1764404810000 } from './1764404810000-ProsecutionsScale';
 import { IndicatorsRoles1764404830000 } from './1764404830000-IndicatorsRoles';
 import { EventCity1764404900000 } from './1764404900000-EventCity';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   Hotline1764404500000,
   Indicators1764404600000,
   ScaleIndexes1764404700000,
+  ProsecutionsScale1764404810000,
   IndicatorsRoles1764404830000,
   EventCity1764404900000,
 ];

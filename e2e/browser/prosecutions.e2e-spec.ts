@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { CreateCaseResponse, JusticeIndicators, XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
+import { CreateCaseResponse, CreateTraffickerResponse, JusticeIndicators, XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
 import { newCaseRequest } from '../support/case-factory';
-import { describeBrowser, expectNoHorizontalOverflow, launchBrowser, newPage } from './support/browser';
+import { describeBrowser, describeJourney, expectNoHorizontalOverflow, launchBrowser, newPage } from './support/browser';
 import { chooseOption, signIn } from './support/journeys';
 
 async function xsrf(page: Page): Promise<Record<string, string>> {
@@ -116,5 +116,49 @@ describeBrowser('prosecution journey: a prosecutor opens a proceeding from a cas
     await shows('accused', before.accused + 1);
     await shows('investigationsOpened', before.investigationsOpened + 1);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+describeJourney('operation journey: an investigator orders the operations oldest first, links an alleged trafficker to one and unlinks them', (journey) => {
+  it('orders, links and unlinks', async () => {
+    const p = journey.page;
+    await signIn(p, 'investigator@policia.demo');
+    const stamp = String(Date.now());
+    // An operation older than any other (the list's first oldest first), and an alleged trafficker on file.
+    const operation = await p.request.post('/api/operations', {
+      data: { name: `Operación Antigua ${stamp}`, occurredOn: '1991-01-02', municipalityCode: '11001', type: 'raid', arrests: 1 },
+      headers: await xsrf(p),
+    });
+    expect(operation.status()).toBe(201);
+    const created = await p.request.post('/api/traffickers', { data: { kind: 'person', name: `Julio Ficticio Vínculo ${stamp}` }, headers: await xsrf(p) });
+    expect(created.status()).toBe(201);
+    const trafficker = ((await created.json()) as CreateTraffickerResponse).trafficker;
+
+    // The operations tab, newest first, then oldest first: the old operation heads the list once reloaded.
+    await p.goto('/judicializacion');
+    await p.getByRole('tab', { name: 'Operativos' }).click();
+    const list = p.locator('[data-testid="operations-list"][data-loaded="true"]');
+    await list.waitFor();
+    await chooseOption(p, 'operations-order', 'operations-order-asc');
+    const first = list.locator('li').first();
+    await first.filter({ hasText: 'Operación Antigua' }).waitFor();
+    await first.filter({ hasText: '1991' }).waitFor();
+
+    // Its page: find the alleged trafficker by name, link them as arrested.
+    await first.getByRole('link').click();
+    await p.getByRole('heading', { level: 1 }).filter({ hasText: 'Operación Antigua' }).waitFor();
+    const linked = p.getByTestId('operation-traffickers');
+    await linked.and(p.locator('[data-count="0"]')).waitFor();
+    await p.getByTestId('link-trafficker-search').fill(`Julio Ficticio Vínculo ${stamp}`);
+    await p.getByTestId(`link-trafficker-option-${trafficker.id}`).click();
+    await p.getByTestId('link-trafficker-arrested').locator('input').check();
+    await p.getByTestId('link-trafficker-save').click();
+    await linked.and(p.locator('[data-count="1"]')).filter({ hasText: trafficker.name }).filter({ hasText: 'capturado' }).waitFor();
+
+    // Linked by mistake after all: unlinked, the list empties.
+    await p.getByTestId(`operation-unlink-${trafficker.id}`).click();
+    await linked.and(p.locator('[data-count="0"]')).waitFor();
+    await p.setViewportSize({ width: 390, height: 844 });
+    await expectNoHorizontalOverflow(p, 'operation at 390 px');
   });
 });

@@ -6,3 +6,5 @@ export * from './prosecutions.seed';
 export { indicatorPeriod, JusticeIndicatorsService } from './indicators/justice-indicators.service';
 // For the query-plan test: the statements of the indicators.
 export { JUSTICE_INDICATOR_SQL } from './indicators/justice-indicators.repository';
+// For the query-plan test: a page of the operations list.
+export { OPERATIONS_PAGE_SQL } from './operations/operations.repository';

@@ -10,14 +10,19 @@ describe('Law 906 defendant stages', () => {
 
   it('refuses a jump from noticia criminal to juicio oral, naming what may come next', () => {
     const plan = planStageMove('noticia_criminal', 'juicio_oral');
-    expect(plan).toEqual({ ok: false, message: 'From Noticia criminal a defendant cannot go to Juicio oral; next can be: Indagación' });
+    expect(plan).toEqual({
+      ok: false,
+      code: 'stage_not_allowed',
+      params: { from: 'noticia_criminal', to: 'juicio_oral', next: ['indagacion'] },
+      message: 'From Noticia criminal a defendant cannot go to Juicio oral; next can be: Indagación',
+    });
   });
 
   it('lets a preacuerdo or an allanamiento lead only to a conviction, only once charged and before the verdict', () => {
     expect(planStageMove('investigacion', 'sentencia_condenatoria', 'preacuerdo')).toEqual({ ok: true, to: 'sentencia_condenatoria', shortcut: 'preacuerdo' });
     expect(planStageMove('juicio_oral', 'sentencia_condenatoria', 'allanamiento')).toMatchObject({ ok: true });
-    expect(planStageMove('indagacion', 'sentencia_condenatoria', 'preacuerdo')).toMatchObject({ ok: false });
-    expect(planStageMove('imputacion', 'ejecutoriada', 'preacuerdo')).toMatchObject({ ok: false });
+    expect(planStageMove('indagacion', 'sentencia_condenatoria', 'preacuerdo')).toMatchObject({ ok: false, code: 'shortcut_stage', params: { from: 'indagacion', shortcut: 'preacuerdo' } });
+    expect(planStageMove('imputacion', 'ejecutoriada', 'preacuerdo')).toMatchObject({ ok: false, code: 'shortcut_target' });
     expect(planStageMove('imputacion', 'sentencia_condenatoria')).toMatchObject({ ok: false });
   });
 
@@ -25,7 +30,7 @@ describe('Law 906 defendant stages', () => {
     expect(planStageMove('archivo', 'indagacion')).toMatchObject({ ok: true });
     for (const stage of ['ejecutoriada', 'preclusion', 'principio_oportunidad'] as const) {
       expect(DEFENDANT_TRANSITIONS[stage]).toEqual([]);
-      expect(planStageMove(stage, 'indagacion')).toMatchObject({ ok: false, message: expect.stringContaining('final') });
+      expect(planStageMove(stage, 'indagacion')).toMatchObject({ ok: false, code: 'stage_final', params: { next: [] }, message: expect.stringContaining('final') });
     }
   });
 
@@ -49,6 +54,6 @@ describe('noticia criminal number (NUNC)', () => {
     expect(parseNunc('11001600005020181234', 2026)).toMatchObject({ ok: false, code: 'nunc_format' });
     expect(parseNunc('11001600005020181234A', 2026)).toMatchObject({ ok: false, code: 'nunc_format' });
     expect(parseNunc('110016000050198812345', 2026)).toMatchObject({ ok: false, code: 'nunc_year' });
-    expect(parseNunc('110016000050202712345', 2026)).toMatchObject({ ok: false, code: 'nunc_year', message: expect.stringContaining('2027') });
+    expect(parseNunc('110016000050202712345', 2026)).toMatchObject({ ok: false, code: 'nunc_year', message: expect.stringContaining('2027'), params: { year: 2027, currentYear: 2026 } });
   });
 });

@@ -68,19 +68,35 @@ export const SHORTCUT_FROM: readonly DefendantStage[] = ['imputacion', 'investig
 /** Stages that need the sentence's terms when entered. */
 export const SENTENCE_STAGES: readonly DefendantStage[] = ['sentencia_condenatoria'];
 
-export type StageMovePlan = { ok: true; to: DefendantStage; shortcut: Shortcut | null } | { ok: false; message: string };
+export type StageMoveRefusal = {
+  ok: false;
+  /** `stage_not_allowed` (not a legal next stage), `stage_final` (nothing comes next), `shortcut_*` (a misused shortcut). */
+  code: 'stage_not_allowed' | 'stage_final' | 'shortcut_target' | 'shortcut_stage';
+  message: string;
+  params: { from: DefendantStage; to: DefendantStage; next: DefendantStage[]; shortcut?: Shortcut };
+};
+export type StageMovePlan = { ok: true; to: DefendantStage; shortcut: Shortcut | null } | StageMoveRefusal;
 
-/** Whether a defendant may move `from` → `to` (with a shortcut, only to a conviction), with a clear message when not. */
+/**
+ * Whether a defendant may move `from` → `to` (with a shortcut, only to a conviction), with a clear message when not:
+ * an English one for the API's fallback, and a code with its parameters (the stages that may come next) for the client.
+ */
 export function planStageMove(from: DefendantStage, to: DefendantStage, shortcut?: Shortcut | null): StageMovePlan {
   const es = (s: DefendantStage) => DEFENDANT_STAGE.labels[s].es;
+  const params = { from, to, next: [...DEFENDANT_TRANSITIONS[from]], ...(shortcut ? { shortcut } : {}) };
   if (shortcut) {
-    if (to !== 'sentencia_condenatoria') return { ok: false, message: `A ${SHORTCUT.labels[shortcut].en.toLowerCase()} leads only to a conviction (sentencia condenatoria)` };
-    if (!SHORTCUT_FROM.includes(from)) return { ok: false, message: `A ${SHORTCUT.labels[shortcut].en.toLowerCase()} needs a charged defendant before the verdict, not one in ${es(from)}` };
+    if (to !== 'sentencia_condenatoria') return { ok: false, code: 'shortcut_target', params, message: `A ${SHORTCUT.labels[shortcut].en.toLowerCase()} leads only to a conviction (sentencia condenatoria)` };
+    if (!SHORTCUT_FROM.includes(from)) return { ok: false, code: 'shortcut_stage', params, message: `A ${SHORTCUT.labels[shortcut].en.toLowerCase()} needs a charged defendant before the verdict, not one in ${es(from)}` };
     return { ok: true, to, shortcut };
   }
   if (!DEFENDANT_TRANSITIONS[from].includes(to)) {
     const next = DEFENDANT_TRANSITIONS[from].map(es);
-    return { ok: false, message: `From ${es(from)} a defendant cannot go to ${es(to)}${next.length ? `; next can be: ${next.join(', ')}` : '; this stage is final'}` };
+    return {
+      ok: false,
+      code: next.length ? 'stage_not_allowed' : 'stage_final',
+      params,
+      message: `From ${es(from)} a defendant cannot go to ${es(to)}${next.length ? `; next can be: ${next.join(', ')}` : '; this stage is final'}`,
+    };
   }
   return { ok: true, to, shortcut: null };
 }

@@ -2,4 +2,5 @@
 export * from './prosecution-options';
 export * from './defendant-stage';
 export * from './nunc';
+export * from './prosecution-errors';
 export * from './prosecutions-api';

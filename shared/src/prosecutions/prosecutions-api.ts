@@ -132,6 +132,7 @@ export interface AppealView {
   appellant: Appellant;
   decision: AppealDecision;
   decidedOn: string | null;
+  version: number;
 }
 
 export interface ProceedingVictimView {
@@ -214,6 +215,15 @@ export interface CreateAppealRequest {
   appellant: Appellant;
   decision?: AppealDecision;
   decidedOn?: string;
+}
+
+/** An appeal corrected or decided: the fields sent change (a pending decision has no date), under optimistic locking. */
+export interface UpdateAppealRequest {
+  version: number;
+  filedOn?: string;
+  appellant?: Appellant;
+  decision?: AppealDecision;
+  decidedOn?: string | null;
 }
 
 /** What an IOM caseworker may know of the proceedings of their case, to accompany the victim: stages and hearings only. */

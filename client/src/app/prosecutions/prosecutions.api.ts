@@ -22,6 +22,7 @@ import {
   ProceedingView,
   TraffickerListItem,
   TraffickerView,
+  UpdateAppealRequest,
 } from '@ruta/shared';
 import { Observable } from 'rxjs';
 
@@ -66,6 +67,10 @@ export class ProsecutionsApi {
     return this.http.post<ProceedingView>(`/api/proceedings/${encodeURIComponent(id)}/appeals`, request);
   }
 
+  updateAppeal(id: string, appealId: string, request: UpdateAppealRequest): Observable<ProceedingView> {
+    return this.http.patch<ProceedingView>(`/api/proceedings/${encodeURIComponent(id)}/appeals/${encodeURIComponent(appealId)}`, request);
+  }
+
   summaryOfCase(code: string): Observable<CaseProceedingSummary[]> {
     return this.http.get<CaseProceedingSummary[]>(`/api/cases/${encodeURIComponent(code)}/proceedings-summary`);
   }
@@ -88,6 +93,14 @@ export class ProsecutionsApi {
 
   linkOperationTrafficker(id: string, request: LinkOperationTraffickerRequest): Observable<OperationView> {
     return this.http.post<OperationView>(`/api/operations/${encodeURIComponent(id)}/traffickers`, request);
+  }
+
+  unlinkOperationTrafficker(id: string, traffickerId: string): Observable<OperationView> {
+    return this.http.delete<OperationView>(`/api/operations/${encodeURIComponent(id)}/traffickers/${encodeURIComponent(traffickerId)}`);
+  }
+
+  unlinkTraffickerCase(id: string, caseCode: string): Observable<TraffickerView> {
+    return this.http.delete<TraffickerView>(`/api/traffickers/${encodeURIComponent(id)}/cases/${encodeURIComponent(caseCode)}`);
   }
 
   traffickers(params: { limit?: number; cursor?: string; q?: string; order?: ListOrder } = {}): Observable<CountedPage<TraffickerListItem>> {

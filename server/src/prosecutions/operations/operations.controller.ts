@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { OperationListItem, OperationView, CountedPage, PERMISSIONS } from '@ruta/shared';
 import { Actor, CurrentActor, RequirePermission } from '@ruta/platform';
@@ -32,5 +32,11 @@ export class OperationsController {
   @RequirePermission(PERMISSIONS.operationsManage)
   linkTrafficker(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LinkOperationTraffickerDto): Promise<OperationView> {
     return this.operations.linkTrafficker(actor, id, dto);
+  }
+
+  @Delete(':id/traffickers/:traffickerId')
+  @RequirePermission(PERMISSIONS.operationsManage)
+  unlinkTrafficker(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('traffickerId', ParseUUIDPipe) traffickerId: string): Promise<OperationView> {
+    return this.operations.unlinkTrafficker(actor, id, traffickerId);
   }
 }

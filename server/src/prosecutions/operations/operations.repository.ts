@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OperationListItem, OperationType, OperationView } from '@ruta/shared';
+import { ListOrder, OperationListItem, OperationType, OperationView } from '@ruta/shared';
 import { RepositoryBase } from '@ruta/platform';
 
 export interface OperationRow {
@@ -16,6 +16,20 @@ export interface OperationRow {
 
 const COLUMNS = `o.id, o.name, to_char(o."occurredOn", 'YYYY-MM-DD') AS "occurredOn", o."municipalityCode", o.type, o.arrests, o.description, o.version,
   json_build_object('id', i.id, 'code', i.code, 'name', i.name) AS institution`;
+
+/**
+ * A page of operations in `order` by ("occurredOn", id), after ($1, $2) when given, $3 rows: read along
+ * IDX_operations_occurred (either way) for a reader of every institution, not a sort of them all.
+ */
+export const OPERATIONS_PAGE_SQL = (order: ListOrder): string => {
+  const [after, direction] = order === 'asc' ? ['>', 'ASC'] : ['<', 'DESC'];
+  return `SELECT ${COLUMNS},
+      (SELECT count(*)::int FROM operation_cases oc WHERE oc."operationId" = o.id) AS cases,
+      (SELECT count(*)::int FROM operation_traffickers ot WHERE ot."operationId" = o.id) AS traffickers
+     FROM operations o JOIN institutions i ON i.id = o."institutionId"
+     WHERE ($1::date IS NULL OR (o."occurredOn", o.id) ${after} ($1::date, $2::uuid))
+     ORDER BY o."occurredOn" ${direction}, o.id ${direction} LIMIT $3`;
+};
 
 /** Operations and their links to cases and traffickers (raw SQL under the request's row-level security). */
 @Injectable()
@@ -50,18 +64,18 @@ export class OperationsRepository extends RepositoryBase {
   }
 
   /** A keyset page by date (newest first unless `asc`), with the total of what the actor may see. */
-  async page(limit: number, after?: { k: string; id: string }, order: 'asc' | 'desc' = 'desc'): Promise<{ rows: OperationListItem[]; total: number }> {
-    const rows = await this.manager.query(
-      `SELECT ${COLUMNS},
-        (SELECT count(*)::int FROM operation_cases oc WHERE oc."operationId" = o.id) AS cases,
-        (SELECT count(*)::int FROM operation_traffickers ot WHERE ot."operationId" = o.id) AS traffickers
-       FROM operations o JOIN institutions i ON i.id = o."institutionId"
-       WHERE ($1::date IS NULL OR (o."occurredOn", o.id) ${order === 'asc' ? '>' : '<'} ($1::date, $2::uuid))
-       ORDER BY o."occurredOn" ${order === 'asc' ? 'ASC' : 'DESC'}, o.id ${order === 'asc' ? 'ASC' : 'DESC'} LIMIT $3`,
-      [after?.k ?? null, after?.id ?? null, limit + 1],
-    );
+  async page(limit: number, after?: { k: string; id: string }, order: ListOrder = 'desc'): Promise<{ rows: OperationListItem[]; total: number }> {
+    const rows = await this.manager.query(OPERATIONS_PAGE_SQL(order), [after?.k ?? null, after?.id ?? null, limit + 1]);
     const [{ total }] = await this.manager.query(`SELECT count(*)::int AS total FROM operations`);
     return { rows: rows.map(({ description: _d, ...r }: OperationRow & { cases: number; traffickers: number }) => r), total };
+  }
+
+  /** Takes an alleged trafficker out of an operation; false when they were not linked (or either is not visible). */
+  async unlinkTrafficker(operationId: string, traffickerId: string): Promise<boolean> {
+    const result = await this.manager.query(`DELETE FROM operation_traffickers WHERE "operationId" = $1 AND "traffickerId" = $2`, [operationId, traffickerId]);
+    // TypeORM answers a DELETE with [rows, affected].
+    const [, affected] = result as [unknown[], number];
+    return affected > 0;
   }
 
   async municipalityExists(code: string): Promise<boolean> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OperationListItem, OperationView, CountedPage, PERMISSIONS } from '@ruta/shared';
-import { Actor, AuditService, decodeCursor, encodeCursor, NotFoundError, ValidationFailedError } from '@ruta/platform';
+import { Actor, AuditService, NotFoundError, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService, CaseEntity } from '@ruta/cases';
+import { listPosition, nextListCursor } from '../list-cursor';
 import { TraffickersRepository } from '../traffickers/traffickers.repository';
 import { CreateOperationDto, LinkOperationTraffickerDto, ListQueryDto } from './dto/operation-requests.dto';
 import { OperationsRepository } from './operations.repository';
@@ -57,13 +58,23 @@ export class OperationsService {
     return this.get(actor, id);
   }
 
+  /** Takes an alleged trafficker out of an operation (audited); 404 for either record outside the actor's scope or no such link. */
+  async unlinkTrafficker(actor: Actor, id: string, traffickerId: string): Promise<OperationView> {
+    if (!(await this.operations.find(id))) throw new NotFoundError('operation');
+    if (!(await this.traffickers.find(traffickerId))) throw new NotFoundError('alleged trafficker');
+    if (!(await this.operations.unlinkTrafficker(id, traffickerId))) throw new NotFoundError('link');
+    await this.audit.record({ action: 'update', entityType: 'operation', entityId: id, details: { trafficker: traffickerId, unlinked: true } });
+    await this.audit.record({ action: 'update', entityType: 'trafficker', entityId: traffickerId, details: { operation: id, unlinked: true } });
+    return this.get(actor, id);
+  }
+
   async list(actor: Actor, query: ListQueryDto): Promise<CountedPage<OperationListItem>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const after = query.cursor ? decodeCursor<{ k: string; id: string }>(query.cursor) : undefined;
-    const { rows, total } = await this.operations.page(limit, after, query.order);
+    const { after, order } = listPosition(query, 'desc');
+    const { rows, total } = await this.operations.page(limit, after, order);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     await this.audit.record({ action: 'read', entityType: 'operation', details: { list: true, ids: items.map((o) => o.id) } });
-    return { items, total, limit, ...(rows.length > limit && last ? { nextCursor: encodeCursor({ k: last.occurredOn, id: last.id }) } : {}) };
+    return { items, total, limit, ...(rows.length > limit && last ? { nextCursor: nextListCursor({ k: last.occurredOn, id: last.id }, order) } : {}) };
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { planStageMove, ProceedingView } from '@ruta/shared';
+import { AppealView, planStageMove, ProceedingView, ProsecutionFieldError } from '@ruta/shared';
 import { Actor, AuditService, ConflictError, NotFoundError, StaleVersionError, todayInColombia, ValidationFailedError } from '@ruta/platform';
 import { Clock } from '@ruta/platform';
 import { TraffickersService } from '../traffickers/traffickers.service';
-import { AddDefendantDto, CreateAppealDto, CreateHearingDto, MoveDefendantDto } from './dto/proceeding-requests.dto';
+import { AddDefendantDto, CreateAppealDto, CreateHearingDto, MoveDefendantDto, UpdateAppealDto } from './dto/proceeding-requests.dto';
 import { ProceedingsRepository } from './proceedings.repository';
 import { ProceedingsService } from './proceedings.service';
 
@@ -53,9 +53,12 @@ export class DefendantsService {
     if (!defendant) throw new NotFoundError('defendant');
     if (dto.version !== defendant.version) throw new StaleVersionError(defendant.version, ['stage']);
     const plan = planStageMove(defendant.stage, dto.to, dto.shortcut ?? null);
-    if (!plan.ok) throw new ConflictError('stage_not_allowed', plan.message, [{ field: 'to', code: 'stage_not_allowed', message: plan.message }]);
-    const errors = [];
-    if (dto.on < defendant.stageSince) errors.push({ field: 'on', code: 'before_stage', message: `on cannot be before the current stage began (${defendant.stageSince})` });
+    if (!plan.ok) {
+      const refusal: ProsecutionFieldError = { field: 'to', code: plan.code, message: plan.message, params: plan.params };
+      throw new ConflictError('stage_not_allowed', plan.message, [refusal]);
+    }
+    const errors: (ProsecutionFieldError | { field: string; code: string; message: string })[] = [];
+    if (dto.on < defendant.stageSince) errors.push({ field: 'on', code: 'before_stage', message: `on cannot be before the current stage began (${defendant.stageSince})`, params: { since: defendant.stageSince } });
     if (dto.on > todayInColombia(this.clock.now())) errors.push({ field: 'on', code: 'in_future', message: 'on cannot be in the future' });
     if (dto.hearingId && !(await this.proceedings.hearingOf(proceedingId, dto.hearingId))) errors.push({ field: 'hearingId', code: 'invalid_reference', message: 'the hearing must be one of this proceeding' });
     if (plan.to === 'sentencia_condenatoria' && !dto.sentence) errors.push({ field: 'sentence', code: 'required', message: 'a conviction records the sentence: prison months and fine' });
@@ -115,9 +118,36 @@ export class DefendantsService {
       throw new ValidationFailedError([{ field: 'defendantId', code: 'invalid_reference', message: 'the defendant must be one of this proceeding' }]);
     }
     const decision = dto.decision ?? 'pending';
-    if ((decision === 'pending') !== !dto.decidedOn) throw new ValidationFailedError([{ field: 'decidedOn', code: 'decision_date', message: 'a decided appeal has a decision date; a pending one has none' }]);
+    checkAppeal({ filedOn: dto.filedOn, decision, decidedOn: dto.decidedOn ?? null });
     const id = await this.proceedings.addAppeal({ proceedingId, institutionId: proceeding.institution.id, defendantId: dto.defendantId, filedOn: dto.filedOn, appellant: dto.appellant, decision, decidedOn: dto.decidedOn ?? null });
     await this.audit.record({ action: 'create', entityType: 'proceeding', entityId: proceedingId, details: { appeal: id } });
     return this.service.view(actor, proceedingId);
+  }
+
+  /** An appeal corrected or decided (its outcome and date), versioned: 409 on a stale version. */
+  async updateAppeal(actor: Actor, proceedingId: string, appealId: string, dto: UpdateAppealDto): Promise<ProceedingView> {
+    await this.requireProceeding(proceedingId);
+    const current = await this.proceedings.appeal(proceedingId, appealId);
+    if (!current) throw new NotFoundError('appeal');
+    const { version, ...changes } = dto;
+    const fields = Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined);
+    if (version !== current.version) throw new StaleVersionError(current.version, fields);
+    const decision = changes.decision ?? current.decision;
+    // Back to pending: the decision date goes with it unless the request says otherwise.
+    const decidedOn = changes.decidedOn !== undefined ? changes.decidedOn : decision === 'pending' ? null : current.decidedOn;
+    const next = { filedOn: changes.filedOn ?? current.filedOn, appellant: changes.appellant ?? current.appellant, decision, decidedOn };
+    checkAppeal(next);
+    if (!(await this.proceedings.updateAppeal(appealId, version, next))) throw new StaleVersionError(undefined, fields);
+    await this.audit.record({ action: 'update', entityType: 'proceeding', entityId: proceedingId, details: { appeal: appealId, fields, decision } });
+    return this.service.view(actor, proceedingId);
+  }
+}
+
+/** A decided appeal has its decision date, a pending one none; the decision comes on or after the filing. */
+function checkAppeal(a: Pick<AppealView, 'filedOn' | 'decision' | 'decidedOn'>): void {
+  if ((a.decision === 'pending') !== !a.decidedOn) throw new ValidationFailedError([{ field: 'decidedOn', code: 'decision_date', message: 'a decided appeal has a decision date; a pending one has none' }]);
+  if (a.decidedOn && a.decidedOn < a.filedOn) {
+    const error: ProsecutionFieldError = { field: 'decidedOn', code: 'decided_before_filing', message: `the decision cannot come before the appeal was filed (${a.filedOn})`, params: { since: a.filedOn } };
+    throw new ValidationFailedError([error]);
   }
 }

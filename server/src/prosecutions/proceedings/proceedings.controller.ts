@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CaseProceedingSummary, CaseProsecutionsView, CountedPage, PERMISSIONS, ProceedingListItem, ProceedingView } from '@ruta/shared';
 import { Actor, CurrentActor, RequirePermission } from '@ruta/platform';
 import { DefendantsService } from './defendants.service';
-import { AddDefendantDto, CreateAppealDto, CreateHearingDto, CreateProceedingDto, MoveDefendantDto, ProceedingListQueryDto } from './dto/proceeding-requests.dto';
+import { AddDefendantDto, CreateAppealDto, CreateHearingDto, CreateProceedingDto, MoveDefendantDto, ProceedingListQueryDto, UpdateAppealDto } from './dto/proceeding-requests.dto';
 import { ProceedingsService } from './proceedings.service';
 
 @ApiTags('prosecutions')
@@ -55,6 +55,12 @@ export class ProceedingsController {
   @RequirePermission(PERMISSIONS.proceedingsManage)
   addAppeal(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateAppealDto): Promise<ProceedingView> {
     return this.defendants.addAppeal(actor, id, dto);
+  }
+
+  @Patch(':id/appeals/:appealId')
+  @RequirePermission(PERMISSIONS.proceedingsManage)
+  updateAppeal(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('appealId', ParseUUIDPipe) appealId: string, @Body() dto: UpdateAppealDto): Promise<ProceedingView> {
+    return this.defendants.updateAppeal(actor, id, appealId, dto);
   }
 }
 

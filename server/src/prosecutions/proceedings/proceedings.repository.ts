@@ -113,7 +113,7 @@ export class ProceedingsRepository extends RepositoryBase {
 
   appeals(proceedingId: string): Promise<AppealView[]> {
     return this.manager.query(
-      `SELECT a.id, a."defendantId", ${day('a."filedOn"')} AS "filedOn", a.appellant, a.decision, CASE WHEN a."decidedOn" IS NULL THEN NULL ELSE ${day('a."decidedOn"')} END AS "decidedOn"
+      `SELECT a.id, a."defendantId", ${day('a."filedOn"')} AS "filedOn", a.appellant, a.decision, CASE WHEN a."decidedOn" IS NULL THEN NULL ELSE ${day('a."decidedOn"')} END AS "decidedOn", a.version
        FROM appeals a WHERE a."proceedingId" = $1 ORDER BY a."filedOn", a.id`,
       [proceedingId],
     );
@@ -178,6 +178,21 @@ export class ProceedingsRepository extends RepositoryBase {
       [a.proceedingId, a.institutionId, a.defendantId, a.filedOn, a.appellant, a.decision, a.decidedOn],
     );
     return row.id;
+  }
+
+  async appeal(proceedingId: string, id: string): Promise<AppealView | null> {
+    return (await this.appeals(proceedingId)).find((a) => a.id === id) ?? null;
+  }
+
+  /** The versioned edit of an appeal; false when it changed since (or is not visible). */
+  async updateAppeal(id: string, version: number, a: Pick<AppealView, 'filedOn' | 'appellant' | 'decision' | 'decidedOn'>): Promise<boolean> {
+    const result = await this.manager.query(
+      `UPDATE appeals SET "filedOn" = $3, appellant = $4, decision = $5, "decidedOn" = $6, version = version + 1, "updatedAt" = now() WHERE id = $1 AND version = $2`,
+      [id, version, a.filedOn, a.appellant, a.decision, a.decidedOn],
+    );
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [, affected] = result as [unknown[], number];
+    return affected > 0;
   }
 
   /** A keyset page, newest report first, with each proceeding's defendants' stages; `caseId` narrows to one case. */

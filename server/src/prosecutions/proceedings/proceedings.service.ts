@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CaseProceedingSummary, CaseProsecutionsView, FieldError, CountedPage, parseNunc, PERMISSIONS, ProceedingListItem, ProceedingView } from '@ruta/shared';
-import { Actor, AuditService, ConflictError, decodeCursor, encodeCursor, NotFoundError, ValidationFailedError } from '@ruta/platform';
+import { CaseProceedingSummary, CaseProsecutionsView, CountedPage, parseNunc, PERMISSIONS, ProceedingListItem, ProceedingView, ProsecutionFieldError } from '@ruta/shared';
+import { Actor, AuditService, ConflictError, NotFoundError, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService, CaseEntity } from '@ruta/cases';
 import { Clock } from '@ruta/platform';
+import { listPosition, nextListCursor } from '../list-cursor';
 import { OperationsRepository } from '../operations/operations.repository';
 import { CreateProceedingDto, ProceedingListQueryDto } from './dto/proceeding-requests.dto';
 import { toProceedingView } from './proceeding-views';
@@ -54,14 +55,15 @@ export class ProceedingsService {
 
   /** Format and year (shared rule), then the municipality against DIVIPOLA, then uniqueness; one clear message each. */
   private async checkNunc(nunc: string, reportedOn: string): Promise<void> {
-    const fail = (error: FieldError) => new ValidationFailedError([error], error.message);
+    const fail = (error: ProsecutionFieldError) => new ValidationFailedError([error], error.message);
     const parsed = parseNunc(nunc, this.clock.now().getUTCFullYear());
-    if (!parsed.ok) throw fail({ field: 'nunc', code: parsed.code, message: parsed.message });
-    if (!(await this.proceedings.municipalityExists(parsed.parts.municipalityCode))) {
-      throw fail({ field: 'nunc', code: 'nunc_divipola', message: `The first five digits of the noticia criminal number (${parsed.parts.municipalityCode}) are not a DIVIPOLA municipality` });
+    if (!parsed.ok) throw fail({ field: 'nunc', code: parsed.code, message: parsed.message, ...(parsed.code === 'nunc_year' ? { params: parsed.params } : {}) });
+    const municipality = parsed.parts.municipalityCode;
+    if (!(await this.proceedings.municipalityExists(municipality))) {
+      throw fail({ field: 'nunc', code: 'nunc_divipola', message: `The first five digits of the noticia criminal number (${municipality}) are not a DIVIPOLA municipality`, params: { municipality } });
     }
     if (Number(reportedOn.slice(0, 4)) !== parsed.parts.year) {
-      throw fail({ field: 'reportedOn', code: 'nunc_year_mismatch', message: `The noticia criminal number is of ${parsed.parts.year}; the report date must be in that year` });
+      throw fail({ field: 'reportedOn', code: 'nunc_year_mismatch', message: `The noticia criminal number is of ${parsed.parts.year}; the report date must be in that year`, params: { year: parsed.parts.year } });
     }
     if (await this.proceedings.nuncTaken(nunc)) throw new ConflictError('nunc_taken', 'A proceeding with this noticia criminal number is already recorded', [{ field: 'nunc', code: 'nunc_taken', message: 'this noticia criminal number is already recorded' }]);
   }
@@ -74,12 +76,12 @@ export class ProceedingsService {
 
   async list(actor: Actor, query: ProceedingListQueryDto): Promise<CountedPage<ProceedingListItem>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const after = query.cursor ? decodeCursor<{ k: string; id: string }>(query.cursor) : undefined;
-    const { rows, total } = await this.proceedings.page(limit, after, undefined, query.order);
+    const { after, order } = listPosition(query, 'desc');
+    const { rows, total } = await this.proceedings.page(limit, after, undefined, order);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     await this.audit.record({ action: 'read', entityType: 'proceeding', details: { list: true, ids: items.map((p) => p.id) } });
-    return { items: items.map(({ k: _k, ...p }) => p), total, limit, ...(rows.length > limit && last ? { nextCursor: encodeCursor({ k: last.k, id: last.id }) } : {}) };
+    return { items: items.map(({ k: _k, ...p }) => p), total, limit, ...(rows.length > limit && last ? { nextCursor: nextListCursor(last, order) } : {}) };
   }
 
   /** The case's tab: its proceedings, operations and alleged traffickers, as the reader may see them (one audited read). */

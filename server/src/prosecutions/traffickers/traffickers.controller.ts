@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { CreateTraffickerResponse, CountedPage, PERMISSIONS, TraffickerListItem, TraffickerView } from '@ruta/shared';
@@ -32,5 +32,11 @@ export class TraffickersController {
   @RequirePermission(PERMISSIONS.proceedingsRead)
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TraffickerView> {
     return this.traffickers.get(actor, id);
+  }
+
+  @Delete(':id/cases/:code')
+  @RequirePermission(PERMISSIONS.operationsManage)
+  unlinkCase(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('code') code: string): Promise<TraffickerView> {
+    return this.traffickers.unlinkCase(actor, id, code);
   }
 }

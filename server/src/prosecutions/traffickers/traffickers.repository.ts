@@ -31,6 +31,14 @@ export class TraffickersRepository extends RepositoryBase {
     if (caseIds.length) await this.manager.query(`INSERT INTO trafficker_cases ("traffickerId", "caseId") SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [traffickerId, caseIds]);
   }
 
+  /** Takes an alleged trafficker off a case; false when they were not linked (or either is not visible). */
+  async unlinkCase(traffickerId: string, caseId: string): Promise<boolean> {
+    const result = await this.manager.query(`DELETE FROM trafficker_cases WHERE "traffickerId" = $1 AND "caseId" = $2`, [traffickerId, caseId]);
+    // TypeORM answers a DELETE with [rows, affected].
+    const [, affected] = result as [unknown[], number];
+    return affected > 0;
+  }
+
   /** Same document number, or a similar name (trigram similarity on the accent-free name), among the visible ones. */
   async possibleDuplicates(name: string, documentNumber: string | null, exceptId: string): Promise<TraffickerDuplicate[]> {
     return this.manager.query(

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CreateTraffickerResponse, CountedPage, PERMISSIONS, TraffickerListItem, TraffickerView } from '@ruta/shared';
-import { Actor, AuditService, decodeCursor, encodeCursor, NotFoundError } from '@ruta/platform';
+import { Actor, AuditService, NotFoundError } from '@ruta/platform';
 import { CaseAccessService, CaseEntity } from '@ruta/cases';
+import { listPosition, nextListCursor } from '../list-cursor';
 import { OperationsRepository } from '../operations/operations.repository';
 import { CreateTraffickerDto } from './dto/trafficker-requests.dto';
 import { TraffickersRepository } from './traffickers.repository';
@@ -56,10 +57,20 @@ export class TraffickersService {
     return found;
   }
 
+  /** Takes an alleged trafficker off a case (audited on both); 404 for either outside the actor's scope or no such link. */
+  async unlinkCase(actor: Actor, id: string, caseCode: string): Promise<TraffickerView> {
+    if (!(await this.traffickers.find(id))) throw new NotFoundError('alleged trafficker');
+    const found = await this.access.requireCase(actor, caseCode, PERMISSIONS.casesRead);
+    if (!(await this.traffickers.unlinkCase(id, found.id))) throw new NotFoundError('link');
+    await this.audit.record({ action: 'update', entityType: 'trafficker', entityId: id, details: { case: found.id, unlinked: true } });
+    await this.audit.record({ action: 'update', entityType: 'case', entityId: found.id, details: { section: 'traffickers', trafficker: id, unlinked: true } });
+    return this.get(actor, id);
+  }
+
   async list(actor: Actor, query: { limit?: number; cursor?: string; q?: string; order?: 'asc' | 'desc' }): Promise<CountedPage<TraffickerListItem>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const after = query.cursor ? decodeCursor<{ k: string; id: string }>(query.cursor) : undefined;
-    const { rows, total } = await this.traffickers.page(limit, after, query.q?.trim() || undefined, query.order);
+    const { after, order } = listPosition(query, 'asc');
+    const { rows, total } = await this.traffickers.page(limit, after, query.q?.trim() || undefined, order);
     const items = rows.slice(0, limit) as (TraffickerListItem & { k?: string })[];
     const last = items[items.length - 1];
     await this.audit.record({ action: 'read', entityType: 'trafficker', details: { list: true, ids: items.map((t) => t.id) } });
@@ -67,7 +78,7 @@ export class TraffickersService {
       items: items.map(({ k: _k, ...t }) => t),
       total,
       limit,
-      ...(rows.length > limit && last ? { nextCursor: encodeCursor({ k: last.k, id: last.id }) } : {}),
+      ...(rows.length > limit && last ? { nextCursor: nextListCursor({ k: last.k!, id: last.id }, order) } : {}),
     };
   }
 }

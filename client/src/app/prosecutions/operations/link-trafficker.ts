@@ -12,13 +12,14 @@ import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } fr
 import { FormError } from '../../core/http/form-error';
 import { FormSubmission } from '../../core/http/form-submission';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
+import { ProsecutionErrorPipe } from '../prosecution-error.pipe';
 import { ProsecutionsApi } from '../prosecutions.api';
 
 /** Links an alleged trafficker already on file (found by name) to the operation, arrested in it or only identified. */
 @Component({
   selector: 'ruta-link-trafficker',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatAutocompleteModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, TranslatePipe, ErrorMessagePipe, FormError],
+  imports: [ProsecutionErrorPipe, ReactiveFormsModule, MatAutocompleteModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, TranslatePipe, ErrorMessagePipe, FormError],
   template: `
     <form [formGroup]="form" (ngSubmit)="save()" novalidate class="row" data-testid="link-trafficker">
       <mat-form-field>
@@ -29,10 +30,10 @@ import { ProsecutionsApi } from '../prosecutions.api';
             <mat-option [value]="t" [attr.data-testid]="'link-trafficker-option-' + t.id">{{ t.name }}</mat-option>
           }
         </mat-autocomplete>
-        <mat-error>{{ form.controls.traffickerId.errors | rutaError }}</mat-error>
+        <mat-error>{{ form.controls.traffickerId.errors | rutaProsecutionError | rutaError }}</mat-error>
       </mat-form-field>
       <mat-checkbox formControlName="arrested" data-testid="link-trafficker-arrested">{{ 'prosecutions.arrestedInOperation' | translate }}</mat-checkbox>
-      <ruta-form-error [message]="error()" />
+      <ruta-form-error [message]="error() | rutaProsecutionError" />
       <button mat-flat-button type="submit" [disabled]="busy()" data-testid="link-trafficker-save">{{ 'prosecutions.linkTrafficker' | translate }}</button>
     </form>
   `,

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { OPERATION_TYPE, OperationView } from '@ruta/shared';
@@ -16,7 +17,7 @@ import { LinkTrafficker } from './link-trafficker';
 @Component({
   selector: 'ruta-operation-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, OptionLabelPipe, PlaceNamePipe, CalendarDatePipe, FormError, LinkChart, CanDirective, LinkTrafficker],
+  imports: [MatButtonModule, RouterLink, TranslatePipe, OptionLabelPipe, PlaceNamePipe, CalendarDatePipe, FormError, LinkChart, CanDirective, LinkTrafficker],
   template: `
     <section class="page">
       <ruta-form-error [message]="error()" />
@@ -37,7 +38,10 @@ import { LinkTrafficker } from './link-trafficker';
         <h2>{{ 'prosecutions.traffickers' | translate }}</h2>
         <ul data-testid="operation-traffickers" [attr.data-count]="o.traffickers.length">
           @for (t of o.traffickers; track t.id) {
-            <li><a [routerLink]="['/judicializacion/perfiles', t.id]">{{ t.name }}</a>@if (t.arrested) { · {{ 'prosecutions.arrested' | translate }} }</li>
+            <li>
+              <a [routerLink]="['/judicializacion/perfiles', t.id]">{{ t.name }}</a>@if (t.arrested) { · {{ 'prosecutions.arrested' | translate }} }
+              <button *rutaCan="'operations:manage'" mat-button type="button" [disabled]="busy()" (click)="unlink(o.id, t.id)" [attr.aria-label]="'prosecutions.unlinkNamed' | translate: { name: t.name }" [attr.data-testid]="'operation-unlink-' + t.id">{{ 'prosecutions.unlink' | translate }}</button>
+            </li>
           } @empty { <li class="muted">{{ 'prosecutions.empty' | translate }}</li> }
         </ul>
         <ruta-link-trafficker *rutaCan="'operations:manage'" [operationId]="o.id" (linked)="operation.set($event)" />
@@ -53,8 +57,25 @@ export class OperationDetailPage implements OnInit {
   protected readonly types = OPERATION_TYPE;
   protected readonly operation = signal<OperationView | null>(null);
   protected readonly error = signal<ErrorMessage | null>(null);
+  protected readonly busy = signal(false);
 
   ngOnInit(): void {
     this.api.operation(this.id()).subscribe({ next: (o) => this.operation.set(o), error: (error: unknown) => this.error.set(problemMessage(error)) });
+  }
+
+  /** Takes an alleged trafficker linked by mistake out of the operation (audited by the server). */
+  protected unlink(operationId: string, traffickerId: string): void {
+    this.busy.set(true);
+    this.error.set(null);
+    this.api.unlinkOperationTrafficker(operationId, traffickerId).subscribe({
+      next: (o) => {
+        this.busy.set(false);
+        this.operation.set(o);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.error.set(problemMessage(error));
+      },
+    });
   }
 }

@@ -10,23 +10,24 @@ import { OptionSelect } from '../../cases/option-select';
 import { FormError } from '../../core/http/form-error';
 import { FormSubmission } from '../../core/http/form-submission';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
+import { ProsecutionErrorPipe } from '../prosecution-error.pipe';
 import { ProsecutionsApi } from '../prosecutions.api';
 
 /** A new defendant by name (recorded as an alleged trafficker of the institution), with sex and nationality. */
 @Component({
   selector: 'ruta-add-defendant',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, ErrorMessagePipe, FormError, OptionSelect, CountrySelect],
+  imports: [ProsecutionErrorPipe, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, ErrorMessagePipe, FormError, OptionSelect, CountrySelect],
   template: `
     <form [formGroup]="form" (ngSubmit)="save()" novalidate class="row" data-testid="add-defendant">
       <mat-form-field>
         <mat-label>{{ 'prosecutions.defendantName' | translate }}</mat-label>
         <input matInput formControlName="name" required maxlength="200" autocomplete="off" data-testid="defendant-name" />
-        <mat-error>{{ form.controls.name.errors | rutaError }}</mat-error>
+        <mat-error>{{ form.controls.name.errors | rutaProsecutionError | rutaError }}</mat-error>
       </mat-form-field>
       <ruta-option-select [control]="form.controls.sex" [list]="sexes" label="prosecutions.sex" testId="defendant-sex" [required]="true" />
       <ruta-country-select [control]="form.controls.nationality" label="prosecutions.nationality" testId="defendant-nationality" />
-      <ruta-form-error [message]="error()" />
+      <ruta-form-error [message]="error() | rutaProsecutionError" />
       <button mat-flat-button type="submit" [disabled]="busy()" data-testid="defendant-add">{{ 'prosecutions.addDefendant' | translate }}</button>
     </form>
   `,

@@ -28,8 +28,8 @@ const defendant = (id: string, label: string, name: string | null): DefendantVie
 
 const DEFENDANTS = [defendant('d1', '#1', 'Ramiro Ficticio'), defendant('d2', '#2', 'Sonia Ficticia')];
 const APPEALS: AppealView[] = [
-  { id: 'a1', defendantId: 'd2', filedOn: '2026-02-01', appellant: 'defence', decision: 'confirmed', decidedOn: '2026-03-15' },
-  { id: 'a2', defendantId: 'd2', filedOn: '2026-02-03', appellant: 'victim', decision: 'pending', decidedOn: null },
+  { id: 'a1', defendantId: 'd2', filedOn: '2026-02-01', appellant: 'defence', decision: 'confirmed', decidedOn: '2026-03-15', version: 1 },
+  { id: 'a2', defendantId: 'd2', filedOn: '2026-02-03', appellant: 'victim', decision: 'pending', decidedOn: null, version: 1 },
 ];
 
 describe('AppealsPanel', () => {

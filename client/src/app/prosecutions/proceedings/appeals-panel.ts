@@ -15,13 +15,15 @@ import { FormError } from '../../core/http/form-error';
 import { FormSubmission } from '../../core/http/form-submission';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
 import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
+import { ProsecutionErrorPipe } from '../prosecution-error.pipe';
 import { ProsecutionsApi } from '../prosecutions.api';
+import { AppealEdit } from './appeal-edit';
 
 /** The appeals of each defendant (who filed, when, how decided) and a form to record one. */
 @Component({
   selector: 'ruta-appeals-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, FormError, OptionLabelPipe, OptionSelect, CanDirective, CalendarDatePipe],
+  imports: [ProsecutionErrorPipe, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, FormError, OptionLabelPipe, OptionSelect, CanDirective, CalendarDatePipe, AppealEdit],
   template: `
     <ul class="stack appeals" data-testid="appeals-list" [attr.data-count]="appeals().length">
       @for (g of byDefendant(); track g.defendant.id) {
@@ -32,6 +34,7 @@ import { ProsecutionsApi } from '../prosecutions.api';
               <li data-testid="appeal">
                 {{ a.filedOn | rutaDate }} · {{ a.appellant | rutaOption: appellants }} · {{ a.decision | rutaOption: decisions }}
                 @if (a.decidedOn) { {{ 'prosecutions.decidedOn' | translate: { date: (a.decidedOn | rutaDate) } }} }
+                <ruta-appeal-edit *rutaCan="'proceedings:manage'" [proceedingId]="proceedingId()" [appeal]="a" (saved)="recorded.emit($event)" />
               </li>
             }
           </ul>
@@ -49,12 +52,12 @@ import { ProsecutionsApi } from '../prosecutions.api';
               <mat-option [value]="d.id" [attr.data-testid]="'appeal-defendant-option-' + d.label">{{ nameOf(d) }}</mat-option>
             }
           </mat-select>
-          <mat-error>{{ form.controls.defendantId.errors | rutaError }}</mat-error>
+          <mat-error>{{ form.controls.defendantId.errors | rutaProsecutionError | rutaError }}</mat-error>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'prosecutions.filedOn' | translate }}</mat-label>
           <input matInput type="date" formControlName="filedOn" required [max]="today" data-testid="appeal-filed-on" />
-          <mat-error>{{ form.controls.filedOn.errors | rutaError }}</mat-error>
+          <mat-error>{{ form.controls.filedOn.errors | rutaProsecutionError | rutaError }}</mat-error>
         </mat-form-field>
         <ruta-option-select [control]="form.controls.appellant" [list]="appellants" label="prosecutions.appellant" testId="appeal-appellant" [required]="true" />
         <ruta-option-select [control]="form.controls.decision" [list]="decisions" label="prosecutions.decision" testId="appeal-decision" [required]="true" />
@@ -62,10 +65,10 @@ import { ProsecutionsApi } from '../prosecutions.api';
           <mat-form-field>
             <mat-label>{{ 'prosecutions.decisionOn' | translate }}</mat-label>
             <input matInput type="date" formControlName="decidedOn" required [min]="form.controls.filedOn.value" [max]="today" data-testid="appeal-decided-on" />
-            <mat-error>{{ form.controls.decidedOn.errors | rutaError }}</mat-error>
+            <mat-error>{{ form.controls.decidedOn.errors | rutaProsecutionError | rutaError }}</mat-error>
           </mat-form-field>
         }
-        <ruta-form-error [message]="error()" />
+        <ruta-form-error [message]="error() | rutaProsecutionError" />
         <button mat-flat-button type="submit" [disabled]="busy()" data-testid="appeal-save">{{ 'prosecutions.recordAppeal' | translate }}</button>
       </form>
     }
@@ -81,7 +84,7 @@ export class AppealsPanel {
   readonly proceedingId = input.required<string>();
   readonly appeals = input.required<AppealView[]>();
   readonly defendants = input.required<DefendantView[]>();
-  readonly recorded = output<ProceedingView>();
+  readonly recorded = output<ProceedingView | 'stale'>();
   private readonly api = inject(ProsecutionsApi);
   protected readonly appellants = APPELLANT;
   protected readonly decisions = APPEAL_DECISION;

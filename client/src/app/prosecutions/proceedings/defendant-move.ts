@@ -15,6 +15,7 @@ import { FormError } from '../../core/http/form-error';
 import { FormSubmission } from '../../core/http/form-submission';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
 import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
+import { ProsecutionErrorPipe } from '../prosecution-error.pipe';
 import { ProsecutionsApi } from '../prosecutions.api';
 import { ProceedingView } from '@ruta/shared';
 
@@ -22,7 +23,7 @@ import { ProceedingView } from '@ruta/shared';
 @Component({
   selector: 'ruta-defendant-move',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, FormError, OptionLabelPipe, OptionSelect, CalendarDatePipe],
+  imports: [ProsecutionErrorPipe, ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, FormError, OptionLabelPipe, OptionSelect, CalendarDatePipe],
   template: `
     <form [formGroup]="form" (ngSubmit)="save()" novalidate class="move" [attr.data-testid]="'defendant-move-' + defendant().label">
       <mat-form-field>
@@ -32,12 +33,12 @@ import { ProceedingView } from '@ruta/shared';
             <mat-option [value]="s" [attr.data-testid]="'defendant-next-option-' + s">{{ s | rutaOption: stages }}</mat-option>
           }
         </mat-select>
-        <mat-error>{{ form.controls.to.errors | rutaError }}</mat-error>
+        <mat-error>{{ form.controls.to.errors | rutaProsecutionError | rutaError }}</mat-error>
       </mat-form-field>
       <mat-form-field>
         <mat-label>{{ 'prosecutions.stageOn' | translate }}</mat-label>
         <input matInput type="date" formControlName="on" required [min]="defendant().stageSince" [max]="today" [attr.data-testid]="'defendant-on-' + defendant().label" />
-        <mat-error>{{ form.controls.on.errors | rutaError }}</mat-error>
+        <mat-error>{{ form.controls.on.errors | rutaProsecutionError | rutaError }}</mat-error>
       </mat-form-field>
       @if (needsShortcut()) {
         <ruta-option-select [control]="form.controls.shortcut" [list]="shortcuts" label="prosecutions.shortcut" [testId]="'defendant-shortcut-' + defendant().label" [required]="true" />
@@ -60,15 +61,15 @@ import { ProceedingView } from '@ruta/shared';
         <mat-form-field>
           <mat-label>{{ 'prosecutions.prisonMonths' | translate }}</mat-label>
           <input matInput type="number" min="0" max="1200" formControlName="prisonMonths" required />
-          <mat-error>{{ form.controls.prisonMonths.errors | rutaError }}</mat-error>
+          <mat-error>{{ form.controls.prisonMonths.errors | rutaProsecutionError | rutaError }}</mat-error>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'prosecutions.fineSmlmv' | translate }}</mat-label>
           <input matInput type="number" min="0" formControlName="fineSmlmv" required />
-          <mat-error>{{ form.controls.fineSmlmv.errors | rutaError }}</mat-error>
+          <mat-error>{{ form.controls.fineSmlmv.errors | rutaProsecutionError | rutaError }}</mat-error>
         </mat-form-field>
       }
-      <ruta-form-error [message]="error()" />
+      <ruta-form-error [message]="error() | rutaProsecutionError" />
       <button mat-flat-button type="submit" [disabled]="busy() || !defendant().moves.length" [attr.data-testid]="'defendant-move-save-' + defendant().label">{{ 'prosecutions.move' | translate }}</button>
     </form>
   `,

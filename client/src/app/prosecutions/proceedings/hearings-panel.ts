@@ -14,13 +14,14 @@ import { FormError } from '../../core/http/form-error';
 import { FormSubmission } from '../../core/http/form-submission';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
 import { LanguageService, LOCALES } from '../../core/i18n/language.service';
+import { ProsecutionErrorPipe } from '../prosecution-error.pipe';
 import { ProsecutionsApi } from '../prosecutions.api';
 
 /** The proceeding's hearing calendar (past and coming, in order) and a form to record one. */
 @Component({
   selector: 'ruta-hearings-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, FormError, OptionLabelPipe, OptionSelect, CanDirective],
+  imports: [ProsecutionErrorPipe, DatePipe, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, FormError, OptionLabelPipe, OptionSelect, CanDirective],
   template: `
     <ol class="stack calendar" data-testid="hearings-list">
       @for (h of hearings(); track h.id) {
@@ -39,13 +40,13 @@ import { ProsecutionsApi } from '../prosecutions.api';
       <mat-form-field>
         <mat-label>{{ 'prosecutions.hearingAt' | translate }}</mat-label>
         <input matInput type="datetime-local" formControlName="at" required data-testid="hearing-at" />
-        <mat-error>{{ form.controls.at.errors | rutaError }}</mat-error>
+        <mat-error>{{ form.controls.at.errors | rutaProsecutionError | rutaError }}</mat-error>
       </mat-form-field>
       <ruta-option-select [control]="form.controls.type" [list]="types" label="prosecutions.hearingType" testId="hearing-type" [required]="true" />
       <mat-form-field>
         <mat-label>{{ 'prosecutions.court' | translate }}</mat-label>
         <input matInput formControlName="court" required maxlength="200" data-testid="hearing-court" />
-        <mat-error>{{ form.controls.court.errors | rutaError }}</mat-error>
+        <mat-error>{{ form.controls.court.errors | rutaProsecutionError | rutaError }}</mat-error>
       </mat-form-field>
       <mat-form-field>
         <mat-label>{{ 'prosecutions.defendant' | translate }}</mat-label>
@@ -64,7 +65,7 @@ import { ProsecutionsApi } from '../prosecutions.api';
         <mat-label>{{ 'prosecutions.nextAt' | translate }}</mat-label>
         <input matInput type="datetime-local" formControlName="nextAt" [min]="form.controls.at.value" data-testid="hearing-next-at" />
       </mat-form-field>
-      <ruta-form-error [message]="error()" />
+      <ruta-form-error [message]="error() | rutaProsecutionError" />
       <button mat-flat-button type="submit" [disabled]="busy()" data-testid="hearing-save">{{ 'prosecutions.recordHearing' | translate }}</button>
     </form>
   `,

@@ -13,13 +13,14 @@ import { AuthStore } from '../../core/auth/auth.store';
 import { FormError } from '../../core/http/form-error';
 import { FormSubmission } from '../../core/http/form-submission';
 import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
+import { ProsecutionErrorPipe } from '../prosecution-error.pipe';
 import { ProsecutionsApi } from '../prosecutions.api';
 
 /** `/judicializacion/procesos/nuevo?caso=RT-…`: a criminal proceeding opened from a case (its victim) or on its own. */
 @Component({
   selector: 'ruta-proceeding-form-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, ErrorMessagePipe, FormError, OptionSelect, OptionChips],
+  imports: [ProsecutionErrorPipe, ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, ErrorMessagePipe, FormError, OptionSelect, OptionChips],
   template: `
     <section class="page">
       <div class="page-header"><h1 tabindex="-1">{{ 'prosecutions.newProceeding' | translate }}</h1></div>
@@ -28,29 +29,29 @@ import { ProsecutionsApi } from '../prosecutions.api';
           <mat-label>{{ 'prosecutions.nunc' | translate }}</mat-label>
           <input matInput formControlName="nunc" required inputmode="numeric" maxlength="25" autocomplete="off" data-testid="proceeding-nunc" />
           <mat-hint>{{ 'prosecutions.nuncHint' | translate }}</mat-hint>
-          <mat-error>{{ form.controls.nunc.errors | rutaError }}</mat-error>
+          <mat-error>{{ form.controls.nunc.errors | rutaProsecutionError | rutaError }}</mat-error>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'prosecutions.reportedOn' | translate }}</mat-label>
           <input matInput type="date" formControlName="reportedOn" required [max]="today" data-testid="proceeding-reported-on" />
-          <mat-error>{{ form.controls.reportedOn.errors | rutaError }}</mat-error>
+          <mat-error>{{ form.controls.reportedOn.errors | rutaProsecutionError | rutaError }}</mat-error>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'prosecutions.prosecutorUnit' | translate }}</mat-label>
           <input matInput formControlName="prosecutorUnit" required maxlength="200" data-testid="proceeding-unit" />
-          <mat-error>{{ form.controls.prosecutorUnit.errors | rutaError }}</mat-error>
+          <mat-error>{{ form.controls.prosecutorUnit.errors | rutaProsecutionError | rutaError }}</mat-error>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'prosecutions.prosecutorName' | translate }}</mat-label>
           <input matInput formControlName="prosecutorName" required maxlength="200" data-testid="proceeding-prosecutor" />
-          <mat-error>{{ form.controls.prosecutorName.errors | rutaError }}</mat-error>
+          <mat-error>{{ form.controls.prosecutorName.errors | rutaProsecutionError | rutaError }}</mat-error>
         </mat-form-field>
         <ruta-option-chips [control]="form.controls.offences" [list]="offences" label="prosecutions.offences" testId="proceeding-offences" />
         @if (form.controls.offences.value.includes('other')) {
           <mat-form-field>
             <mat-label>{{ 'prosecutions.otherOffence' | translate }}</mat-label>
             <input matInput formControlName="otherOffence" maxlength="200" data-testid="proceeding-other-offence" />
-            <mat-error>{{ form.controls.otherOffence.errors | rutaError }}</mat-error>
+            <mat-error>{{ form.controls.otherOffence.errors | rutaProsecutionError | rutaError }}</mat-error>
           </mat-form-field>
         }
         @if (caseCode) {
@@ -58,7 +59,7 @@ import { ProsecutionsApi } from '../prosecutions.api';
           <ruta-option-select [control]="form.controls.role" [list]="roles" label="prosecutions.victimRole" testId="proceeding-victim-role" [required]="true" />
           <ruta-option-chips [control]="form.controls.protectionMeasures" [list]="measures" label="prosecutions.protectionMeasures" testId="proceeding-measures" />
         }
-        <ruta-form-error [message]="error()" />
+        <ruta-form-error [message]="error() | rutaProsecutionError" />
         <div class="actions">
           <button mat-flat-button type="submit" [disabled]="busy()" data-testid="proceeding-save">{{ 'prosecutions.openProceeding' | translate }}</button>
           <a mat-button [routerLink]="caseCode ? ['/casos', caseCode] : ['/judicializacion']">{{ 'common.cancel' | translate }}</a>

@@ -1,9 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { DEFENDANT_SEX, TRAFFICKER_KIND, TRAFFICKER_ROLE, TraffickerView } from '@ruta/shared';
 import { CountryNamePipe } from '../../cases/country-name.pipe';
 import { OptionLabelPipe, OptionLabelsPipe } from '../../cases/option-label.pipe';
+import { CanDirective } from '../../core/auth/can.directive';
 import { FormError } from '../../core/http/form-error';
 import { ErrorMessage, problemMessage } from '../../core/http/problem';
 import { LinkChart } from '../graph/link-chart';
@@ -13,7 +15,7 @@ import { ProsecutionsApi } from '../prosecutions.api';
 @Component({
   selector: 'ruta-trafficker-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, CountryNamePipe, FormError, LinkChart],
+  imports: [MatButtonModule, CanDirective, RouterLink, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, CountryNamePipe, FormError, LinkChart],
   template: `
     <section class="page">
       <ruta-form-error [message]="error()" />
@@ -30,7 +32,12 @@ import { ProsecutionsApi } from '../prosecutions.api';
         </dl>
         <h2>{{ 'prosecutions.links' | translate }}</h2>
         <ul>
-          @for (c of t.caseCodes; track c) { <li><a [routerLink]="['/casos', c]">{{ c }}</a></li> }
+          @for (c of t.caseCodes; track c) {
+            <li>
+              <a [routerLink]="['/casos', c]">{{ c }}</a>
+              <button *rutaCan="'operations:manage'" mat-button type="button" [disabled]="busy()" (click)="unlink(t.id, c)" [attr.aria-label]="'prosecutions.unlinkNamed' | translate: { name: c }" [attr.data-testid]="'trafficker-unlink-' + c">{{ 'prosecutions.unlink' | translate }}</button>
+            </li>
+          }
           @for (o of t.operations; track o.id) { <li><a [routerLink]="['/judicializacion/operativos', o.id]">{{ o.name }}</a></li> }
           @for (p of t.proceedings; track p.id) { <li><a [routerLink]="['/judicializacion/procesos', p.id]">{{ p.nunc }}</a></li> }
         </ul>
@@ -48,8 +55,25 @@ export class TraffickerPage implements OnInit {
   protected readonly sexes = DEFENDANT_SEX;
   protected readonly trafficker = signal<TraffickerView | null>(null);
   protected readonly error = signal<ErrorMessage | null>(null);
+  protected readonly busy = signal(false);
 
   ngOnInit(): void {
     this.api.trafficker(this.id()).subscribe({ next: (t) => this.trafficker.set(t), error: (error: unknown) => this.error.set(problemMessage(error)) });
+  }
+
+  /** Takes the alleged trafficker off a case they were linked to by mistake (audited by the server). */
+  protected unlink(id: string, caseCode: string): void {
+    this.busy.set(true);
+    this.error.set(null);
+    this.api.unlinkTraffickerCase(id, caseCode).subscribe({
+      next: (t) => {
+        this.busy.set(false);
+        this.trafficker.set(t);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.error.set(problemMessage(error));
+      },
+    });
   }
 }

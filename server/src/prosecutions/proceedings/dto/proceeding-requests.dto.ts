@@ -26,6 +26,7 @@ import {
   SentenceTerms,
   SHORTCUT,
   Shortcut,
+  UpdateAppealRequest,
 } from '@ruta/shared';
 import { IsCalendarDate, IsOption, IsOptionList, NotInFuture } from '@ruta/platform';
 import { CASE_CODE, ListQueryDto } from '../../operations/dto/operation-requests.dto';
@@ -93,6 +94,15 @@ export class CreateAppealDto implements CreateAppealRequest {
   @IsOption(APPELLANT) appellant!: Appellant;
   @IsOption(APPEAL_DECISION, false) decision?: AppealDecision;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() @NotInFuture() decidedOn?: string;
+}
+
+export class UpdateAppealDto implements UpdateAppealRequest {
+  @ApiProperty() @IsInt({ message: 'version is required' }) @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() @NotInFuture() filedOn?: string;
+  @IsOption(APPELLANT, false) appellant?: Appellant;
+  @IsOption(APPEAL_DECISION, false) decision?: AppealDecision;
+  /** null clears it (a decision taken back to pending). */
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsCalendarDate() @NotInFuture() decidedOn?: string | null;
 }
 
 /** A page of proceedings: limit, cursor, order by date of the noticia criminal. */

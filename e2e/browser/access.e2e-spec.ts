@@ -1,8 +1,6 @@
-import { authenticator } from 'otplib';
 import { Browser, Page } from 'playwright-core';
-import { DEMO_TOTP_SECRET } from '@ruta/identity';
 import { describeBrowser, launchBrowser, newPage } from './support/browser';
-import { DEMO_PASSWORD, chooseOption, signIn, signOut } from './support/journeys';
+import { chooseOption, signIn, signInWithTotp, signOut } from './support/journeys';
 
 describeBrowser('access journey: an administrator asks for an investigator, a second one approves, the investigator signs in and sees only their navigation', () => {
   let browser: Browser;
@@ -18,7 +16,7 @@ describeBrowser('access journey: an administrator asks for an investigator, a se
 
   it('runs the whole journey', async () => {
     // The administrator signs in with password and TOTP.
-    await signInAdministrator(page, 'admin@mininterior.demo');
+    await signInWithTotp(page, 'admin@mininterior.demo');
     await page.getByTestId('nav-users').click();
     await page.getByTestId('users-table').waitFor();
 
@@ -42,7 +40,7 @@ describeBrowser('access journey: an administrator asks for an investigator, a se
     await signOut(page);
 
     // The second administrator approves it and receives the temporary password to hand over.
-    await signInAdministrator(page, 'admin@oim.demo');
+    await signInWithTotp(page, 'admin@oim.demo');
     await page.getByTestId('nav-accessRequests').click();
     const request = page.locator(`[data-testid="access-request"][data-email="${email}"]`);
     await request.getByText('Ver la ubicación de la víctima').waitFor();
@@ -78,9 +76,3 @@ describeBrowser('access journey: an administrator asks for an investigator, a se
   }, 120_000);
 });
 
-async function signInAdministrator(page: Page, email: string): Promise<void> {
-  await signIn(page, email, DEMO_PASSWORD, { waitForHome: false });
-  await page.getByTestId('totp-code').fill(authenticator.generate(DEMO_TOTP_SECRET));
-  await page.getByTestId('totp-submit').click();
-  await page.getByTestId('home-role').waitFor();
-}

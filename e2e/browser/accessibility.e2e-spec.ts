@@ -1,32 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './support/axe';
 import { describeBrowser, launchBrowser, newPage } from './support/browser';
 import { signIn } from './support/journeys';
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe-core (WCAG 2.1 A and AA rules) on the page and returns the serious and critical violations. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Through the DevTools protocol, so the page's Content-Security-Policy stays in force for everything else.
-  await page.evaluate(AXE_SOURCE);
-  const { violations, checked } = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return { violations: result.violations, checked: (result as unknown as { passes: unknown[] }).passes.length };
-  });
-  // axe really ran: it passed some rules on this page.
-  expect(checked).toBeGreaterThan(5);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 describeBrowser('accessibility: no serious WCAG 2.1 AA violation on the main screens (axe-core)', () => {
   let browser: Browser;

@@ -1,8 +1,6 @@
-import { authenticator } from 'otplib';
 import { Browser, Page } from 'playwright-core';
-import { DEMO_TOTP_SECRET } from '@ruta/identity';
 import { describeBrowser, launchBrowser, newPage } from './support/browser';
-import { DEMO_PASSWORD, chooseOption, signIn } from './support/journeys';
+import { chooseOption, signInWithTotp } from './support/journeys';
 
 describeBrowser('audit journey: the auditor sees the chain head, filters by entity type and verifies against the anchors', () => {
   let browser: Browser;
@@ -17,9 +15,7 @@ describeBrowser('audit journey: the auditor sees the chain head, filters by enti
   });
 
   it('runs the whole journey', async () => {
-    await signIn(page, 'auditor@procuraduria.demo', DEMO_PASSWORD, { waitForHome: false });
-    await page.getByTestId('totp-code').fill(authenticator.generate(DEMO_TOTP_SECRET));
-    await page.getByTestId('totp-submit').click();
+    await signInWithTotp(page, 'auditor@procuraduria.demo');
     await page.getByTestId('nav-audit').click();
 
     // The head of the chain: its newest seal, and when it was last anchored outside the database.

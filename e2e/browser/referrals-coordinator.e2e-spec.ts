@@ -1,38 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { authenticator } from 'otplib';
 import { Browser, Page } from 'playwright-core';
-import { CreateCaseResponse, InstitutionView, XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
-import { DEMO_TOTP_SECRET } from '@ruta/identity';
+import { CreateCaseResponse, InstitutionView } from '@ruta/shared';
 import { newCaseRequest } from '../support/case-factory';
+import { seriousViolations } from './support/axe';
 import { describeBrowser, expectNoHorizontalOverflow, launchBrowser, newPage } from './support/browser';
-import { DEMO_PASSWORD, chooseOption, signIn, signOut } from './support/journeys';
-
-async function xsrf(page: Page): Promise<Record<string, string>> {
-  return { [XSRF_HEADER]: (await page.context().cookies()).find((c) => c.name === XSRF_COOKIE)?.value ?? '' };
-}
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page as it is now (it must have checked something). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const { violations, checked } = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return { violations: result.violations, checked: result.passes.length };
-  });
-  expect(checked).toBeGreaterThan(5);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
-
-/** Two-factor accounts (coordinator, administrator): password, then the demo TOTP. */
-async function signInWithTotp(page: Page, email: string): Promise<void> {
-  await signIn(page, email, DEMO_PASSWORD, { waitForHome: false });
-  await page.getByTestId('totp-code').fill(authenticator.generate(DEMO_TOTP_SECRET));
-  await page.getByTestId('totp-submit').click();
-  await page.getByTestId('home-role').waitFor();
-}
+import { chooseOption, signIn, signInWithTotp, signOut, xsrf } from './support/journeys';
 
 /**
  * The referral screens around the flow: the police filter and sort their outbox and download a case's disclosure record

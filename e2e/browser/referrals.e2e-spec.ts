@@ -1,12 +1,8 @@
 import { Browser, Page } from 'playwright-core';
-import { CreateCaseResponse, InstitutionView, XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
+import { CreateCaseResponse, InstitutionView } from '@ruta/shared';
 import { newCaseRequest } from '../support/case-factory';
 import { describeBrowser, launchBrowser, newPage } from './support/browser';
-import { chooseOption, signIn, signOut } from './support/journeys';
-
-async function xsrf(page: Page): Promise<Record<string, string>> {
-  return { [XSRF_HEADER]: (await page.context().cookies()).find((c) => c.name === XSRF_COOKIE)?.value ?? '' };
-}
+import { chooseOption, signIn, signOut, xsrf } from './support/journeys';
 
 /**
  * Records a case and a sharing consent for `institution` through the API in the signed-in session. The consent is of

@@ -1,4 +1,7 @@
+import { authenticator } from 'otplib';
 import { Page } from 'playwright-core';
+import { DEMO_TOTP_SECRET } from '@ruta/identity';
+import { XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
 
 export const DEMO_PASSWORD = 'ruta-demo-2026';
 
@@ -9,6 +12,19 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   if (options.waitForHome !== false) await page.getByTestId('home-role').waitFor();
+}
+
+/** Two-factor demo accounts (coordinators, administrators, auditors): the password, then the demo TOTP code. */
+export async function signInWithTotp(page: Page, email: string): Promise<void> {
+  await signIn(page, email, DEMO_PASSWORD, { waitForHome: false });
+  await page.getByTestId('totp-code').fill(authenticator.generate(DEMO_TOTP_SECRET));
+  await page.getByTestId('totp-submit').click();
+  await page.getByTestId('home-role').waitFor();
+}
+
+/** The anti-forgery header of the page's session, for API calls a journey makes through `page.request`. */
+export async function xsrf(page: Page): Promise<Record<string, string>> {
+  return { [XSRF_HEADER]: (await page.context().cookies()).find((c) => c.name === XSRF_COOKIE)?.value ?? '' };
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -61,3 +61,47 @@ describeBrowser('indicators journey: the coordinator opens the dashboard, switch
     expect(exported.suggestedFilename()).toMatch(/^ruta-casos-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.xlsx$/);
   });
 });
+
+describeBrowser('role dashboards journey: an investigator follows a chart card to the cases behind it and downloads a case summary; a supervisor exports the case list', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('leads from the investigator\'s chart to the cases behind it, and to one case\'s summary PDF', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'investigator@policia.demo');
+    // The dashboard and its chart load after the home page.
+    const card = page.getByTestId('dashboard-investigator-cases_identified');
+    await card.waitFor();
+    await page.getByTestId('dashboard-chart-investigator').locator('canvas').waitFor();
+    const figure = Number((await card.locator('.card-value').innerText()).trim());
+    expect(figure).toBeGreaterThan(0);
+    await card.getByRole('link').click();
+    await page.getByTestId('behind-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('behind-status').getByText(String(figure), { exact: false }).waitFor();
+
+    // One of those cases, as a PDF summary in the interface language.
+    await page.getByTestId('behind-table').locator('tbody tr').first().getByRole('link').click();
+    const code = (await page.getByTestId('case-code').innerText()).trim();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('case-summary-pdf').click()]);
+    expect(download.suggestedFilename()).toBe(`resumen-${code}.pdf`);
+    expect((await readFile((await download.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('lets a supervisor export the case list with its filters', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'supervisor@oim.demo');
+    await page.goto('/casos');
+    await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('cases-export').click();
+    await page.getByTestId('export-list-hint').waitFor();
+    await page.getByTestId('export-submit').click();
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-job-ready').first().getByTestId('export-download').click()]);
+    expect(exported.suggestedFilename()).toMatch(/^ruta-casos-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.xlsx$/);
+  });
+});

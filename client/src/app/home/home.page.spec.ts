@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { CaseStatsView, Language, Permission } from '@ruta/shared';
+import { CaseStatsView, Language, Permission, RoleDashboard } from '@ruta/shared';
 import { AuthStore } from '../core/auth/auth.store';
 import { newMe } from '../core/auth/auth.testing';
 import { provideTestI18n } from '../core/i18n/i18n.testing';
@@ -105,6 +105,40 @@ describe('HomePage (dashboard)', () => {
     expect(byId(el, 'home-coming')).toBeNull();
     expect(byId(el, 'home-new-call')).not.toBeNull();
     expect(text(el, 'home-hotline-crisis')).toContain('Crisis sin atender: 1');
+    http.match('/api/indicators/dashboards/hotline'); // the volume chart, next test
+  });
+
+  it('gives a hotline operator the line’s volume: figures linking to the contacts, and a chart, loaded after the page', async () => {
+    // jsdom has no ResizeObserver, which the chart directive watches its box with; the chart itself is not drawn here.
+    (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    };
+    setUp();
+    const permissions: Permission[] = ['hotline:read', 'hotline:manage', 'cases:create', 'cases:read'];
+    const { fixture, el } = await render(newMe({ role: { id: 'r-o', code: 'operator', nameEs: 'Operador', nameEn: 'Operator', scope: 'assigned', requiresMfa: false } }, permissions));
+    http.expectOne('/api/cases/stats').flush(STATS);
+    http.expectOne((r) => r.url === '/api/hotline/contacts').flush({ items: [], total: 0, limit: 5 });
+    http.expectOne('/api/hotline/crisis').flush([]);
+    await fixture.whenStable();
+    http.expectNone('/api/indicators/dashboards/caseworker');
+    const dashboard: RoleDashboard = {
+      kind: 'hotline',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      categoryKind: 'day',
+      categories: ['2026-11-29', '2026-11-30'],
+      series: [{ key: 'contacts', values: [4, 8] }],
+      figures: [{ key: 'contacts', value: 12 }, { key: 'tips_sent', value: 3 }],
+    };
+    http.expectOne('/api/indicators/dashboards/hotline').flush(dashboard);
+    await fixture.whenStable();
+    expect(byId(el, 'dashboard-hotline-contacts')?.querySelector('.card-value')?.textContent).toBe('12');
+    expect(byId(el, 'dashboard-hotline-contacts')?.querySelector('a')?.textContent).toBe('Contactos');
+    expect(byId(el, 'dashboard-hotline-tips_sent')?.querySelector('a')?.getAttribute('href')).toBe('/linea');
+    expect(el.querySelector('[data-testid="dashboard-hotline"] p.muted')?.textContent).toContain('1 de noviembre de 2026');
+    expect(byId(el, 'dashboard-chart-hotline')).not.toBeNull();
   });
 
   it('shows a partner institution the referrals it received instead of case counts', async () => {

@@ -15,6 +15,7 @@ import { HomeHotline } from '../hotline/home-hotline';
 import { HomeProsecutions } from '../prosecutions/home-prosecutions';
 import { HomeIndicators } from '../indicators/home-indicators';
 import { HomeAssistance } from '../assistance/home-assistance';
+import { RoleDashboardCard } from './role-dashboard';
 
 /**
  * The dashboard: who is signed in, then what the role works on. With `cases:read`, the counts of the cases in scope and
@@ -23,7 +24,7 @@ import { HomeAssistance } from '../assistance/home-assistance';
 @Component({
   selector: 'ruta-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, CaseStatsCards, HomeReferrals, HomeIndicators, HomeProsecutions, HomeHotline, HomeAssistance],
+  imports: [RouterLink, MatCardModule, MatButtonModule, MatIconModule, TranslatePipe, CanDirective, CaseStatsCards, HomeReferrals, HomeIndicators, HomeProsecutions, HomeHotline, HomeAssistance, RoleDashboardCard],
   template: `
     @if (auth.me(); as me) {
       <section class="page">
@@ -54,6 +55,11 @@ import { HomeAssistance } from '../assistance/home-assistance';
           <ruta-home-assistance *rutaCan="'assistance:manage'" />
           <ruta-home-prosecutions *rutaCan="['proceedings:manage', 'operations:manage']" />
           <ruta-home-hotline *rutaCan="'hotline:read'" />
+          <!-- Each role's dashboard chart: the component and ECharts load after the page (@defer), never in the initial bundle. -->
+          <ng-container *rutaCan="'assistance:manage'">@defer { <ruta-role-dashboard kind="caseworker" /> }</ng-container>
+          <ng-container *rutaCan="'operations:manage'">@defer { <ruta-role-dashboard kind="investigator" /> }</ng-container>
+          <ng-container *rutaCan="'proceedings:manage'">@defer { <ruta-role-dashboard kind="prosecutor" /> }</ng-container>
+          <ng-container *rutaCan="'hotline:manage'">@defer { <ruta-role-dashboard kind="hotline" /> }</ng-container>
           @if (referred()) {
             <ruta-home-referrals />
           } @else if (coming().length) {

@@ -17,6 +17,7 @@ import { NotesPanel } from './notes-panel';
 import { SituationTab } from './situation-tab';
 import { StatusActions } from './status-actions';
 import { ReferButton } from '../../referrals/refer/refer-button';
+import { CaseSummaryButton } from '../../indicators/case-summary-button';
 import { CaseAssistanceTab } from '../../assistance/case-assistance-tab';
 import { CaseProceedingsTab } from '../../prosecutions/case-proceedings-tab';
 import { CaseProceedingsSummary } from '../../prosecutions/case-proceedings-summary';
@@ -51,6 +52,7 @@ import { VictimTab } from './victim-tab';
     CaseAssistanceTab,
     CaseProceedingsTab,
     CaseProceedingsSummary,
+    CaseSummaryButton,
   ],
   templateUrl: './case-detail.page.html',
 })

@@ -21,6 +21,7 @@ import { OptionLabelPipe, OptionLabelsPipe } from '../option-label.pipe';
 import { PlacesApi } from '../places.api';
 import { CaseFilters } from './case-filters';
 import { CaseSearchCriteria } from './case-search-filters';
+import { CaseExportPanel } from '../../indicators/exports/case-export-panel';
 
 const SORTABLE: Record<string, CaseSortColumn> = { code: 'code', createdAt: 'created', updatedAt: 'updated' };
 
@@ -31,7 +32,7 @@ const SORTABLE: Record<string, CaseSortColumn> = { code: 'code', createdAt: 'cre
 @Component({
   selector: 'ruta-case-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, MatTableModule, MatSortModule, MatButtonModule, MatIconModule, MatTooltipModule, TranslatePipe, CanDirective, OptionLabelPipe, OptionLabelsPipe, CaseFilters, FormError, ListSummary],
+  imports: [DatePipe, RouterLink, MatTableModule, MatSortModule, MatButtonModule, MatIconModule, MatTooltipModule, TranslatePipe, CanDirective, OptionLabelPipe, OptionLabelsPipe, CaseFilters, FormError, ListSummary, CaseExportPanel],
   templateUrl: './case-list.page.html',
 })
 export class CaseListPage implements OnInit {
@@ -46,7 +47,9 @@ export class CaseListPage implements OnInit {
   private readonly filters = viewChild.required(CaseFilters);
 
   protected readonly columns = ['code', 'victim', 'status', 'institution', 'purposes', 'department', 'identifiedOn', 'createdAt', 'updatedAt', 'flags'];
-  private readonly criteria = signal<CaseSearchCriteria>({ sort: 'created_desc' });
+  protected readonly criteria = signal<CaseSearchCriteria>({ sort: 'created_desc' });
+  /** The export panel (`cases:export`): the list as a file, with its current filters. */
+  protected readonly exporting = signal(false);
   protected readonly pageSize = signal<PageSize>(25);
   protected readonly sortActive = computed(() => {
     const { column } = caseSortParts(this.criteria().sort);

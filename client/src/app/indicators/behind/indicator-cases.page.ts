@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe, formatDate } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -13,10 +13,18 @@ import { CursorList } from '../../core/http/cursor-list';
 import { LanguageService, LOCALES } from '../../core/i18n/language.service';
 import { ListSummary, PageSize } from '../../core/layout/list-summary';
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A period from a link's `from` and `to` (calendar dates, `from` not after `to`), or null. */
+function periodOf(from: string | null, to: string | null): { from: string; to: string } | null {
+  return from && to && DATE.test(from) && DATE.test(to) && from <= to ? { from, to } : null;
+}
+
 /**
- * The cases behind a dashboard figure: the year's identified cases (optionally minors, or one purpose), in the user's
- * scope and as the case list shows them (pseudonymised for coordinators), with the total, sorting by code or date
- * and keyset "load more". The filters come from the card's link: a year and codes, never personal data.
+ * The cases behind a dashboard figure: the year's (or a period's) identified cases, optionally minors or one purpose,
+ * in the user's scope and as the case list shows them (pseudonymised for coordinators), with the total, sorting by
+ * code or date and keyset "load more". The filters come from the card's link: dates and codes, never personal data.
+ * Served at `/indicadores/casos` (coordinators) and at `/inicio/casos` (the home dashboards; route data `back`).
  */
 @Component({
   selector: 'ruta-indicator-cases-page',
@@ -25,8 +33,8 @@ import { ListSummary, PageSize } from '../../core/layout/list-summary';
   template: `
     <section class="page">
       <div class="page-header">
-        <h1>{{ 'indicators.behind.heading' | translate: { year: year } }}</h1>
-        <a mat-stroked-button routerLink="/indicadores"><mat-icon aria-hidden="true" svgIcon="arrow_back" />{{ 'indicators.behind.back' | translate }}</a>
+        <h1>{{ heading.key | translate: heading.params }}</h1>
+        <a mat-stroked-button [routerLink]="back.path"><mat-icon aria-hidden="true" svgIcon="arrow_back" />{{ back.label | translate }}</a>
       </div>
       @if (minor) { <p>{{ 'indicators.behind.minors' | translate }}</p> }
       @if (purpose) { <p>{{ purpose | rutaOption: purposes }}</p> }
@@ -34,7 +42,7 @@ import { ListSummary, PageSize } from '../../core/layout/list-summary';
         <ruta-list-summary [total]="cases.loading() ? null : cases.total()" [nouns]="nouns" [pageSize]="pageSize()" (pageSizeChange)="resize($event)" />
       </div>
       <div class="table-wrap">
-        <table mat-table class="responsive-table" [dataSource]="cases.items()" matSort matSortDisableClear [matSortActive]="sortActive()" [matSortDirection]="sortDirection()" (matSortChange)="sortBy($event)" [attr.aria-label]="'indicators.behind.heading' | translate: { year: year }" data-testid="behind-table">
+        <table mat-table class="responsive-table" [dataSource]="cases.items()" matSort matSortDisableClear [matSortActive]="sortActive()" [matSortDirection]="sortDirection()" (matSortChange)="sortBy($event)" [attr.aria-label]="heading.key | translate: heading.params" data-testid="behind-table">
           <ng-container matColumnDef="code">
             <th mat-header-cell *matHeaderCellDef mat-sort-header scope="col">{{ 'cases.code' | translate }}</th>
             <td mat-cell *matCellDef="let c" class="card-title" [attr.data-label]="'cases.code' | translate"><a [routerLink]="['/casos', c.code]"><code>{{ c.code }}</code></a></td>
@@ -75,6 +83,11 @@ export class IndicatorCasesPage implements OnInit {
   protected readonly nouns = { one: 'cases.totalOne', other: 'cases.total', more: 'cases.totalMore' };
   protected readonly columns = ['code', 'status', 'institution', 'purposes', 'createdAt'];
   protected readonly year = Number(this.params.get('year')) || new Date().getFullYear();
+  private readonly period = periodOf(this.params.get('from'), this.params.get('to'));
+  protected readonly heading = this.period
+    ? { key: 'indicators.behind.period', params: { from: this.day(this.period.from), to: this.day(this.period.to) } }
+    : { key: 'indicators.behind.heading', params: { year: this.year } };
+  protected readonly back: { path: string; label: string } = inject(ActivatedRoute).snapshot.data['back'] ?? { path: '/indicadores', label: 'indicators.behind.back' };
   protected readonly minor = this.params.get('minor') === 'yes';
   protected readonly purpose = (EXPLOITATION_PURPOSE.values as readonly string[]).includes(this.params.get('purpose') ?? '') ? (this.params.get('purpose') as ExploitationPurpose) : null;
   protected readonly pageSize = signal<PageSize>(25);
@@ -88,10 +101,15 @@ export class IndicatorCasesPage implements OnInit {
   }
 
   private request(): CaseSearchRequest {
-    const request: CaseSearchRequest = { identifiedFrom: `${this.year}-01-01`, identifiedTo: `${this.year}-12-31`, sort: this.sort() };
+    const { from, to } = this.period ?? { from: `${this.year}-01-01`, to: `${this.year}-12-31` };
+    const request: CaseSearchRequest = { identifiedFrom: from, identifiedTo: to, sort: this.sort() };
     if (this.minor) request.minor = true;
     if (this.purpose) request.purpose = [this.purpose];
     return request;
+  }
+
+  private day(date: string): string {
+    return formatDate(date, 'mediumDate', LOCALES[this.language.current()], 'UTC');
   }
 
   protected sortBy(sort: Sort): void {

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, OnInit, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import { EXPORT_FORMAT, EXPORT_STATUS, ExportFormat, ExportJobView } from '@ruta/shared';
+import { CaseSearchFilters, EXPORT_FORMAT, EXPORT_STATUS, ExportFormat, ExportJobView } from '@ruta/shared';
 import { OptionLabelPipe } from '../../cases/option-label.pipe';
 import { AuthStore } from '../../core/auth/auth.store';
 import { FormError } from '../../core/http/form-error';
@@ -18,11 +18,12 @@ import { ErrorMessagePipe } from '../../core/i18n/error-message.pipe';
 import { LanguageService, LOCALES } from '../../core/i18n/language.service';
 import { reportYears } from '../indicator-buckets';
 import { ExportsApi } from './exports.api';
+import { listExportFilters } from './list-export-request';
 
 /**
- * Export the case list the user can see, for one year, as CSV or XLSX; with names only for `cases:export` plus identity
- * access, and then with a reason. Large exports are prepared in the background: a progress bar, then a download
- * link that lasts 24 hours.
+ * Export the case list the user can see, for one year (or, on the case list, with the list's current filters), as CSV
+ * or XLSX; with names only for `cases:export` plus identity access, and then with a reason. Large exports are prepared
+ * in the background: a progress bar, then a download link that lasts 24 hours.
  */
 @Component({
   selector: 'ruta-case-export-panel',
@@ -37,13 +38,18 @@ import { ExportsApi } from './exports.api';
             @for (f of formats.values; track f) { <mat-option [value]="f" [attr.data-testid]="'export-format-' + f">{{ f | rutaOption: formats }}</mat-option> }
           </mat-select>
         </mat-form-field>
+        @if (!criteria()) {
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>{{ 'indicators.year' | translate }}</mat-label>
           <mat-select formControlName="year" data-testid="export-year">
             @for (y of years; track y) { <mat-option [value]="y" [attr.data-testid]="'export-year-' + y">{{ y }}</mat-option> }
           </mat-select>
         </mat-form-field>
+        }
       </div>
+      @if (criteria()) {
+        <p class="muted" data-testid="export-list-hint">{{ (listFilters() ? 'indicators.exports.listHint' : 'indicators.exports.listByName') | translate }}</p>
+      }
       @if (mayIdentify) {
         <mat-checkbox formControlName="identified" data-testid="export-identified">{{ 'indicators.exports.identified' | translate }}</mat-checkbox>
         @if (form.controls.identified.value) {
@@ -56,7 +62,7 @@ import { ExportsApi } from './exports.api';
       }
       <ruta-form-error [message]="error()" />
       <div class="actions">
-        <button mat-flat-button type="submit" [disabled]="busy()" data-testid="export-submit"><mat-icon aria-hidden="true" svgIcon="download" />{{ 'indicators.exports.submit' | translate }}</button>
+        <button mat-flat-button type="submit" [disabled]="busy() || (criteria() && !listFilters())" data-testid="export-submit"><mat-icon aria-hidden="true" svgIcon="download" />{{ 'indicators.exports.submit' | translate }}</button>
       </div>
     </form>
     <ul class="stack" data-testid="export-jobs" [attr.aria-label]="'indicators.exports.mine' | translate">
@@ -82,6 +88,12 @@ export class CaseExportPanel implements OnInit {
   protected readonly years = reportYears();
   protected readonly mayIdentify = this.auth.can('cases:export') && this.auth.can('victim_identity:read');
   protected readonly jobs = signal<ExportJobView[]>([]);
+  /** On the case list: its current filters, which the export takes instead of a year. */
+  readonly criteria = input<CaseSearchFilters | null>(null);
+  protected readonly listFilters = computed(() => {
+    const criteria = this.criteria();
+    return criteria ? listExportFilters(criteria) : null;
+  });
   protected readonly form = inject(NonNullableFormBuilder).group({
     format: ['xlsx' as ExportFormat, Validators.required],
     year: [this.years[0], Validators.required],
@@ -105,7 +117,9 @@ export class CaseExportPanel implements OnInit {
 
   protected submit(): void {
     const { format, year, identified, reason } = this.form.getRawValue();
-    const request = { format, from: `${year}-01-01`, to: `${year}-12-31`, language: this.language.current(), ...(identified ? { identified, reason: reason.trim() } : {}) };
+    const filters = this.criteria() ? this.listFilters() : { from: `${year}-01-01`, to: `${year}-12-31` };
+    if (!filters) return;
+    const request = { format, ...filters, language: this.language.current(), ...(identified ? { identified, reason: reason.trim() } : {}) };
     this.submission.submit(() => this.api.create(request), { done: () => this.refresh() });
   }
 

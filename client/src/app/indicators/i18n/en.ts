@@ -21,6 +21,7 @@ export const indicatorsEn: Dictionary<typeof indicatorsEs> = {
       heading: 'Cases identified in {{year}}',
       minors: 'Child victims only',
       back: 'Back to the indicators',
+      period: 'Cases identified from {{from}} to {{to}}',
     },
     exports: {
       title: 'Exports',
@@ -33,6 +34,11 @@ export const indicatorsEn: Dictionary<typeof indicatorsEs> = {
       progress: '{{processed}} of {{total}} cases',
       download: 'Download ({{total}} cases)',
       statistics: 'Anonymous statistics (CSV)',
+      listHint: 'The cases of the list are exported with its current filters.',
+      listByName: 'A list filtered by name or document cannot be exported: remove those filters.',
+    },
+    summary: {
+      download: 'Summary as PDF',
     },
     home: {
       title: 'Indicators {{year}}',

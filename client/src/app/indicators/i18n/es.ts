@@ -18,6 +18,7 @@ export const indicatorsEs = {
       heading: 'Casos identificados en {{year}}',
       minors: 'Solo víctimas menores de edad',
       back: 'Volver a los indicadores',
+      period: 'Casos identificados del {{from}} al {{to}}',
     },
     exports: {
       title: 'Exportaciones',
@@ -30,6 +31,11 @@ export const indicatorsEs = {
       progress: '{{processed}} de {{total}} casos',
       download: 'Descargar ({{total}} casos)',
       statistics: 'Estadísticas anónimas (CSV)',
+      listHint: 'Se exportan los casos de la lista con los filtros que tiene ahora.',
+      listByName: 'Una lista filtrada por nombre o documento no se puede exportar: quite esos filtros.',
+    },
+    summary: {
+      download: 'Resumen en PDF',
     },
     home: {
       title: 'Indicadores {{year}}',

@@ -89,5 +89,6 @@ describe('access: default deny, route inventory and role matrix', () => {
       if (allowed === denied || response.status >= 500) mismatches.push(`${route.key}: expected ${allowed ? 'allow' : 'deny'}, got ${response.status}`);
     }
     expect(mismatches).toEqual([]);
-  });
+    // Every route of every area, one request each: on a loaded two-core machine that is more than the default 30 s.
+  }, 120_000);
 });

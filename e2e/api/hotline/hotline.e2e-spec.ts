@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import { CreateCaseResponse, HotlineCasePrefill, HotlineContactView, HotlineImportView, HotlineStats, ReferralView } from '@ruta/shared';
+import { CaseSearchPage, CreateCaseResponse, HotlineCasePrefill, HotlineContactView, HotlineImportView, HotlineStats, ReferralView } from '@ruta/shared';
 import { asAppRole, sessionOf } from '../../support/app-role';
 import { newCaseRequest, ownerQuery } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
@@ -159,6 +159,23 @@ describe('hotline', () => {
     });
   });
 
+  describe('finding the case while on the call', () => {
+    it('lets an operator search by case code only, and a role that reads identity by the victim’s name', async () => {
+      const created: CreateCaseResponse = (await operator.post('/api/cases', newCaseRequest({ victim: { givenNames: 'Eloisa Llamadora', familyNames: 'Ficticia Busqueda' } })).expect(201)).body;
+      const byCode = (await operator.post('/api/cases/search', { code: created.case.code, limit: 8 }).expect(200)).body as CaseSearchPage;
+      expect(byCode.items.map((c) => c.code)).toEqual([created.case.code]);
+      expect(byCode.items[0].victimName).toBeNull();
+      const refused = await operator.post('/api/cases/search', { name: 'Eloisa Llamadora', limit: 8 }).expect(403);
+      expect(refused.body.code).toBe('identity_required');
+      expect(JSON.stringify(refused.body)).not.toContain('Eloisa');
+      // The IOM supervisor reads identity in the operator's institution: the name finds the case, and shows it.
+      const supervisor = await loginAs(app, 'supervisor@oim.demo');
+      const byName = (await supervisor.post('/api/cases/search', { name: 'eloisa llamadora', limit: 8 }).expect(200)).body as CaseSearchPage;
+      expect(byName.items.map((c) => c.code)).toEqual([created.case.code]);
+      expect(byName.items[0].victimName).toContain('Eloisa');
+    });
+  });
+
   describe('crisis', () => {
     it('shows an untaken crisis until someone takes it', async () => {
       const contact = await logCall({ callType: 'crisis', urgency: 'emergency' });
@@ -216,6 +233,75 @@ describe('hotline', () => {
       await other.get(`/api/hotline/imports/${queued.id}`).expect(403);
     }, 60_000);
 
+    it('imports 100,000 rows through the real job in under a minute, each valid row once and each invalid one reported', async () => {
+      const ROWS = 100_000;
+      const lines = ['fecha;duracion;canal;quien;tipo;departamento;municipio;pais;finalidad;urgencia;consentimiento;telefono;resumen'];
+      const channels = ['Teléfono', 'WhatsApp', 'correo electrónico', 'web_form', 'Presencial'];
+      const callers = ['Familiar', 'Posible víctima', 'testigo', 'Anónimo', 'institution'];
+      const types = ['Denuncia o información sobre un caso', 'Información u orientación', 'crisis', 'Capacitación', 'referral_request'];
+      const places = [['11', '11001', ''], ['05', '05001', ''], ['76', '', ''], ['', '', 'EC'], ['', '', '']];
+      const invalid = new Set<number>();
+      for (let i = 0; i < ROWS; i++) {
+        const [department, municipality, country] = places[i % places.length];
+        // One row in a thousand is wrong (a day that does not exist): reported by its line, never imported.
+        const day = i % 1000 === 999 ? '2023-02-29' : `2023-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+        if (i % 1000 === 999) invalid.add(i + 2);
+        lines.push(
+          [
+            `${day} ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
+            String(60 + (i % 900)),
+            channels[i % 5],
+            callers[(i >> 1) % 5],
+            types[(i >> 2) % 5],
+            department,
+            municipality,
+            country,
+            i % 3 ? 'Explotación sexual|trabajos o servicios forzados' : '',
+            i % 7 ? 'Ordinaria' : 'Urgente',
+            i % 2 ? 'sí' : 'no',
+            // 20,000 distinct callers, some calling several times.
+            i % 4 ? `310${String(1_000_000 + (i % 20_000)).padStart(7, '0')}` : '',
+            `"Llamada histórica número ${i}; orientación dada"`,
+          ].join(';'),
+        );
+      }
+      const mapping = {
+        startedAt: 'fecha', durationSeconds: 'duracion', channel: 'canal', callerType: 'quien', callType: 'tipo', departmentCode: 'departamento', municipalityCode: 'municipio',
+        countryCode: 'pais', purposes: 'finalidad', urgency: 'urgencia', consentToAuthorities: 'consentimiento', phone: 'telefono', summary: 'resumen',
+      };
+      const started = Date.now();
+      const queued: HotlineImportView = (
+        await operator.post('/api/hotline/imports').unset('Content-Type').field('mapping', JSON.stringify(mapping)).attach('file', Buffer.from(lines.join('\r\n'), 'utf8'), { filename: 'registro-2023.csv', contentType: 'text/csv' }).expect(201)
+      ).body;
+      let view = queued;
+      let sawProgress = false;
+      while (!['done', 'failed'].includes(view.status) && Date.now() - started < 75_000) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        view = (await operator.get(`/api/hotline/imports/${queued.id}`).expect(200)).body;
+        if (view.status === 'running' && view.processedRows > 0 && view.processedRows < ROWS) sawProgress = true;
+      }
+      const elapsed = Date.now() - started;
+      expect(view).toMatchObject({ status: 'done', totalRows: ROWS, processedRows: ROWS, importedRows: ROWS - invalid.size });
+      expect(elapsed).toBeLessThan(60_000);
+      expect(sawProgress).toBe(true);
+      expect(new Set(view.rejected.map((r) => r.row))).toEqual(invalid);
+      expect(view.rejected.every((r) => r.field === 'startedAt' && r.reason === 'invalid_date')).toBe(true);
+      const [counts] = await ownerQuery<{ n: number; phones: number; numbers: number; abroad: number; purposes: number }>(
+        `SELECT count(*)::int AS n, count("phoneHash")::int AS phones, count(DISTINCT "phoneHash")::int AS numbers,
+                count(*) FILTER (WHERE "countryCode" = 'EC')::int AS abroad, count(*) FILTER (WHERE purposes = '{sexual_exploitation,forced_labour}')::int AS purposes
+           FROM hotline_contacts WHERE "importId" = $1`,
+        [queued.id],
+      );
+      const valid = [...Array(ROWS).keys()].filter((i) => !invalid.has(i + 2));
+      expect(counts).toEqual({
+        n: valid.length,
+        phones: valid.filter((i) => i % 4).length,
+        numbers: new Set(valid.filter((i) => i % 4).map((i) => i % 20_000)).size,
+        abroad: valid.filter((i) => i % 5 === 3).length,
+        purposes: valid.filter((i) => i % 3).length,
+      });
+    }, 90_000);
+
     it('refuses a mapping that leaves out a required field', async () => {
       const response = await operator.post('/api/hotline/imports').unset('Content-Type').field('mapping', JSON.stringify({ startedAt: 'fecha' })).attach('file', Buffer.from('fecha\n2024-01-01'), 'a.csv').expect(400);
       expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['mapping.channel', 'mapping.callType']));
@@ -223,14 +309,58 @@ describe('hotline', () => {
   });
 
   describe('statistics', () => {
-    it('counts contacts per period, type, channel, department and outcome in SQL', async () => {
+    it('sums to the total over the default 90 days, with the outcomes of the calls above', async () => {
       const stats: HotlineStats = (await operator.get('/api/hotline/stats?period=month').expect(200)).body;
       const [{ n }] = await ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM hotline_contacts WHERE "startedAt" >= now() - interval '89 days'`);
       expect(stats.total).toBeGreaterThanOrEqual(n);
       expect(stats.perPeriod.reduce((s, b) => s + b.count, 0)).toBe(stats.total);
       expect(stats.byCallType.reduce((s, b) => s + b.count, 0)).toBe(stats.total);
       expect(stats.byOutcome.find((b) => b.key === 'tip_sent')?.count).toBeGreaterThanOrEqual(2);
-      expect(stats.medianHandlingSeconds).toEqual(expect.any(Number));
+      expect(stats.conversion.tips).toBe(stats.byOutcome.find((b) => b.key === 'tip_sent')?.count);
+    });
+
+    it('counts per Bogotá day, week and month, by type, channel, department, purpose and outcome, with the conversion and the median handling time', async () => {
+      // Six contacts in March 2011, a month nothing else falls in. The second one is at 20:00 in Bogotá: already the
+      // next day in UTC, still 1 March on the hotline's calendar.
+      const rows: [string, string, string, string | null, string | null, string, string | null, number | null][] = [
+        ['2011-03-01T15:00:00Z', 'phone', 'tip', '11', null, '{sexual_exploitation}', 'tip_sent', 100],
+        ['2011-03-02T01:00:00Z', 'whatsapp', 'crisis', '05', null, '{sexual_exploitation,forced_labour}', 'new_case', 300],
+        ['2011-03-09T15:00:00Z', 'email', 'information', null, 'EC', '{}', 'information_only', 60],
+        ['2011-03-20T15:00:00Z', 'phone', 'referral_request', null, null, '{forced_labour}', 'referral', 200],
+        ['2011-03-21T15:00:00Z', 'phone', 'tip', '11', null, '{}', 'linked_case', null],
+        ['2011-03-28T15:00:00Z', 'walk_in', 'training', '11', null, '{}', null, 500],
+      ];
+      for (const [i, [at, channel, callType, department, country, purposes, outcome, duration]] of rows.entries()) {
+        await ownerQuery(
+          `INSERT INTO hotline_contacts (code, channel, "startedAt", "durationSeconds", "operatorId", "callerType", "callType", "departmentCode", "countryCode", purposes, acts, means,
+             urgency, "childInvolved", "consentToAuthorities", status, outcome, version)
+           SELECT $1, $2, $3, $4, id, 'relative', $5, $6, $7, $8::text[], '{}', '{}', 'routine', false, false, 'closed', $9, 1 FROM users WHERE email = 'operator@oim.demo'`,
+          [`LN-2011-90000${i}`, channel, at, duration, callType, department, country, purposes, outcome],
+        );
+      }
+      const range = 'from=2011-03-01T05:00:00Z&to=2011-04-01T05:00:00Z';
+      const coordinator = await loginAs(app, 'coordinator@mininterior.demo');
+      const get = async (period: string): Promise<HotlineStats> => (await coordinator.get(`/api/hotline/stats?${range}&period=${period}`).expect(200)).body;
+      const [day, week, month] = await Promise.all([get('day'), get('week'), get('month')]);
+      expect(day.perPeriod).toEqual([{ key: '2011-03-01', count: 2 }, { key: '2011-03-09', count: 1 }, { key: '2011-03-20', count: 1 }, { key: '2011-03-21', count: 1 }, { key: '2011-03-28', count: 1 }]);
+      // Weeks start on Monday: Sunday the 20th belongs to the week of the 14th.
+      expect(week.perPeriod).toEqual([{ key: '2011-02-28', count: 2 }, { key: '2011-03-07', count: 1 }, { key: '2011-03-14', count: 1 }, { key: '2011-03-21', count: 1 }, { key: '2011-03-28', count: 1 }]);
+      expect(month.perPeriod).toEqual([{ key: '2011-03-01', count: 6 }]);
+      expect(month).toMatchObject({
+        total: 6,
+        byCallType: [{ key: 'tip', count: 2 }, { key: 'crisis', count: 1 }, { key: 'information', count: 1 }, { key: 'referral_request', count: 1 }, { key: 'training', count: 1 }],
+        byChannel: [{ key: 'phone', count: 3 }, { key: 'email', count: 1 }, { key: 'walk_in', count: 1 }, { key: 'whatsapp', count: 1 }],
+        byDepartment: [{ key: '11', count: 3 }, { key: '05', count: 1 }, { key: 'abroad', count: 1 }, { key: 'unknown', count: 1 }],
+        byPurpose: [{ key: 'forced_labour', count: 2 }, { key: 'sexual_exploitation', count: 2 }],
+        byOutcome: [{ key: 'information_only', count: 1 }, { key: 'linked_case', count: 1 }, { key: 'new_case', count: 1 }, { key: 'none', count: 1 }, { key: 'referral', count: 1 }, { key: 'tip_sent', count: 1 }],
+        conversion: { tips: 1, referrals: 1, cases: 2, share: 4 / 6 },
+        // The durations 60, 100, 200, 300, 500 (one contact has none).
+        medianHandlingSeconds: 200,
+      });
+      // A range without contacts is empty, not an error; the police read no hotline statistics.
+      const empty = (await coordinator.get('/api/hotline/stats?from=2001-01-01T00:00:00Z&to=2001-02-01T00:00:00Z').expect(200)).body as HotlineStats;
+      expect(empty).toMatchObject({ total: 0, perPeriod: [], conversion: { tips: 0, referrals: 0, cases: 0, share: null }, medianHandlingSeconds: null });
+      await police.get(`/api/hotline/stats?${range}`).expect(403);
     });
   });
   describe('at scale (EXPLAIN as the application role)', () => {

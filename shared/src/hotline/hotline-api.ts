@@ -154,7 +154,18 @@ export interface HotlineStats {
   byDepartment: HotlineStatsBucket[];
   byPurpose: HotlineStatsBucket[];
   byOutcome: HotlineStatsBucket[];
+  /** What the contacts became: tips to the police or Fiscalía, referrals for assistance, cases (new or linked). */
+  conversion: HotlineConversion;
+  /** Median duration of the contacts that have one, in seconds. */
   medianHandlingSeconds: number | null;
+}
+
+export interface HotlineConversion {
+  tips: number;
+  referrals: number;
+  cases: number;
+  /** Share of the range's contacts that became any of the three, 0 to 1; null without contacts. */
+  share: number | null;
 }
 
 export type HotlineStatsPeriod = 'day' | 'week' | 'month';

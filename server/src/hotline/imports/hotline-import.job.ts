@@ -3,7 +3,8 @@ import { HotlineImportField, HotlineImportRejection } from '@ruta/shared';
 import { AuditService, SECRET_BOX, SecretBox, TransactionRunner } from '@ruta/platform';
 import { CallerPhone } from '../contacts/caller-phone';
 import { CallLogRow, PlaceIndex, validateCallLogRow } from './call-log-rows';
-import { readCallLog } from './call-log-file';
+import { readCallLog, unpackCallLog } from './call-log-file';
+import { failureFacts } from './failure-facts';
 import { ContactInsertRow, HotlineImportsRepository } from './hotline-imports.repository';
 
 /** The key of the transaction-level advisory lock under which one instance at a time claims an import. */
@@ -33,7 +34,8 @@ export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.runOnce().catch((error: Error) => this.logger.warn(`Hotline import job failed: ${error.message}`)), POLL_MS);
+    // The error's class, code and constraint only (failureFacts): a message can echo a row's values.
+    this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => this.logger.warn(`Hotline import job failed: ${failureFacts(error)}`)), POLL_MS);
     this.timer.unref();
   }
 
@@ -55,7 +57,7 @@ export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationSh
       try {
         await this.process(claimed.id, claimed.createdById, claimed.fileName, claimed.mapping, claimed.contentSealed ?? '');
       } catch (error) {
-        this.logger.warn(`Hotline import ${claimed.id} failed: ${(error as Error).message}`);
+        this.logger.warn(`Hotline import ${claimed.id} failed: ${failureFacts(error)}`);
         await this.transactions.runAsSystem((manager) => HotlineImportsRepository.finish(manager, claimed.id, { status: 'failed', importedRows: 0, rejected: [], error: 'the file could not be imported' }));
       }
       return true;
@@ -65,7 +67,7 @@ export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async process(id: string, operatorId: string, fileName: string, mapping: Partial<Record<HotlineImportField, string>>, sealed: string): Promise<void> {
-    const content = Buffer.from(this.box.open(sealed), 'base64');
+    const content = unpackCallLog(this.box.open(sealed));
     const table = await readCallLog(fileName, content);
     const places = await this.transactions.runAsSystem((manager) => HotlineImportsRepository.placeIndex(manager));
     const index: PlaceIndex = { departments: new Set(), municipalities: new Map() };
@@ -83,19 +85,31 @@ export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationSh
     const rejected: HotlineImportRejection[] = [];
     let rejectedRows = 0;
     let imported = 0;
+    const validate = (start: number): ContactInsertRow[] => {
+      const chunk: ContactInsertRow[] = [];
+      table.records.slice(start, start + CHUNK).forEach((record, i) => {
+        // Line numbers as a spreadsheet shows them: the header is line 1.
+        const result = validateCallLogRow(record, mapping, index, start + i + 2, now);
+        if ('rejections' in result) {
+          rejectedRows++;
+          if (rejected.length < MAX_REPORTED) rejected.push(...result.rejections);
+        } else chunk.push(this.seal(result.row, sealedPhones));
+      });
+      return chunk;
+    };
     await this.transactions.runAsSystem(async (manager) => {
+      // A pipeline of two: while PostgreSQL inserts one chunk, this process validates and seals the next (one
+      // statement at a time on the connection; the progress goes out once the chunk is in).
+      let chunk = validate(0);
       for (let start = 0; start < total; start += CHUNK) {
-        const chunk: ContactInsertRow[] = [];
-        table.records.slice(start, start + CHUNK).forEach((record, i) => {
-          // Line numbers as a spreadsheet shows them: the header is line 1.
-          const result = validateCallLogRow(record, mapping, index, start + i + 2, now);
-          if ('rejections' in result) {
-            rejectedRows++;
-            if (rejected.length < MAX_REPORTED) rejected.push(...result.rejections);
-          } else chunk.push(this.seal(result.row, sealedPhones));
-        });
-        if (chunk.length) await HotlineImportsRepository.insertContacts(manager, id, operatorId, chunk);
+        const inserting = chunk.length ? HotlineImportsRepository.insertContacts(manager, id, operatorId, chunk) : Promise.resolve();
+        inserting.catch(() => undefined); // awaited below; a failure must not surface as unhandled in between
+        // Let the statement reach the wire (the driver sends it a few promise steps in) before validating blocks.
+        await new Promise((resolve) => setImmediate(resolve));
+        const next = start + CHUNK < total ? validate(start + CHUNK) : [];
+        await inserting;
         imported += chunk.length;
+        chunk = next;
         const processed = Math.min(total, start + CHUNK);
         await this.transactions.runAsSystem((progress) => HotlineImportsRepository.progress(progress, id, { processedRows: processed }));
       }

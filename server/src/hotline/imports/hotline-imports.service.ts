@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FieldError, HOTLINE_IMPORT_FIELDS, HotlineImportField, HotlineImportView } from '@ruta/shared';
 import { Actor, AuditService, DomainError, NotFoundError, SECRET_BOX, SecretBox, ValidationFailedError } from '@ruta/platform';
+import { packCallLog } from './call-log-file';
 import { HotlineImportEntity } from './hotline-import.entity';
 import { HotlineImportsRepository } from './hotline-imports.repository';
 
@@ -29,7 +30,7 @@ export class HotlineImportsService {
     const mapping = this.readMapping(rawMapping, errors);
     if (errors.length) throw new ValidationFailedError(errors);
     const fileName = file!.originalname.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 200);
-    const id = await this.imports.insert({ createdById: actor.userId, fileName, mapping, contentSealed: this.box.seal(file!.buffer.toString('base64')) });
+    const id = await this.imports.insert({ createdById: actor.userId, fileName, mapping, contentSealed: this.box.seal(packCallLog(file!.buffer)) });
     await this.audit.record({ action: 'create', entityType: 'hotline_import', entityId: id, details: { bytes: file!.size, columns: Object.keys(mapping) } });
     return this.get(actor, id);
   }

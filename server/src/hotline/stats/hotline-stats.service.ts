@@ -15,8 +15,10 @@ export class HotlineStatsRepository extends RepositoryBase {
     const range = `FROM hotline_contacts WHERE "startedAt" >= $1 AND "startedAt" < $2`;
     const group = (expr: string): Promise<Bucket[]> =>
       this.manager.query(`SELECT ${expr} AS key, count(*)::int AS count ${range} GROUP BY 1 ORDER BY 2 DESC, 1`, [from, to]);
-    const [totals]: { total: number; median: number | null }[] = await this.manager.query(
-      `SELECT count(*)::int AS total, percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationSeconds") AS median ${range}`,
+    const [totals]: { total: number; median: number | null; tips: number; referrals: number; cases: number }[] = await this.manager.query(
+      `SELECT count(*)::int AS total, percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationSeconds") AS median,
+              count(*) FILTER (WHERE outcome = 'tip_sent')::int AS tips, count(*) FILTER (WHERE outcome = 'referral')::int AS referrals,
+              count(*) FILTER (WHERE outcome IN ('new_case', 'linked_case'))::int AS cases ${range}`,
       [from, to],
     );
     const perPeriod: Bucket[] = await this.manager.query(
@@ -31,6 +33,12 @@ export class HotlineStatsRepository extends RepositoryBase {
       byDepartment: await group(`COALESCE("departmentCode", CASE WHEN "countryCode" IS NOT NULL AND "countryCode" <> 'CO' THEN 'abroad' ELSE 'unknown' END)`),
       byPurpose: await this.manager.query(`SELECT p AS key, count(*)::int AS count ${range.replace('FROM hotline_contacts', 'FROM hotline_contacts CROSS JOIN LATERAL unnest(purposes) p')} GROUP BY 1 ORDER BY 2 DESC, 1`, [from, to]),
       byOutcome: await group(`COALESCE(outcome, 'none')`),
+      conversion: {
+        tips: totals.tips,
+        referrals: totals.referrals,
+        cases: totals.cases,
+        share: totals.total ? (totals.tips + totals.referrals + totals.cases) / totals.total : null,
+      },
       medianHandlingSeconds: totals.median === null ? null : Math.round(Number(totals.median)),
     };
   }

@@ -1,7 +1,7 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, Injector, model, OnInit, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { MatAutocompleteModule, MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -18,6 +18,18 @@ export function caseSearchOf(text: string, canReadIdentity: boolean): CaseSearch
   const typed = text.trim();
   if (/\d/.test(typed)) return typed.length >= 4 ? { code: typed.toUpperCase(), limit: 8 } : null;
   return canReadIdentity && typed.length >= 3 ? { name: typed, limit: 8 } : null;
+}
+
+/** Letters only, from three: a name, which a role that may not read identity cannot search by. */
+function typedName(value: string | CaseSummaryView, canReadIdentity: boolean): boolean {
+  return !canReadIdentity && typeof value === 'string' && !/\d/.test(value) && value.trim().length >= 3;
+}
+
+/** The translation key of the finder's hint. */
+export function caseFinderHint(state: 'idle' | 'none' | 'found' | 'codeOnly', canReadIdentity: boolean): string {
+  if (state === 'none') return 'hotline.intake.caseNone';
+  if (state === 'codeOnly') return 'hotline.intake.caseCodeOnly';
+  return canReadIdentity ? 'hotline.intake.caseSearchNameHint' : 'hotline.intake.caseSearchHint';
 }
 
 /**
@@ -39,7 +51,7 @@ export function caseSearchOf(text: string, canReadIdentity: boolean): CaseSearch
     } @else {
       <mat-form-field class="grow">
         <mat-label>{{ (canReadIdentity ? 'hotline.intake.caseSearchName' : 'hotline.intake.caseSearch') | translate }}</mat-label>
-        <input #search matInput [formControl]="text" [matAutocomplete]="auto" autocomplete="off" data-testid="case-finder" />
+        <input #search matInput [formControl]="text" [matAutocomplete]="auto" autocomplete="off" (keydown)="saveShortcut($event)" data-testid="case-finder" />
         <mat-autocomplete #auto="matAutocomplete" autoActiveFirstOption (optionSelected)="pick($event.option.value)">
           @for (found of results(); track found.code) {
             <mat-option [value]="found" [attr.data-testid]="'case-finder-' + found.code">
@@ -61,8 +73,10 @@ export class CaseFinder implements OnInit {
   private readonly cases = inject(CasesApi);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
-  private readonly clearButton = viewChild<ElementRef<HTMLElement>>('clearButton');
-  private readonly search = viewChild<ElementRef<HTMLElement>>('search');
+  // `read: ElementRef`: on a Material button the template reference is the MatButton component, not the element.
+  private readonly clearButton = viewChild('clearButton', { read: ElementRef<HTMLElement> });
+  private readonly search = viewChild('search', { read: ElementRef<HTMLElement> });
+  private readonly trigger = viewChild(MatAutocompleteTrigger);
   protected readonly canReadIdentity = inject(AuthStore).can(PERMISSIONS.victimIdentityRead);
   protected readonly ageBands = AGE_BAND;
   protected readonly statuses = CASE_STATUS;
@@ -71,8 +85,9 @@ export class CaseFinder implements OnInit {
 
   protected readonly text = new FormControl<string | CaseSummaryView>('', { nonNullable: true });
   protected readonly results = signal<CaseSummaryView[]>([]);
-  private readonly state = signal<'idle' | 'none' | 'found'>('idle');
-  protected readonly hint = computed(() => (this.state() === 'none' ? 'hotline.intake.caseNone' : 'hotline.intake.caseSearchHint'));
+  private readonly state = signal<'idle' | 'none' | 'found' | 'codeOnly'>('idle');
+  /** What the box says under it: how to pick, that nothing matched, or (to a role that may not read identity) that it searches by code only. */
+  protected readonly hint = computed(() => caseFinderHint(this.state(), this.canReadIdentity));
 
   ngOnInit(): void {
     this.text.valueChanges
@@ -85,8 +100,19 @@ export class CaseFinder implements OnInit {
       )
       .subscribe((items) => {
         this.results.set(items ?? []);
-        this.state.set(items === null ? 'idle' : items.length ? 'found' : 'none');
+        this.state.set(items === null ? (typedName(this.text.value, this.canReadIdentity) ? 'codeOnly' : 'idle') : items.length ? 'found' : 'none');
       });
+  }
+
+  /**
+   * Ctrl+Enter while a found case is offered picks it before the intake's own shortcut saves the call (this listener
+   * runs first, on the way up), so the call is saved linked to the case the operator was looking at.
+   */
+  protected saveShortcut(event: KeyboardEvent): void {
+    if (!event.ctrlKey || event.key !== 'Enter') return;
+    const trigger = this.trigger();
+    const offered = trigger?.panelOpen ? (trigger.activeOption?.value as CaseSummaryView | undefined) : undefined;
+    if (offered) this.pick(offered);
   }
 
   protected pick(found: CaseSummaryView): void {

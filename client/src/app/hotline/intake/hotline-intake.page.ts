@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -27,12 +28,14 @@ import { OptionTypeahead } from '../../core/forms/option-typeahead';
 /**
  * `/linea/nueva`: one screen, keyboard first. Typing a few letters and Enter picks each option; Tab moves on;
  * Ctrl+Enter saves, Alt+C marks a crisis, Alt+N starts over. The timer runs from the moment the screen opens.
+ * The shortcuts listen on the document: they work from any field of the screen, and also when the focus has dropped to
+ * the page itself (a field that held it gave way, as the case finder's box does to the picked case).
  */
 @Component({
   selector: 'ruta-hotline-intake-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslatePipe, FormError, CountrySelect, OptionChips, CallTimer, CaseFinder, ListTypeahead, OptionTypeahead],
-  host: { '(keydown)': 'shortcut($event)' },
+  host: { '(document:keydown)': 'shortcut($event)' },
   template: `
     <section class="page">
       <div class="page-header">
@@ -106,6 +109,8 @@ export class HotlineIntakePage implements OnInit {
   private readonly notifier = inject(Notifier);
   private readonly destroyRef = inject(DestroyRef);
   private readonly language = inject(LanguageService);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly document = inject(DOCUMENT);
 
   protected readonly form = buildCallForm(this.fb);
   protected readonly c = this.form.controls;
@@ -141,6 +146,9 @@ export class HotlineIntakePage implements OnInit {
   }
 
   protected shortcut(event: KeyboardEvent): void {
+    const target = event.target as Node | null;
+    const onThisScreen = !!target && (target === this.document.body || this.host.nativeElement.contains(target));
+    if (!onThisScreen) return;
     const key = event.key.toLowerCase();
     if (event.ctrlKey && key === 'enter') this.save();
     else if (event.altKey && key === 'c') this.c.callType.setValue('crisis');

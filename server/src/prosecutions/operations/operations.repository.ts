@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ListOrder, OperationListItem, OperationType, OperationView } from '@ruta/shared';
 import { RepositoryBase } from '@ruta/platform';
+import { OperationEntity } from './operation.entity';
 
 export interface OperationRow {
   id: string;
@@ -34,13 +35,8 @@ export const OPERATIONS_PAGE_SQL = (order: ListOrder): string => {
 /** Operations and their links to cases and traffickers (raw SQL under the request's row-level security). */
 @Injectable()
 export class OperationsRepository extends RepositoryBase {
-  async insert(values: { institutionId: string; createdById: string; name: string; occurredOn: string; municipalityCode: string; type: string; arrests: number; description: string | null }): Promise<string> {
-    const [row] = await this.manager.query(
-      `INSERT INTO operations ("institutionId", "createdById", name, "occurredOn", "municipalityCode", type, arrests, description)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [values.institutionId, values.createdById, values.name, values.occurredOn, values.municipalityCode, values.type, values.arrests, values.description],
-    );
-    return row.id;
+  async insert(values: { institutionId: string; createdById: string; name: string; occurredOn: string; municipalityCode: string; type: OperationType; arrests: number; description: string | null }): Promise<string> {
+    return this.insertRow(OperationEntity, values);
   }
 
   async linkCases(operationId: string, caseIds: string[]): Promise<void> {

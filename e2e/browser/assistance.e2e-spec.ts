@@ -36,6 +36,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
+/** Types into a type-ahead and picks the first match with Enter once that option is shown (as a keyboard user would). */
+async function typeAndPick(page: Page, testId: string, text: string, option: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill('');
+  await page.keyboard.type(text);
+  await page.getByTestId(option).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId(option).waitFor({ state: 'detached' });
+}
+
 async function myDayCount(page: Page, kind: string): Promise<number> {
   const card = page.getByTestId(`my-day-${kind}`);
   await card.waitFor();
@@ -47,7 +58,7 @@ async function waitForCount(page: Page, kind: string, count: number): Promise<vo
   await page.getByTestId(`my-day-${kind}`).getByTestId('my-day-count').filter({ hasText: new RegExp(`^\\s*${count}\\s*$`) }).waitFor();
 }
 
-describeJourney('assistance journey: high risk, lodging and medical care delivered, closure approved by the supervisor', (journey) => {
+describeJourney('assistance journey: high risk, lodging and medical care delivered, a relative served, closure approved by the supervisor', (journey) => {
   it('runs the whole journey', async () => {
     const { page } = journey;
     await signIn(page, 'caseworker@oim.demo');
@@ -67,12 +78,27 @@ describeJourney('assistance journey: high risk, lodging and medical care deliver
     await page.getByTestId('assistance-protection-suggestion').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Lodging and medical care, planned then delivered.
-    for (const category of ['lodging', 'medical']) {
-      await chooseOption(page, 'assistance-service-category', `assistance-service-category-${category}`);
+    // Lodging and medical care, planned (the category picked by typing a few letters) then delivered.
+    for (const [category, typed] of [['lodging', 'Aloja'], ['medical', 'Atención méd']]) {
+      await typeAndPick(page, 'assistance-service-category', typed, `assistance-service-category-${category}`);
       await page.getByTestId('assistance-service-save').click();
       await page.getByTestId(`assistance-service-${category}`).filter({ hasText: 'Planeado' }).waitFor();
     }
+
+    // A beneficiary relative, and psychosocial support for her: the list names who receives it.
+    await page.getByTestId('assistance-participant-name').fill('Rosa Demo Díaz');
+    await chooseOption(page, 'assistance-participant-relation', 'assistance-participant-relation-parent');
+    await chooseOption(page, 'assistance-participant-sex', 'assistance-participant-sex-female');
+    await page.getByTestId('assistance-participant-save').click();
+    await page.getByTestId('assistance-participant').filter({ hasText: 'Rosa Demo Díaz' }).filter({ hasText: 'Padre o madre' }).waitFor();
+    await typeAndPick(page, 'assistance-service-category', 'psico', 'assistance-service-category-psychosocial');
+    const recipient = page.getByTestId('assistance-service-recipient');
+    await recipient.focus();
+    await recipient.press('Enter');
+    await page.locator('.mat-mdc-select-panel mat-option').filter({ hasText: 'Rosa Demo Díaz' }).click();
+    await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
+    await page.getByTestId('assistance-service-save').click();
+    await page.getByTestId('assistance-service-psychosocial').getByTestId('assistance-service-for').filter({ hasText: 'Padre o madre (Rosa Demo Díaz)' }).waitFor();
     for (const category of ['lodging', 'medical']) {
       await page.getByTestId(`assistance-service-${category}-delivered`).click();
       await page.getByTestId(`assistance-service-${category}`).getByTestId('assistance-service-status').filter({ hasText: 'Prestado' }).waitFor();
@@ -84,6 +110,12 @@ describeJourney('assistance journey: high risk, lodging and medical care deliver
     await page.getByTestId('assistance-closure-status').filter({ hasText: 'Pendiente de aprobación' }).waitFor();
     await page.goto('/');
     await waitForCount(page, 'high_risk', highRiskBefore + 1);
+    // The list behind the card, newest first: the new case leads it, with the same total.
+    await page.getByTestId('my-day-high_risk').click();
+    await page.getByTestId('worklist-total').filter({ hasText: `${highRiskBefore + 1} casos` }).waitFor();
+    await chooseOption(page, 'worklist-sort', 'worklist-sort--date');
+    await page.getByTestId('worklist').locator('li').first().filter({ hasText: code }).waitFor();
+    await page.getByTestId('worklist-total').filter({ hasText: `${highRiskBefore + 1} casos` }).waitFor();
     await signOut(page);
 
     // The supervisor: the high-risk alert, then the closure approved from the inbox.

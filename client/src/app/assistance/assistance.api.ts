@@ -11,6 +11,7 @@ import {
   CreateServiceRequest,
   FollowUpRequest,
   MyDay,
+  ParticipantRequest,
   PhaseExtensionRequest,
   RiskAssessmentRequest,
   ServiceCategory,
@@ -19,6 +20,7 @@ import {
   UpdateServiceRequest,
   WorklistKind,
   WorklistPage,
+  WorklistSort,
 } from '@ruta/shared';
 import { Observable } from 'rxjs';
 
@@ -33,6 +35,10 @@ export class AssistanceApi {
 
   savePlan(code: string, body: AssistancePlanRequest): Observable<AssistanceOverview> {
     return this.http.put<AssistanceOverview>(`/api/cases/${code}/assistance/plan`, body);
+  }
+
+  addParticipant(code: string, body: ParticipantRequest): Observable<AssistanceOverview> {
+    return this.http.post<AssistanceOverview>(`/api/cases/${code}/assistance/participants`, body);
   }
 
   addService(code: string, body: CreateServiceRequest): Observable<AssistanceOverview> {
@@ -74,8 +80,9 @@ export class AssistanceApi {
     return this.http.get<MyDay>('/api/assistance/my-day');
   }
 
-  worklist(kind: WorklistKind, page: { cursor?: string; limit?: number } = {}): Observable<WorklistPage> {
+  worklist(kind: WorklistKind, page: { cursor?: string; limit?: number; sort?: WorklistSort } = {}): Observable<WorklistPage> {
     let params = new HttpParams().set('kind', kind);
+    if (page.sort && page.sort !== 'date') params = params.set('sort', page.sort);
     if (page.cursor) params = params.set('cursor', page.cursor);
     if (page.limit) params = params.set('limit', String(page.limit));
     return this.http.get<WorklistPage>('/api/assistance/worklist', { params });

@@ -8,6 +8,7 @@ import { ErrorMessage, problemMessage } from '../core/http/problem';
 import { AssistanceApi } from './assistance.api';
 import { ClosurePanel } from './tab/closure-panel';
 import { FollowUpPanel } from './tab/follow-up-panel';
+import { ParticipantPanel } from './tab/participant-panel';
 import { PhaseTimers } from './tab/phase-timers';
 import { PlanPanel } from './tab/plan-panel';
 import { RiskPanel } from './tab/risk-panel';
@@ -15,13 +16,13 @@ import { ServiceForm } from './tab/service-form';
 import { ServiceList } from './tab/service-list';
 
 /**
- * The case detail's assistance tab: the Law 985 phase timers, the plan and its services by phase, the risk history,
+ * The case detail's assistance tab: the Law 985 phase timers, the plan, the beneficiary relatives, the services by phase, the risk history,
  * follow-ups and the closure request. Every part answers with the whole overview, which replaces the one shown.
  */
 @Component({
   selector: 'ruta-case-assistance-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatIconModule, TranslatePipe, CanDirective, FormError, PhaseTimers, PlanPanel, ServiceList, ServiceForm, RiskPanel, FollowUpPanel, ClosurePanel],
+  imports: [MatIconModule, TranslatePipe, CanDirective, FormError, PhaseTimers, PlanPanel, ParticipantPanel, ServiceList, ServiceForm, RiskPanel, FollowUpPanel, ClosurePanel],
   template: `
     <ruta-form-error [message]="error()" />
     @if (overview(); as o) {
@@ -33,6 +34,7 @@ import { ServiceList } from './tab/service-list';
         }
         <ruta-phase-timers [overview]="o" (changed)="overview.set($event)" />
         <ruta-plan-panel [overview]="o" (changed)="overview.set($event)" />
+        <ruta-participant-panel [overview]="o" (changed)="overview.set($event)" />
         <ruta-service-list [overview]="o" (changed)="overview.set($event)" />
         <ruta-service-form *rutaCan="'assistance:manage'" [overview]="o" (changed)="overview.set($event)" />
         <ruta-risk-panel [overview]="o" (changed)="overview.set($event)" />

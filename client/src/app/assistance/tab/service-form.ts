@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, OnInit, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -16,31 +16,39 @@ import { todayInColombia } from '../../cases/calendar-date';
 import { CaseRecordsApi } from '../../cases/case-records.api';
 import { OptionLabelPipe } from '../../cases/option-label.pipe';
 import { OptionSelect } from '../../cases/option-select';
+import { OptionTypeahead } from '../../core/forms/option-typeahead';
+import { LanguageService } from '../../core/i18n/language.service';
 import { AssistanceApi } from '../assistance.api';
 
 /**
- * The service editor: phase, category, who receives it, a provider of the directory among those that offer the
+ * The service editor: phase, category (a type-ahead over the 14), who receives it (the victim or one of the case's
+ * beneficiary relatives), a provider of the directory among those that offer the
  * category in the case's department, dates, cost in whole pesos and notes.
  */
 @Component({
   selector: 'ruta-service-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, FormError, OptionSelect, OptionLabelPipe, CalendarDatePipe],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ErrorMessagePipe, FormError, OptionSelect, OptionTypeahead, OptionLabelPipe, CalendarDatePipe],
   template: `
     <form class="stack" [formGroup]="form" (ngSubmit)="save()" data-testid="assistance-service-form" aria-labelledby="assistance-service-form-title">
       <h3 id="assistance-service-form-title" class="section-title">{{ 'assistance.service.add' | translate }}</h3>
       <div class="form-grid">
         <ruta-option-select [control]="form.controls.phase" [list]="l.ASSISTANCE_PHASE" label="assistance.service.phase" testId="assistance-service-phase" [required]="true" />
-        <ruta-option-select [control]="form.controls.category" [list]="l.SERVICE_CATEGORY" label="assistance.service.category" testId="assistance-service-category" [required]="true" />
-        <ruta-option-select [control]="form.controls.beneficiary" [list]="l.SERVICE_BENEFICIARY" label="assistance.service.beneficiary" testId="assistance-service-beneficiary" [required]="true" />
+        <ruta-option-typeahead [control]="form.controls.category" [options]="categories()" label="assistance.service.category" testId="assistance-service-category" [required]="true" />
         <mat-form-field>
-          <mat-label>{{ 'assistance.service.provider' | translate }}</mat-label>
-          <mat-select formControlName="providerId" data-testid="assistance-service-provider">
-            <mat-option value="">{{ 'common.notRecorded' | translate }}</mat-option>
-            @for (p of providers(); track p.id) { <mat-option [value]="p.id">{{ p.name }}</mat-option> }
+          <mat-label>{{ 'assistance.service.beneficiary' | translate }}</mat-label>
+          <mat-select formControlName="participantId" data-testid="assistance-service-recipient">
+            <mat-option value="" data-testid="assistance-service-recipient-victim">{{ 'assistance.service.victim' | translate }}</mat-option>
+            @for (p of overview().participants; track p.id) {
+              <mat-option [value]="p.id" [attr.data-testid]="'assistance-service-recipient-' + p.id">{{ p.fullName }} · {{ p.relation | rutaOption: l.SERVICE_BENEFICIARY }}</mat-option>
+            }
           </mat-select>
-          <mat-hint>{{ 'assistance.service.providerHint' | translate }}</mat-hint>
+          @if (!overview().participants.length) { <mat-hint>{{ 'assistance.service.recipientHint' | translate }}</mat-hint> }
         </mat-form-field>
+        <div class="stack">
+          <ruta-option-typeahead [control]="form.controls.providerId" [options]="providerOptions()" label="assistance.service.provider" testId="assistance-service-provider" />
+          <p class="muted hint">{{ 'assistance.service.providerHint' | translate }}</p>
+        </div>
         @if (consents().length) {
           <mat-form-field>
             <mat-label>{{ 'assistance.service.consent' | translate }}</mat-label>
@@ -82,7 +90,11 @@ export class ServiceForm implements OnInit {
   readonly overview = input.required<AssistanceOverview>();
   readonly changed = output<AssistanceOverview>();
   protected readonly l = { ASSISTANCE_PHASE, SERVICE_CATEGORY, SERVICE_BENEFICIARY };
+  private readonly language = inject(LanguageService);
   protected readonly providers = signal<ServiceProviderView[]>([]);
+  /** The 14 categories, picked by typing a few letters (Enter takes the first match). */
+  protected readonly categories = computed(() => SERVICE_CATEGORY.values.map((value) => ({ value, label: SERVICE_CATEGORY.labels[value][this.language.current()] })));
+  protected readonly providerOptions = computed(() => this.providers().map((p) => ({ value: p.id, label: p.name })));
   /** The case's valid consents, one of which the service may rely on. */
   protected readonly consents = signal<ConsentView[]>([]);
   protected readonly consentPurposes = CONSENT_PURPOSE;
@@ -91,7 +103,8 @@ export class ServiceForm implements OnInit {
   protected readonly form = inject(NonNullableFormBuilder).group({
     phase: ['immediate', Validators.required],
     category: ['', Validators.required],
-    beneficiary: ['victim', Validators.required],
+    /** Who receives it: empty for the victim, else one of the case's beneficiary relatives. */
+    participantId: [''],
     providerId: [''],
     consentId: [''],
     plannedOn: [todayInColombia(), Validators.required],
@@ -122,7 +135,7 @@ export class ServiceForm implements OnInit {
   protected save(): void {
     this.submission.submit(() => this.api.addService(this.overview().caseCode, this.body()), {
       done: (o) => {
-        this.form.reset({ phase: this.form.controls.phase.value, beneficiary: 'victim', plannedOn: todayInColombia() });
+        this.form.reset({ phase: this.form.controls.phase.value, participantId: '', plannedOn: todayInColombia() });
         this.changed.emit(o);
       },
     });
@@ -130,7 +143,9 @@ export class ServiceForm implements OnInit {
 
   private body(): CreateServiceRequest {
     const v = this.form.getRawValue();
-    const body: CreateServiceRequest = { phase: v.phase as CreateServiceRequest['phase'], category: v.category as ServiceCategory, beneficiary: v.beneficiary as CreateServiceRequest['beneficiary'], plannedOn: v.plannedOn };
+    const body: CreateServiceRequest = { phase: v.phase as CreateServiceRequest['phase'], category: v.category as ServiceCategory, plannedOn: v.plannedOn };
+    // The server derives the beneficiary (the relative's relation) from the participant.
+    if (v.participantId) body.participantId = v.participantId;
     if (v.providerId) body.providerId = v.providerId;
     if (v.consentId) body.consentId = v.consentId;
     if (v.dueOn) body.dueOn = v.dueOn;

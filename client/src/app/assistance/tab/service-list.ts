@@ -24,7 +24,9 @@ import { AssistanceApi } from '../assistance.api';
             <li [attr.data-testid]="'assistance-service-' + s.category" [attr.data-status]="s.status">
               <strong>{{ s.category | rutaOption: l.SERVICE_CATEGORY }}</strong>
               · <span data-testid="assistance-service-status">{{ s.status | rutaOption: l.SERVICE_STATUS }}</span>
-              @if (s.beneficiary !== 'victim') { · {{ s.beneficiary | rutaOption: l.SERVICE_BENEFICIARY }} }
+              @if (s.beneficiary !== 'victim') {
+                · <span data-testid="assistance-service-for">{{ s.beneficiary | rutaOption: l.SERVICE_BENEFICIARY }}@if (relatives().get(s.participantId ?? ''); as name) { ({{ name }})}</span>
+              }
               @if (s.provider || s.providerInstitution) { · {{ s.provider?.name ?? s.providerInstitution?.name }} }
               · {{ 'assistance.service.plannedOn' | translate }} {{ s.plannedOn | rutaDate }}
               @if (s.deliveredOn) { · {{ 'assistance.service.deliveredOn' | translate }} {{ s.deliveredOn | rutaDate }} }
@@ -53,6 +55,8 @@ export class ServiceList {
   readonly changed = output<AssistanceOverview>();
   protected readonly l = { ASSISTANCE_PHASE, SERVICE_CATEGORY, SERVICE_STATUS, SERVICE_BENEFICIARY };
   protected readonly locale = computed(() => LOCALES[this.language.current()]);
+  /** The beneficiary relatives' names by id, for the services they receive. */
+  protected readonly relatives = computed(() => new Map(this.overview().participants.map((p) => [p.id, p.fullName])));
   protected readonly byPhase = computed(() => {
     const services = this.overview().services;
     return { immediate: services.filter((s) => s.phase === 'immediate'), medium_term: services.filter((s) => s.phase === 'medium_term') };

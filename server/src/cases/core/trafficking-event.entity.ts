@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TraffickingEventKind } from '@ruta/shared';
 import { PlaceEntity } from '@ruta/places';
 import { CaseEntity } from './case.entity';
@@ -6,6 +6,7 @@ import { CaseEntity } from './case.entity';
 /** Recruitment, transit or exploitation: where (DIVIPOLA in Colombia, a country abroad) and when. */
 @Entity({ name: 'trafficking_events' })
 @Index('IDX_trafficking_events_case', ['caseId'])
+@Check('CHK_trafficking_events_city_abroad', `"city" IS NULL OR "countryCode" <> 'CO'`)
 export class TraffickingEventEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_trafficking_events' })
   id!: string;

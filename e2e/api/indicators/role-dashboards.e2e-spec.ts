@@ -216,11 +216,29 @@ describe('role dashboards, case summary and export recovery', () => {
     });
   });
 
+  describe('the coordinator’s overview', () => {
+    it('gives the year’s victims assisted, convictions and hotline contacts from the other areas’ own definitions', async () => {
+      const year = today.slice(0, 4);
+      const overview = await dashboard(coordinator, 'coordinator');
+      expect(overview).toMatchObject({ from: `${year}-01-01`, to: today, categoryKind: 'service_category' });
+      const assisted = (await coordinator.get(`/api/assistance/counts?from=${year}-01-01&to=${today}`).expect(200)).body;
+      expect(figure(overview, 'victims_assisted')).toBe(assisted.total);
+      expect(overview.categories).toEqual(assisted.by.category.map((r: { value: string }) => r.value));
+      expect(overview.series[0].values).toEqual(assisted.by.category.map((r: { victims: number }) => r.victims));
+      const immediate = assisted.by.phase.find((r: { value: string }) => r.value === 'immediate')?.victims ?? 0;
+      expect(figure(overview, 'assisted_immediate')).toBe(immediate);
+      const justice = (await coordinator.get(`/api/prosecution-indicators?year=${year}`).expect(200)).body;
+      expect(figure(overview, 'convicted')).toBe(justice.convicted);
+      expect(figure(overview, 'hotline_contacts')).toBeGreaterThanOrEqual(3); // the hotline fixture above, at least
+      await caseworker.get('/api/indicators/dashboards/coordinator').expect(403);
+    });
+  });
+
   it('audits every dashboard read', async () => {
     const events = await ownerQuery<{ kind: string }>(
       `SELECT DISTINCT details->>'kind' AS kind FROM audit_events WHERE "entityType" = 'indicators' AND details->>'section' = 'dashboard'`,
     );
-    expect(events.map((e) => e.kind).sort()).toEqual(['caseworker', 'hotline', 'investigator', 'prosecutor']);
+    expect(events.map((e) => e.kind).sort()).toEqual(['caseworker', 'coordinator', 'hotline', 'investigator', 'prosecutor']);
   });
 
   describe('the case summary PDF', () => {

@@ -10,6 +10,7 @@ export const INDICATORS_ROUTES: RouteTable = {
   'GET /api/indicators/exports': P.casesRead,
   'GET /api/indicators/exports/:id': P.casesRead,
   'GET /api/indicators/exports/:id/file': P.casesRead,
+  'GET /api/indicators/dashboards/coordinator': P.indicatorsRead,
   'GET /api/indicators/dashboards/caseworker': P.assistanceManage,
   'GET /api/indicators/dashboards/investigator': P.operationsManage,
   'GET /api/indicators/dashboards/prosecutor': P.proceedingsManage,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/platform';
 import { InstitutionsModule } from '@ruta/identity';
 import { CasesModule } from '@ruta/cases';
+import { AssistanceModule } from '@ruta/assistance';
 import { ProsecutionsModule } from '@ruta/prosecutions';
 import { HotlineStatsRepository, HotlineStatsService } from '@ruta/hotline';
 import { CaseSummaryController } from './case-summary/case-summary.controller';
@@ -27,11 +28,11 @@ import { IndicatorsService } from './indicators.service';
  * The indicators area: the indicator registry (providers: cases and referrals now; assistance, prosecutions and
  * hotline add theirs to INDICATOR_PROVIDERS), the annual report (screen, XLSX, PDF), the k-anonymous statistics
  * export, list exports with their background job, the case summary PDF, and the role dashboards. The other areas'
- * count services are reused, never re-derived: `JusticeIndicatorsService` comes with the prosecutions module's exports,
- * the hotline's statistics (`HotlineStatsService`, from its index) are registered here.
+ * count services are reused, never re-derived: `AssistanceCountsService` and `JusticeIndicatorsService` come with their
+ * modules' exports, the hotline's statistics (`HotlineStatsService`, from its index) are registered here.
  */
 @Module({
-  imports: [AuditModule, InstitutionsModule, CasesModule, ProsecutionsModule],
+  imports: [AuditModule, InstitutionsModule, CasesModule, AssistanceModule, ProsecutionsModule],
   controllers: [IndicatorsController, RoleDashboardsController, CaseSummaryController],
   providers: [
     { provide: INDICATOR_PROVIDERS, useValue: [caseIndicators, referralIndicators] },

@@ -1,14 +1,14 @@
 import { CalendarDate } from '../common/calendar-date';
 
 /** The roles whose home shows a dashboard chart from `GET /api/indicators/dashboards/:kind`. */
-export const DASHBOARD_KINDS = ['caseworker', 'investigator', 'prosecutor', 'hotline'] as const;
+export const DASHBOARD_KINDS = ['coordinator', 'caseworker', 'investigator', 'prosecutor', 'hotline'] as const;
 export type DashboardKind = (typeof DASHBOARD_KINDS)[number];
 
 /**
  * What the categories of a dashboard chart are: calendar days (`YYYY-MM-DD`), months (`YYYY-MM`), or codes of a
- * closed list (a defendant's stage). The client turns each into a label; the API never sends a label.
+ * closed list (a defendant's stage, a service category). The client turns each into a label; the API never sends one.
  */
-export type DashboardCategoryKind = 'day' | 'month' | 'stage';
+export type DashboardCategoryKind = 'day' | 'month' | 'stage' | 'service_category';
 
 /** One figure of a dashboard card; its key says which list it opens (the client maps it to a link). */
 export interface DashboardFigure {

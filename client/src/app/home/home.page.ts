@@ -72,7 +72,7 @@ import { RoleDashboardCard } from './role-dashboard';
           } @else {
             <ruta-case-stats-cards [showAssigned]="assignable()" />
           }
-          <ng-container *rutaCan="'indicators:read'">@defer { <ruta-home-indicators /> }</ng-container>
+          <ng-container *rutaCan="'indicators:read'">@defer { <ruta-home-indicators /> <ruta-role-dashboard kind="coordinator" /> }</ng-container>
         } @else if (areas().length) {
           <section aria-labelledby="home-areas-title" data-testid="home-areas">
             <h2 id="home-areas-title" class="section-title">{{ 'home.areasTitle' | translate }}</h2>

@@ -14,6 +14,12 @@ describe('figureLink', () => {
     expect(figureLink('investigator', 'operations', period)).toEqual({ path: '/judicializacion', permission: 'proceedings:read' });
   });
 
+  it('opens the justice indicators, the hotline or the indicators for the coordinator', () => {
+    expect(figureLink('coordinator', 'convicted', period)?.path).toBe('/judicializacion/indicadores');
+    expect(figureLink('coordinator', 'hotline_contacts', period)).toEqual({ path: '/linea', permission: 'hotline:read' });
+    expect(figureLink('coordinator', 'victims_assisted', period)).toEqual({ path: '/indicadores', permission: 'indicators:read' });
+  });
+
   it('opens the justice indicators for the prosecutor and the hotline for its operators', () => {
     expect(figureLink('prosecutor', 'convicted', period)?.path).toBe('/judicializacion/indicadores');
     expect(figureLink('hotline', 'contacts', period)).toEqual({ path: '/linea', permission: 'hotline:read' });

@@ -10,12 +10,17 @@ export interface FigureLink {
 const WORKLIST = (kind: string): FigureLink => ({ path: `/asistencia/lista/${kind}`, permission: 'assistance:read' });
 
 /**
- * The list behind each figure of each dashboard. The caseworker's figures open the assistance worklists of the same
+ * The list behind each figure of each dashboard. The coordinator's open the justice indicators, the hotline or the
+ * indicators dashboard; the caseworker's figures open the assistance worklists of the same
  * definition (same total); the investigator's cases open the cases identified in the period; operations, proceedings and
  * the hotline open their areas. Only codes and dates travel in a link, never personal data.
  */
 export function figureLink(kind: DashboardKind, key: string, dashboard: Pick<RoleDashboard, 'from' | 'to'>): FigureLink | null {
   switch (kind) {
+    case 'coordinator':
+      if (key === 'convicted') return { path: '/judicializacion/indicadores', permission: 'proceedings:read' };
+      if (key === 'hotline_contacts') return { path: '/linea', permission: 'hotline:read' };
+      return { path: '/indicadores', permission: 'indicators:read' };
     case 'caseworker':
       return ['follow_ups_overdue', 'follow_ups_due', 'phase_immediate', 'phase_medium_term', 'phase_follow_up'].includes(key) ? WORKLIST(key) : null;
     case 'investigator':

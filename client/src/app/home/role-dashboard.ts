@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { DashboardKind, DEFENDANT_STAGE, RoleDashboard } from '@ruta/shared';
+import { DashboardKind, DEFENDANT_STAGE, Labelled, RoleDashboard, SERVICE_CATEGORY } from '@ruta/shared';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
 import { AuthStore } from '../core/auth/auth.store';
@@ -89,7 +89,8 @@ export class RoleDashboardCard implements OnInit {
   private category(d: RoleDashboard, value: string): string {
     if (d.categoryKind === 'day') return this.format(value, { day: 'numeric', month: 'short' });
     if (d.categoryKind === 'month') return this.format(`${value}-01`, { month: 'short', year: 'numeric' });
-    return DEFENDANT_STAGE.labels[value as keyof typeof DEFENDANT_STAGE.labels]?.[this.language.current()] ?? value;
+    const list: Labelled<string> = d.categoryKind === 'stage' ? DEFENDANT_STAGE : SERVICE_CATEGORY;
+    return list.labels[value]?.[this.language.current()] ?? value;
   }
 
   protected readonly options = computed<EChartsCoreOption>(() => {
@@ -101,7 +102,7 @@ export class RoleDashboardCard implements OnInit {
       grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
       legend: d.series.length > 1 ? { top: 0 } : undefined,
-      xAxis: { type: 'category', data: d.categories.map((c) => this.category(d, c)), axisLabel: { rotate: d.categoryKind === 'stage' ? 30 : 0 } },
+      xAxis: { type: 'category', data: d.categories.map((c) => this.category(d, c)), axisLabel: { rotate: d.categoryKind === 'stage' || d.categoryKind === 'service_category' ? 30 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: d.series.map((s, i) => ({ type: 'bar', name: name(s.key), data: s.values, itemStyle: { color: COLOURS[i % COLOURS.length] } })),
     };

@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { PERMISSIONS } from '@ruta/shared';
 import { Actor, CurrentActor, RequirePermission } from '@ruta/platform';
 import { LanguageQueryDto } from '../dto/indicator-requests.dto';
-import { attachment } from '../indicator-files.service';
 import { CaseSummaryService } from './case-summary.service';
 
 /** A case's summary as a PDF (404 outside the reader's scope, audited; the API's answers are never cached). */
@@ -14,8 +13,7 @@ export class CaseSummaryController {
 
   @Get(':code')
   @RequirePermission(PERMISSIONS.casesRead)
-  async pdf(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() query: LanguageQueryDto): Promise<StreamableFile> {
-    const file = await this.summaries.pdf(actor, code, query.language ?? 'es');
-    return attachment(file.content, 'application/pdf', file.fileName);
+  pdf(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() query: LanguageQueryDto): Promise<StreamableFile> {
+    return this.summaries.file(actor, code, query.language ?? 'es');
   }
 }

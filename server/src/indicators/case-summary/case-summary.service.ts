@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { PERMISSIONS } from '@ruta/shared';
 import { Actor, Clock } from '@ruta/platform';
 import { CaseAccessService, CaseRecordsRepository } from '@ruta/cases';
+import { attachment } from '../indicator-files.service';
 import { caseSummaryPdf, CaseSummaryFacts, SummaryLanguage } from './case-summary.pdf';
 
 /**
@@ -16,6 +17,12 @@ export class CaseSummaryService {
     private readonly records: CaseRecordsRepository,
     private readonly clock: Clock,
   ) {}
+
+  /** The summary as a download (`attachment`, `application/pdf`). */
+  async file(actor: Actor, code: string, language: SummaryLanguage): Promise<StreamableFile> {
+    const { content, fileName } = await this.pdf(actor, code, language);
+    return attachment(content, 'application/pdf', fileName);
+  }
 
   async pdf(actor: Actor, code: string, language: SummaryLanguage): Promise<{ content: Buffer; fileName: string }> {
     return this.access.readCase(

@@ -4,11 +4,17 @@ import { PERMISSIONS, RoleDashboard } from '@ruta/shared';
 import { Actor, CurrentActor, RequirePermission } from '@ruta/platform';
 import { RoleDashboardsService } from './role-dashboards.service';
 
-/** The dashboards on the homes of the roles that work on cases, investigations, proceedings and the hotline. */
+/** The dashboards on the homes of the coordinator and of the roles that work on cases, investigations, proceedings and the hotline. */
 @ApiTags('indicators')
 @Controller('indicators/dashboards')
 export class RoleDashboardsController {
   constructor(private readonly dashboards: RoleDashboardsService) {}
+
+  @Get('coordinator')
+  @RequirePermission(PERMISSIONS.indicatorsRead)
+  coordinator(@CurrentActor() actor: Actor): Promise<RoleDashboard> {
+    return this.dashboards.read(actor, 'coordinator');
+  }
 
   @Get('caseworker')
   @RequirePermission(PERMISSIONS.assistanceManage)

@@ -3,6 +3,7 @@ import { DEFENDANT_STAGE, DashboardKind, RoleDashboard } from '@ruta/shared';
 import { Actor, AuditService, Clock } from '@ruta/platform';
 import { JusticeIndicatorsService } from '@ruta/prosecutions';
 import { HotlineStatsService } from '@ruta/hotline';
+import { AssistanceCountsService } from '@ruta/assistance';
 import { RoleDashboardsRepository } from './role-dashboards.repository';
 
 /** A calendar date in Bogotá (`YYYY-MM-DD`): the day the centre's users live in, whatever the server's zone. */
@@ -28,10 +29,10 @@ export function monthsBefore(date: string, months: number): string {
 const bogotaMidnight = (date: string) => new Date(`${date}T05:00:00Z`);
 
 /**
- * The dashboards of the caseworker, the investigator, the prosecutor and the hotline: a few counts and one chart each,
- * over the caller's scope. The justice figures come from the prosecutions area's one definition
- * (`JusticeIndicatorsService`), the hotline's from its statistics (`HotlineStatsService`); the rest from set-based
- * statements under row-level security. Every read is audited (`indicators`, section `dashboard`).
+ * The dashboards of the coordinator, the caseworker, the investigator, the prosecutor and the hotline: a few counts and
+ * one chart each, over the caller's scope. The justice figures come from the prosecutions area's one definition
+ * (`JusticeIndicatorsService`), the hotline's from its statistics (`HotlineStatsService`), victims assisted from the
+ * assistance area's (`AssistanceCountsService`); the rest from set-based statements under row-level security. Every read is audited (`indicators`, section `dashboard`).
  */
 @Injectable()
 export class RoleDashboardsService {
@@ -39,6 +40,7 @@ export class RoleDashboardsService {
     private readonly repository: RoleDashboardsRepository,
     private readonly justice: JusticeIndicatorsService,
     private readonly hotline: HotlineStatsService,
+    private readonly assistance: AssistanceCountsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -52,6 +54,8 @@ export class RoleDashboardsService {
 
   private build(kind: DashboardKind, today: string): Promise<RoleDashboard> {
     switch (kind) {
+      case 'coordinator':
+        return this.coordinator(today);
       case 'caseworker':
         return this.caseworker(today);
       case 'investigator':
@@ -61,6 +65,31 @@ export class RoleDashboardsService {
       case 'hotline':
         return this.hotlineVolume(today);
     }
+  }
+
+  /** The year so far across areas: victims assisted (by service category), convictions, hotline contacts. */
+  private async coordinator(today: string): Promise<RoleDashboard> {
+    const year = Number(today.slice(0, 4));
+    const from = `${year}-01-01`;
+    const assisted = await this.assistance.counts({ from, to: today });
+    const justice = await this.justice.compute(year);
+    const calls = await this.hotline.stats(bogotaMidnight(from), bogotaMidnight(addDays(today, 1)), 'month');
+    const phase = (key: string) => assisted.by.phase.find((r) => r.value === key)?.victims ?? 0;
+    return {
+      kind: 'coordinator',
+      from,
+      to: today,
+      categoryKind: 'service_category',
+      categories: assisted.by.category.map((r) => r.value),
+      series: [{ key: 'victims_assisted', values: assisted.by.category.map((r) => r.victims) }],
+      figures: [
+        { key: 'victims_assisted', value: assisted.total },
+        { key: 'assisted_immediate', value: phase('immediate') },
+        { key: 'assisted_medium_term', value: phase('medium_term') },
+        { key: 'convicted', value: justice.convicted },
+        { key: 'hotline_contacts', value: calls.total },
+      ],
+    };
   }
 
   private async caseworker(today: string): Promise<RoleDashboard> {

@@ -26,6 +26,15 @@ export const homeEn: Dictionary<typeof homeEs> = {
     dashboards: {
       period: 'From {{from}} to {{to}}',
       back: 'Back to the home page',
+      coordinator: {
+        title: 'The year across areas',
+        chart: 'Victims assisted by service category',
+        victims_assisted: 'Victims assisted',
+        assisted_immediate: 'In immediate assistance',
+        assisted_medium_term: 'In medium-term assistance',
+        convicted: 'Persons convicted',
+        hotline_contacts: 'Hotline contacts',
+      },
       caseworker: {
         title: 'My day: follow-ups',
         chart: 'Follow-ups due in the next 7 days',

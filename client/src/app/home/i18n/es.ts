@@ -23,6 +23,15 @@ export const homeEs = {
     dashboards: {
       period: 'Del {{from}} al {{to}}',
       back: 'Volver al inicio',
+      coordinator: {
+        title: 'El año en todas las áreas',
+        chart: 'Víctimas asistidas por categoría de servicio',
+        victims_assisted: 'Víctimas asistidas',
+        assisted_immediate: 'En asistencia inmediata',
+        assisted_medium_term: 'En asistencia mediata',
+        convicted: 'Personas condenadas',
+        hotline_contacts: 'Contactos de la línea',
+      },
       caseworker: {
         title: 'Mi día: seguimientos',
         chart: 'Seguimientos que vencen en los próximos 7 días',

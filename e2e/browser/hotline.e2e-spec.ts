@@ -51,13 +51,15 @@ describeBrowser('hotline journey: an operator logs a call with the keyboard only
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await newPage(browser);
   });
   afterAll(async () => {
     await browser?.close();
   });
 
   it('runs the whole journey', async () => {
+    // A page of its own per attempt: a journey run again after a failure starts signed out, not where the first stopped.
+    await page?.context().close();
+    page = await newPage(browser);
     await signIn(page, 'operator@oim.demo');
     await page.getByTestId('home-hotline').waitFor();
     await tabTo(page, 'home-new-call', 40);
@@ -142,7 +144,17 @@ describeBrowser('hotline journey: an operator logs a call with the keyboard only
     const second = page.locator('[data-testid="contact-heading"]', { hasText: /LN-\d{4}-\d{6}/ });
     expect(await second.innerText()).not.toContain(contactCode);
     // The same screen as the first contact's, axe-checked above; with a linked case it must still fit a phone.
+    const viewport = page.viewportSize();
     await page.setViewportSize({ width: 390, height: 844 });
     await expectNoHorizontalOverflow(page, 'hotline contact detail with its case');
+    if (viewport) await page.setViewportSize(viewport);
+
+    // The hotline dashboard draws its chart (ECharts, loaded with the route) and words every statistic.
+    await page.goto('/linea');
+    await page.locator('[data-testid="hotline-chart"] canvas').first().waitFor();
+    await page.getByTestId('stats-conversion').filter({ hasText: /Conversión: \d+ denuncias, \d+ remisiones y [1-9]\d* casos/ }).waitFor();
+    const departments = await page.getByTestId('stats-by-department').innerText();
+    expect(departments).toContain('Valle del Cauca');
+    expect(departments).not.toMatch(/^\s*\d{2}:/m);
   }, 90_000);
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AssistanceAlertView, MyDay, WorklistKind, WorklistPage, WorklistSort } from '@ruta/shared';
 import { Actor, AuditService, decodeCursor, encodeCursor, NotFoundError, todayInColombia } from '@ruta/platform';
 import { Clock } from '@ruta/platform';
+import { caseScopeCondition } from '@ruta/cases';
 import { AssistanceRepository } from '../assistance.repository';
 import { MyDayRepository } from './my-day.repository';
 
@@ -17,7 +18,7 @@ export class MyDayService {
 
   async counts(actor: Actor): Promise<MyDay> {
     const now = this.clock.now();
-    const counts = await this.myDay.counts(actor.userId, todayInColombia(now), now);
+    const counts = await this.myDay.counts(caseScopeCondition(actor), actor.userId, todayInColombia(now), now);
     await this.audit.record({ action: 'read', entityType: 'case_stats', details: { section: 'assistance_my_day' } });
     return counts;
   }
@@ -25,7 +26,7 @@ export class MyDayService {
   async worklist(actor: Actor, kind: WorklistKind, limit = 25, cursor?: string, sort: WorklistSort = 'date'): Promise<WorklistPage> {
     const now = this.clock.now();
     const after = cursor ? decodeCursor<{ on: string; code: string }>(cursor) : undefined;
-    const { rows, total } = await this.myDay.worklist(kind, todayInColombia(now), now, limit, after, sort === '-date');
+    const { rows, total } = await this.myDay.worklist(kind, caseScopeCondition(actor), todayInColombia(now), limit, after, sort === '-date');
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     await this.audit.record({ action: 'read', entityType: 'case_stats', details: { section: 'assistance_worklist', kind, shown: items.length } });

@@ -20,9 +20,10 @@ const OVERDUE_RECIPIENTS = `
    GROUP BY c.code`;
 
 /** What may be logged of a failed run: PostgreSQL's SQLSTATE and constraint name, never the message. */
-export function pgErrorSummary(error: { code?: unknown; constraint?: unknown } | null | undefined): string {
-  const code = typeof error?.code === 'string' ? error.code : 'unknown';
-  return typeof error?.constraint === 'string' ? `code ${code}, constraint ${error.constraint}` : `code ${code}`;
+export function pgErrorSummary(error: unknown): string {
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  const sqlState = typeof code === 'string' ? code : 'unknown';
+  return typeof constraint === 'string' ? `code ${sqlState}, constraint ${constraint}` : `code ${sqlState}`;
 }
 
 export interface PhaseRun {
@@ -73,7 +74,7 @@ export class PhaseTimers implements OnModuleInit, OnApplicationBootstrap, OnAppl
     const seconds = this.config.REFERRAL_DEADLINE_CHECK_SECONDS;
     if (seconds > 0) {
       // PostgreSQL's code and constraint only: an error message can echo the values of a row.
-      this.timer = setInterval(() => void this.runOnce().catch((error: { code?: string; constraint?: string }) => this.logger.warn(`Assistance phase job failed: ${pgErrorSummary(error)}`)), seconds * 1000);
+      this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => this.logger.warn(`Assistance phase job failed: ${pgErrorSummary(error)}`)), seconds * 1000);
       this.timer.unref();
     }
   }

@@ -17,6 +17,7 @@ import { Indicators1764404600000 } from './1764404600000-Indicators';
 import { ScaleIndexes1764404700000 } from './1764404700000-ScaleIndexes';
 import { ProsecutionsScale1764404810000 } from './1764404810000-ProsecutionsScale';
 import { IndicatorsRoles1764404830000 } from './1764404830000-IndicatorsRoles';
+import { FieldEncryption1764404840000 } from './1764404840000-FieldEncryption';
 import { EventCity1764404900000 } from './1764404900000-EventCity';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   ScaleIndexes1764404700000,
   ProsecutionsScale1764404810000,
   IndicatorsRoles1764404830000,
+  FieldEncryption1764404840000,
   EventCity1764404900000,
 ];
 

@@ -1,4 +1,4 @@
-import { RutaConfig, runSeeds } from '@ruta/platform';
+import { fieldEncryptionSeed, RutaConfig, runSeeds } from '@ruta/platform';
 import { identitySeed } from '@ruta/identity';
 import { casesSeed } from '@ruta/cases';
 import { referralsSeed } from '@ruta/referrals';
@@ -7,8 +7,11 @@ import { prosecutionsSeed } from '@ruta/prosecutions';
 import { hotlineSeed } from '@ruta/hotline';
 import { indicatorsSeed } from '@ruta/indicators';
 
-/** Every area's seed, in the order their data depends on each other. A new area adds its seed here. */
-export const SEEDS = [identitySeed, casesSeed, referralsSeed, assistanceSeed, prosecutionsSeed, hotlineSeed, indicatorsSeed] as const;
+/**
+ * Every area's seed, in the order their data depends on each other. A new area adds its seed here. The field-encryption
+ * step comes last: it encrypts whatever clear value the seeds (or an older database) left in an encrypted column.
+ */
+export const SEEDS = [identitySeed, casesSeed, referralsSeed, assistanceSeed, prosecutionsSeed, hotlineSeed, indicatorsSeed, fieldEncryptionSeed] as const;
 
 export function seedDatabase(ownerUrl: string, config: RutaConfig): Promise<string[]> {
   return runSeeds(ownerUrl, config, SEEDS);

@@ -14,6 +14,8 @@ export * from './config/config';
 export * from './config/config.token';
 export * from './config/secret-key';
 export * from './crypto/secret-box';
+export * from './crypto/field-cipher';
+export * from './crypto/field-encryption';
 export * from './crypto/tokens';
 export * from './database/cli-database';
 export * from './database/data-source-options';

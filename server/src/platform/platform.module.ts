@@ -8,6 +8,7 @@ import { RutaConfig } from './config/config';
 import { RUTA_CONFIG } from './config/config.token';
 import { resolveSecretKey } from './config/secret-key';
 import { SECRET_BOX, SecretBox } from './crypto/secret-box';
+import { fieldCipherProvider } from './crypto/field-encryption';
 import { DatabaseModule, DatabaseUrls } from './database/database.module';
 import { RequestTransactionInterceptor } from './database/request-transaction.interceptor';
 import { HealthModule } from './health/health.module';
@@ -39,6 +40,7 @@ export class PlatformModule implements NestModule {
         { provide: RUTA_CONFIG, useValue: config },
         Clock,
         { provide: SECRET_BOX, useFactory: () => new SecretBox(resolveSecretKey(config)) },
+        fieldCipherProvider(config),
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
       ],

@@ -1,7 +1,8 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { encryptedText } from '@ruta/platform';
 import { CaseEntity } from './case.entity';
 
-/** Where the victim is sheltered: the most restricted field, only for roles with `victim_location:read`. */
+/** Where the victim is sheltered: the most restricted field, only for roles with `victim_location:read`; stored encrypted. */
 @Entity({ name: 'victim_locations' })
 export class VictimLocationEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_victim_locations' })
@@ -11,7 +12,7 @@ export class VictimLocationEntity {
   @JoinColumn({ name: 'caseId', foreignKeyConstraintName: 'FK_victim_locations_case' })
   case?: CaseEntity;
 
-  @Column({ type: 'varchar', length: 300 })
+  @Column({ type: 'text', transformer: encryptedText('victim_locations', 'shelterLocation') })
   shelterLocation!: string;
 
   @UpdateDateColumn({ type: 'timestamptz' })

@@ -1,10 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Disability, DocumentType, Ethnicity, GenderIdentity, MigrationStatus, Sex } from '@ruta/shared';
+import { encryptedText } from '@ruta/platform';
 import { CaseEntity } from './case.entity';
 
 /**
  * The victim's identity, one row per case. Row-level security shows it only to roles with `victim_identity:read`.
- * `searchName` is maintained by a trigger (accent-free, lower case) and indexed with trigrams.
+ * `searchName` is maintained by a trigger (accent-free, lower case) and indexed with trigrams. Contact details and the
+ * current location are stored encrypted (field encryption: the entity holds the clear text, the column the ciphertext).
  */
 @Entity({ name: 'victims' })
 @Index('IDX_victims_search_name', { synchronize: false })
@@ -65,13 +67,13 @@ export class VictimEntity {
   @Column({ type: 'varchar', length: 30, nullable: true })
   migrationStatus!: MigrationStatus | null;
 
-  @Column({ type: 'varchar', length: 40, nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('victims', 'phone') })
   phone!: string | null;
 
-  @Column({ type: 'varchar', length: 254, nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('victims', 'email') })
   email!: string | null;
 
-  @Column({ type: 'varchar', length: 300, nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('victims', 'currentLocation') })
   currentLocation!: string | null;
 
   @Column({ type: 'text', nullable: true, insert: false, update: false, select: false })

@@ -2,8 +2,9 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { CaseDocumentContentType, CaseDocumentKind } from '@ruta/shared';
 import { CaseEntity } from '../core';
 import { InstitutionEntity, UserEntity } from '@ruta/identity';
+import { encryptedBytes } from '@ruta/platform';
 
-/** A PDF, JPEG or PNG stored in PostgreSQL. `content` is loaded only for a download. */
+/** A PDF, JPEG or PNG stored in PostgreSQL. `content` is loaded only for a download, and stored encrypted (`sizeBytes` and `sha256` are of the clear file). */
 @Entity({ name: 'case_documents' })
 @Index('IDX_case_documents_case', ['caseId', 'createdAt'])
 export class CaseDocumentEntity {
@@ -30,7 +31,7 @@ export class CaseDocumentEntity {
   @Column({ type: 'char', length: 64 })
   sha256!: string;
 
-  @Column({ type: 'bytea', select: false })
+  @Column({ type: 'bytea', select: false, transformer: encryptedBytes('case_documents', 'content') })
   content!: Buffer;
 
   @Column({ type: 'uuid' })

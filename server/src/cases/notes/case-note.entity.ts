@@ -1,8 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CaseEntity } from '../core';
 import { InstitutionEntity, UserEntity } from '@ruta/identity';
+import { encryptedText } from '@ruta/platform';
 
-/** A note on a case. A restricted note is visible only inside its author's institution (row-level security). */
+/** A note on a case. A restricted note is visible only inside its author's institution (row-level security). The text is stored encrypted. */
 @Entity({ name: 'case_notes' })
 @Index('IDX_case_notes_case', ['caseId', 'createdAt'])
 export class CaseNoteEntity {
@@ -33,7 +34,7 @@ export class CaseNoteEntity {
   @Column({ type: 'boolean', default: false })
   restricted!: boolean;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', transformer: encryptedText('case_notes', 'body') })
   body!: string;
 
   @CreateDateColumn({ type: 'timestamptz' })

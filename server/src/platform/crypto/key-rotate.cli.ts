@@ -3,6 +3,7 @@ import { loadConfig } from '../config/config';
 import { withOwnerDatabase } from '../database/cli-database';
 import { describeStartupError } from '../database/start-up-errors';
 import { keyFingerprint } from '../backup/backup-format';
+import { rewrapFieldKeys } from './field-keys';
 import { KeyRotationError, parseKey, prepareAnchors, rotateSealedSecrets, SAME_KEY } from './key-rotation';
 
 const say = (line: string) => process.stdout.write(`[ruta] ${line}\n`);
@@ -10,7 +11,8 @@ const say = (line: string) => process.stdout.write(`[ruta] ${line}\n`);
 /**
  * `RUTA_OLD_SECRET_KEY=<key in use> RUTA_SECRET_KEY=<new key> npm run key:rotate`, with every instance stopped:
  * re-seals every sealed secret (TOTP secrets, intake drafts) under the new key in one transaction, then re-signs the
- * audit anchor file (AUDIT_ANCHOR_FILE) under it. Run again where another instance keeps its own anchor file: the
+ * audit anchor file (AUDIT_ANCHOR_FILE) under it. The data keys of field encryption (`field_keys`) are re-wrapped under
+ * the new key in the same transaction: only the key rows change, the encrypted fields stay as they are. Run again where another instance keeps its own anchor file: the
  * database part then finds everything under the new key already and changes nothing.
  */
 async function main(): Promise<number> {
@@ -20,8 +22,12 @@ async function main(): Promise<number> {
   if (oldKey.equals(newKey)) throw new KeyRotationError(SAME_KEY);
   const anchors = await prepareAnchors(config.auditAnchorFile, oldKey, newKey);
   let columns;
+  let fieldKeys;
   try {
-    columns = await withOwnerDatabase((manager) => rotateSealedSecrets(manager, oldKey, newKey));
+    [columns, fieldKeys] = await withOwnerDatabase(async (manager) => [
+      await rotateSealedSecrets(manager, oldKey, newKey),
+      await rewrapFieldKeys(manager, oldKey, newKey),
+    ] as const);
   } catch (error) {
     await anchors?.discard();
     throw error;
@@ -34,6 +40,9 @@ async function main(): Promise<number> {
     `Re-sealed ${resealed} secrets from the key with fingerprint ${from} to the key with fingerprint ${to} in one transaction: ${columns
       .map((c) => `${c.column} ${c.resealed}`)
       .join(', ')}${already ? `; ${already} were under the new key already` : ''}`,
+  );
+  say(
+    `Re-wrapped ${fieldKeys.rewrapped} field data keys under the new key${fieldKeys.alreadyNew ? `; ${fieldKeys.alreadyNew} were under it already` : ''} (the encrypted fields are unchanged; npm run keys:verify opens them all)`,
   );
   if (anchors) {
     say(

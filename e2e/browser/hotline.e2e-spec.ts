@@ -70,7 +70,13 @@ describeBrowser('hotline journey: an operator logs a call with the keyboard only
     await typeAndPick(page, 'call-type', 'solicitud', 'call-type-referral_request');
     await typeAndPick(page, 'caller-type', 'posible', 'caller-type-possible_victim');
     await typeAndPick(page, 'department', 'valle', 'department-76');
-    await typeAndPick(page, 'municipality', 'cali', 'municipality-76001');
+    // The department's towns are fetched once it is picked: the box shows them when they are there. Typing before would
+    // race their arrival (the box redraws its text when its list arrives).
+    await tabTo(page, 'municipality');
+    await page.getByTestId('municipality-76001').waitFor();
+    await page.keyboard.type('cali');
+    await page.getByTestId('municipality-76001').waitFor();
+    await page.keyboard.press('Enter');
     await typeAndPick(page, 'purposes', 'trabajos', 'purposes-forced_labour');
     await page.getByTestId('purposes-chip-forced_labour').waitFor();
     await tabTo(page, 'acts');

@@ -1,28 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
-import { CreateCaseResponse, CreateTraffickerResponse, JusticeIndicators, XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
+import { CreateCaseResponse, CreateTraffickerResponse, JusticeIndicators } from '@ruta/shared';
 import { newCaseRequest } from '../support/case-factory';
+import { seriousViolations } from './support/axe';
 import { describeBrowser, describeJourney, expectNoHorizontalOverflow, launchBrowser, newPage } from './support/browser';
-import { chooseOption, signIn } from './support/journeys';
-
-async function xsrf(page: Page): Promise<Record<string, string>> {
-  return { [XSRF_HEADER]: (await page.context().cookies()).find((c) => c.name === XSRF_COOKIE)?.value ?? '' };
-}
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page as it is now (it must have checked something). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const { violations, checked } = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return { violations: result.violations, checked: result.passes.length };
-  });
-  expect(checked).toBeGreaterThan(5);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
+import { chooseOption, signIn, xsrf } from './support/journeys';
 
 async function indicators(page: Page, year: number): Promise<JusticeIndicators> {
   return (await (await page.request.get(`/api/prosecution-indicators?year=${year}`)).json()) as JusticeIndicators;

@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { authenticator } from 'otplib';
 import { Browser, Page } from 'playwright-core';
-import { DEMO_TOTP_SECRET } from '@ruta/identity';
 import { describeBrowser, launchBrowser, newPage } from './support/browser';
-import { DEMO_PASSWORD, chooseOption, signIn } from './support/journeys';
+import { chooseOption, signIn, signInWithTotp } from './support/journeys';
 
 describeBrowser('indicators journey: the coordinator opens the dashboard, switches the year and downloads the annual table as XLSX', () => {
   let browser: Browser;
@@ -19,9 +17,7 @@ describeBrowser('indicators journey: the coordinator opens the dashboard, switch
   });
 
   it('runs the whole journey', async () => {
-    await signIn(page, 'coordinator@mininterior.demo', DEMO_PASSWORD, { waitForHome: false });
-    await page.getByTestId('totp-code').fill(authenticator.generate(DEMO_TOTP_SECRET));
-    await page.getByTestId('totp-submit').click();
+    await signInWithTotp(page, 'coordinator@mininterior.demo');
     // The home card of this year's figures leads to the dashboard.
     await page.getByTestId('home-indicators-all').click();
     const thisYear = new Date().getFullYear();

@@ -29,6 +29,7 @@ export * from './database/versioned.entity';
 export * from './http/cursor';
 export * from './http/errors';
 export * from './http/logging';
+export * from './logging/error-facts';
 export * from './http/problem.filter';
 export * from './http/validation';
 export * from './http/validators';

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { AuditService, SecretBox, TransactionRunner } from '@ruta/platform';
 import { CallerPhone } from '../contacts/caller-phone';
 import { packCallLog, unpackCallLog } from './call-log-file';
-import { failureFacts } from './failure-facts';
+import { errorFacts } from '@ruta/platform';
 import { HotlineImportJob } from './hotline-import.job';
 
 /** A PostgreSQL error as the driver raises it: the message echoes the offending value. */
@@ -12,10 +12,10 @@ function pgError(): Error {
 
 describe('hotline import failures', () => {
   it('say the class, code and constraint of an error, never its message', () => {
-    expect(failureFacts(pgError())).toBe('QueryFailedError, code 22P02, constraint CHK_hotline_contacts_phone');
-    expect(failureFacts(new Error('Rosa Ficticia 3005551234'))).toBe('Error');
-    expect(failureFacts({ name: 'a name with "3005551234" in it', code: '3005551234 Rosa' })).toBe('Error');
-    expect(failureFacts(undefined)).toBe('Error');
+    expect(errorFacts(pgError())).toBe('QueryFailedError, code 22P02, constraint CHK_hotline_contacts_phone');
+    expect(errorFacts(new Error('Rosa Ficticia 3005551234'))).toBe('Error');
+    expect(errorFacts({ name: 'a name with "3005551234" in it', code: '3005551234 Rosa' })).toBe('Error');
+    expect(errorFacts(undefined)).toBe('Error');
   });
 
   it('are logged without the message when an import fails, and the import is marked failed', async () => {

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HotlineImportField, HotlineImportRejection } from '@ruta/shared';
-import { AuditService, SECRET_BOX, SecretBox, TransactionRunner } from '@ruta/platform';
+import { AuditService, errorFacts, SECRET_BOX, SecretBox, TransactionRunner } from '@ruta/platform';
 import { CallerPhone } from '../contacts/caller-phone';
 import { CallLogRow, PlaceIndex, validateCallLogRow } from './call-log-rows';
 import { readCallLog, unpackCallLog } from './call-log-file';
-import { failureFacts } from './failure-facts';
 import { ContactInsertRow, HotlineImportsRepository } from './hotline-imports.repository';
 
 /** The key of the transaction-level advisory lock under which one instance at a time claims an import. */
@@ -34,8 +33,8 @@ export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    // The error's class, code and constraint only (failureFacts): a message can echo a row's values.
-    this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => this.logger.warn(`Hotline import job failed: ${failureFacts(error)}`)), POLL_MS);
+    // The error's class, code and constraint only (errorFacts): a message can echo a row's values.
+    this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => this.logger.warn(`Hotline import job failed: ${errorFacts(error)}`)), POLL_MS);
     this.timer.unref();
   }
 
@@ -57,7 +56,7 @@ export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationSh
       try {
         await this.process(claimed.id, claimed.createdById, claimed.fileName, claimed.mapping, claimed.contentSealed ?? '');
       } catch (error) {
-        this.logger.warn(`Hotline import ${claimed.id} failed: ${failureFacts(error)}`);
+        this.logger.warn(`Hotline import ${claimed.id} failed: ${errorFacts(error)}`);
         await this.transactions.runAsSystem((manager) => HotlineImportsRepository.finish(manager, claimed.id, { status: 'failed', importedRows: 0, rejected: [], error: 'the file could not be imported' }));
       }
       return true;

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Clock, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
-import { errorFacts } from '../error-facts';
+import { Clock, errorFacts, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
 import { buildExportFile, exportCells, exportHeaders } from './export-file';
 import { ClaimedExport, ExportJobsRepository } from './export-jobs.repository';
 import { exportFileName, ExportsService } from './exports.service';

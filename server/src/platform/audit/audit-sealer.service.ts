@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { TransactionRunner } from '../database/transaction-runner';
 import { AuditAnchors, ChainHead } from './audit-anchors';
 import { readChainHead, sealPendingEvents } from './audit-chain';
+import { errorFacts } from '../logging/error-facts';
 
 /** How often, at most, a moving chain head is exported to the anchor file (also at start, shutdown and verification). */
 const ANCHOR_INTERVAL_MS = 10_000;
@@ -23,7 +24,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sealNow().catch((error: Error) => this.logger.error(`Audit sealing failed: ${error.message}`)), 1000);
+    this.timer = setInterval(() => void this.sealNow().catch((error: unknown) => this.logger.error(`Audit sealing failed: ${errorFacts(error)}`)), 1000);
     this.timer.unref();
   }
 

@@ -4,6 +4,7 @@ import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
 import { FieldError, Problem } from '@ruta/shared';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { DomainError } from './errors';
+import { errorFacts, stackFrames } from '../logging/error-facts';
 
 const CODES_BY_STATUS: Record<number, string> = {
   400: 'bad_request',
@@ -102,8 +103,8 @@ export function sendProblem(request: Request, response: Response, exception: unk
   const mapped = mapException(exception);
   const requestId = requestIdOf(request);
   if (mapped.status >= 500) {
-    const error = exception as Error;
-    logger.error({ requestId, err: { name: error?.name, message: error?.message, stack: error?.stack } }, 'Unhandled error');
+    // The class, code and constraint, and where it happened: never the message, which can echo a row's values.
+    logger.error({ requestId, err: { facts: errorFacts(exception), stack: stackFrames(exception) } }, 'Unhandled error');
   }
   const problem: Problem = {
     ...mapped.extensions,

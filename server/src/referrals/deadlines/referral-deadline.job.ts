@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
+import { errorFacts, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
 import { Clock } from '@ruta/platform';
 import { ReferralMailer } from '../notifications/referral-mailer';
 
@@ -33,7 +33,7 @@ export class ReferralDeadlineJob implements OnApplicationBootstrap, OnApplicatio
   onApplicationBootstrap(): void {
     const seconds = this.config.REFERRAL_DEADLINE_CHECK_SECONDS;
     if (seconds > 0) {
-      this.timer = setInterval(() => void this.runOnce().catch((error: Error) => this.logger.warn(`Referral deadline job failed: ${error.message}`)), seconds * 1000);
+      this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => this.logger.warn(`Referral deadline job failed: ${errorFacts(error)}`)), seconds * 1000);
       this.timer.unref();
     }
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { NotificationKind } from '@ruta/shared';
-import { RUTA_CONFIG, RutaConfig } from '@ruta/platform';
+import { errorFacts, RUTA_CONFIG, RutaConfig } from '@ruta/platform';
 
 const SUBJECTS: Record<NotificationKind, string> = {
   referral_received: 'Nueva remisión / New referral',
@@ -34,6 +34,6 @@ export class ReferralMailer {
     const text = `${SUBJECTS[message.kind]}\n\nCaso / Case: ${message.caseCode}\n${link}\n\nRuta`;
     this.transport
       .sendMail({ from: this.config.MAIL_FROM, bcc: recipients, subject: `Ruta: ${SUBJECTS[message.kind]} ${message.caseCode}`, text })
-      .catch((error: Error) => this.logger.warn(`Referral e-mail not sent: ${error.message}`));
+      .catch((error: unknown) => this.logger.warn(`Referral e-mail not sent: ${errorFacts(error)}`));
   }
 }

@@ -168,16 +168,43 @@ describe('field encryption of contacts, locations, notes and documents', () => {
         [noteId, clearNote],
       ),
     );
+    const clearFile = Buffer.from(`%PDF-1.4\n(Documento antiguo ${tag})\n%%EOF\n`);
+    const [{ id: clearDocumentId }] = await withOwner(async (client) =>
+      (
+        await client.query(
+          `INSERT INTO case_documents ("caseId", kind, "contentType", "sizeBytes", sha256, content, "uploadedById", "uploadedByInstitutionId")
+           SELECT d."caseId", d.kind, d."contentType", $2, repeat('0', 64), $3, d."uploadedById", d."uploadedByInstitutionId" FROM case_documents d WHERE d.id = $1
+           RETURNING id`,
+          [documentId, clearFile.length, clearFile],
+        )
+      ).rows,
+    );
     // Until then the server reads it as it is (a database from before field encryption keeps working).
     expect((await police.get(`/api/cases/${code}/notes`).expect(200)).body.map((n: { body: string }) => n.body)).toContain(clearNote);
     const before = verify(TEST_SECRET_KEY);
     expect(before.status).toBe(1);
     expect(before.stdout).toMatch(/case_notes\.body: \d+ open, 1 still in clear text/);
+    expect(before.stdout).toMatch(/case_documents\.content: \d+ open, 1 still in clear text/);
     // What the start-up step (fieldEncryptionSeed) runs, as the owner.
     const done = await withOwner(async (client) => encryptClearFields(rowsOf(client), await loadFieldCipher(rowsOf(client), Buffer.from(TEST_SECRET_KEY, 'hex'))));
-    expect(done.find((c) => c.column === 'case_notes.body')?.encrypted).toBe(1);
-    expect(done.filter((c) => c.column !== 'case_notes.body').every((c) => c.encrypted === 0)).toBe(true);
-    expect(await tablesHolding([clearNote])).toEqual([]);
+    expect(done.filter((c) => c.encrypted > 0)).toEqual([
+      { column: 'case_notes.body', encrypted: 1 },
+      { column: 'case_documents.content', encrypted: 1 },
+    ]);
+    expect(await tablesHolding([clearNote, `Documento antiguo ${tag}`])).toEqual([]);
+    const download = await police
+      .get(`/api/cases/${code}/documents/${clearDocumentId}/content`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect((download.body as Buffer).equals(clearFile)).toBe(true);
+    // A second start finds nothing left to encrypt.
+    const again = await withOwner(async (client) => encryptClearFields(rowsOf(client), await loadFieldCipher(rowsOf(client), Buffer.from(TEST_SECRET_KEY, 'hex'))));
+    expect(again.every((c) => c.encrypted === 0)).toBe(true);
     const notes = (await police.get(`/api/cases/${code}/notes`).expect(200)).body;
     expect(notes.map((n: { body: string }) => n.body)).toEqual(expect.arrayContaining([clearNote, secrets.note]));
     const after = verify(TEST_SECRET_KEY);

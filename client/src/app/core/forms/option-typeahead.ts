@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, OnInit, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
@@ -54,10 +54,11 @@ export class OptionTypeahead implements OnInit {
   });
 
   constructor() {
-    // Labels arrive later (municipalities) or change with the language: show the current one.
+    // Labels arrive later (municipalities) or change with the language: show the chosen one's. With nothing chosen yet,
+    // what the person is typing stays (a list that arrives mid-word must not wipe it).
     effect(() => {
       this.options();
-      this.showLabel();
+      if (untracked(() => this.control().value) || !this.text.value) this.showLabel();
     });
   }
 

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -121,6 +122,20 @@ describe('field encryption of contacts, locations, notes and documents', () => {
       (await client.query(`SELECT v.phone, v.email, v."currentLocation", l."shelterLocation" FROM victims v JOIN cases c ON c.id = v."caseId" JOIN victim_locations l ON l."caseId" = c.id WHERE c.code = $1`, [code])).rows,
     );
     for (const value of Object.values(victim)) expect(value).toMatch(/^enc:[A-Za-z0-9_-]+$/);
+  });
+
+  it('puts none of them in clear in a backup (npm run backup)', () => {
+    const file = join(scratch, 'ruta.backup.gz');
+    const written = runServerScript('server/src/platform/backup/backup.cli.ts', { DATABASE_URL: process.env.RUTA_TEST_OWNER_URL!, RUTA_DATA_DIR: scratch, RUTA_SECRET_KEY: TEST_SECRET_KEY }, [file]);
+    expect(written.stderr).toBe('');
+    expect(written.status).toBe(0);
+    const text = gunzipSync(readFileSync(file)).toString('utf8').toLowerCase();
+    // The backup holds the case (its code in clear), so the search would find the values if they were there.
+    expect(text).toContain(code.toLowerCase());
+    for (const value of Object.values(secrets)) {
+      expect(text).not.toContain(value.toLowerCase());
+      expect(text).not.toContain(Buffer.from(value).toString('hex'));
+    }
   });
 
   it('gives every value back to the allowed user, and 404 to another institution', async () => {

@@ -69,14 +69,13 @@ describeBrowser('hotline journey: an operator logs a call with the keyboard only
     // The call, from the keyboard: a few letters and Enter per choice, Tab between fields, Ctrl+Enter saves.
     await typeAndPick(page, 'call-type', 'solicitud', 'call-type-referral_request');
     await typeAndPick(page, 'caller-type', 'posible', 'caller-type-possible_victim');
-    await typeAndPick(page, 'department', 'valle', 'department-76');
-    // The department's towns are fetched once it is picked: the box shows them when they are there. Typing before would
-    // race their arrival (the box redraws its text when its list arrives).
-    await tabTo(page, 'municipality');
-    await page.getByTestId('municipality-76001').waitFor();
+    // One box for the place: "cali" offers Santiago de Cali first (before Calima).
+    await tabTo(page, 'call-place');
     await page.keyboard.type('cali');
-    await page.getByTestId('municipality-76001').waitFor();
+    await page.getByTestId('call-place-76001').waitFor();
+    expect(await page.locator('mat-option[data-testid^="call-place-"]').first().getAttribute('data-testid')).toBe('call-place-76001');
     await page.keyboard.press('Enter');
+    expect(await page.getByTestId('call-place').inputValue()).toBe('Santiago de Cali · Valle del Cauca');
     await typeAndPick(page, 'purposes', 'trabajos', 'purposes-forced_labour');
     await page.getByTestId('purposes-chip-forced_labour').waitFor();
     await tabTo(page, 'acts');
@@ -92,7 +91,7 @@ describeBrowser('hotline journey: an operator logs a call with the keyboard only
     await heading.waitFor();
     const contactCode = /LN-\d{4}-\d{6}/.exec(await heading.innerText())![0];
     await page.getByTestId('contact-call-type').filter({ hasText: 'Solicitud de asistencia o remisión' }).waitFor();
-    await page.getByTestId('contact-place').filter({ hasText: 'Cali' }).waitFor();
+    await page.getByTestId('contact-place').filter({ hasText: 'Santiago de Cali' }).waitFor();
     expect(page.url()).not.toMatch(/555|7788|finca/);
     await expectAccessible(page, 'hotline contact detail');
 

@@ -27,7 +27,7 @@ describe('HotlineIntakePage shortcuts', () => {
     const fixture = TestBed.createComponent(HotlineIntakePage);
     document.body.appendChild(fixture.nativeElement);
     await fixture.whenStable();
-    for (const list of ['/api/places/departments', '/api/places/countries']) http.match(list).forEach((r) => r.flush([]));
+    for (const list of ['/api/places/departments', '/api/places/municipalities', '/api/places/countries']) http.match(list).forEach((r) => r.flush([]));
     // The call's two required choices, as the type-aheads set them.
     fixture.componentInstance['form'].patchValue({ callType: 'tip', callerType: 'relative' });
     await fixture.whenStable();

@@ -1,6 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, OnInit, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -9,11 +9,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { CaseSummaryView, DepartmentView, HotlineContactView, EXPLOITATION_PURPOSE, HOTLINE_CALL_TYPE, HOTLINE_CALLER_TYPE, HOTLINE_CHANNEL, HOTLINE_URGENCY, MunicipalityView, SCREENING_ACT, SCREENING_MEANS } from '@ruta/shared';
+import { CaseSummaryView, HotlineContactView, EXPLOITATION_PURPOSE, HOTLINE_CALL_TYPE, HOTLINE_CALLER_TYPE, HOTLINE_CHANNEL, HOTLINE_URGENCY, SCREENING_ACT, SCREENING_MEANS } from '@ruta/shared';
 import { catchError, Observable, of, switchMap } from 'rxjs';
 import { CountrySelect } from '../../cases/country-select';
 import { OptionChips } from '../../cases/option-chips';
-import { PlacesApi } from '../../cases/places.api';
+import { PlacePicker } from '../../cases/place-picker';
 import { FormError } from '../../core/http/form-error';
 import { FormSubmission } from '../../core/http/form-submission';
 import { Notifier } from '../../core/http/notifier';
@@ -34,7 +34,7 @@ import { OptionTypeahead } from '../../core/forms/option-typeahead';
 @Component({
   selector: 'ruta-hotline-intake-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslatePipe, FormError, CountrySelect, OptionChips, CallTimer, CaseFinder, ListTypeahead, OptionTypeahead],
+  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslatePipe, FormError, CountrySelect, OptionChips, CallTimer, CaseFinder, ListTypeahead, OptionTypeahead, PlacePicker],
   host: { '(document:keydown)': 'shortcut($event)' },
   template: `
     <section class="page">
@@ -58,8 +58,7 @@ import { OptionTypeahead } from '../../core/forms/option-typeahead';
         </div>
         <div class="row">
           @if (!c.abroad.value) {
-            <ruta-option-typeahead [control]="c.departmentCode" [options]="departments()" label="hotline.intake.department" testId="department" />
-            <ruta-option-typeahead [control]="c.municipalityCode" [options]="municipalities()" label="hotline.intake.municipality" testId="municipality" />
+            <ruta-place-picker [department]="c.departmentCode" [municipality]="c.municipalityCode" testId="call" />
           } @else {
             <ruta-country-select [control]="c.countryCode" label="hotline.intake.country" testId="country" />
           }
@@ -104,7 +103,6 @@ import { OptionTypeahead } from '../../core/forms/option-typeahead';
 export class HotlineIntakePage implements OnInit {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly api = inject(HotlineApi);
-  private readonly places = inject(PlacesApi);
   private readonly router = inject(Router);
   private readonly notifier = inject(Notifier);
   private readonly destroyRef = inject(DestroyRef);
@@ -128,17 +126,8 @@ export class HotlineIntakePage implements OnInit {
   protected readonly channels = computed(() => optionsOf(HOTLINE_CHANNEL, this.language.current()));
   protected readonly urgencies = computed(() => optionsOf(HOTLINE_URGENCY, this.language.current()));
   protected readonly purposes = computed(() => optionsOf(EXPLOITATION_PURPOSE, this.language.current()));
-  private readonly departmentList = toSignal(this.places.departments$.pipe(catchError(() => of([] as DepartmentView[]))), { initialValue: [] });
-  protected readonly departments = computed(() => this.departmentList().map((d) => ({ value: d.code, label: d.name })));
-  private readonly municipalityList = signal<MunicipalityView[]>([]);
-  protected readonly municipalities = computed(() => this.municipalityList().map((m) => ({ value: m.code, label: m.name })));
 
   ngOnInit(): void {
-    this.c.departmentCode.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((code) => {
-      if (this.c.municipalityCode.value && !this.c.municipalityCode.value.startsWith(code)) this.c.municipalityCode.setValue('');
-      this.municipalityList.set([]);
-      if (code) this.places.municipalities(code).subscribe({ next: (list) => this.municipalityList.set(list), error: () => undefined });
-    });
     // A crisis is an emergency unless the operator says otherwise.
     this.c.callType.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((type) => {
       if (type === 'crisis' && this.c.urgency.value === 'routine') this.c.urgency.setValue('emergency');

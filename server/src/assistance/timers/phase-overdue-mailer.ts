@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
-import { RUTA_CONFIG, RutaConfig } from '@ruta/platform';
+import { errorFacts, RUTA_CONFIG, RutaConfig } from '@ruta/platform';
 
 const SUBJECT = 'Fase de asistencia vencida / Assistance phase overdue';
 
@@ -29,6 +29,6 @@ export class PhaseOverdueMailer {
     const text = `${SUBJECT}\n\nCaso / Case: ${caseCode}\n${link}\n\nRuta`;
     this.transport
       .sendMail({ from: this.config.MAIL_FROM, bcc: recipients, subject: `Ruta: ${SUBJECT} ${caseCode}`, text })
-      .catch((error: { code?: string; responseCode?: number }) => this.logger.warn(`Overdue-phase e-mail not sent: ${error.code ?? error.responseCode ?? 'unknown error'}`));
+      .catch((error: unknown) => this.logger.warn(`Overdue-phase e-mail not sent: ${errorFacts(error)}`));
   }
 }

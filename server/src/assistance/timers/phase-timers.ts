@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { phaseDeadline, phaseOfStatus, resumedDeadline } from '@ruta/shared';
-import { RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
+import { errorFacts, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
 import { CaseTransitionHooks } from '@ruta/cases';
 import { Clock } from '@ruta/platform';
 import { AssistanceRepository } from '../assistance.repository';
@@ -18,13 +18,6 @@ const OVERDUE_RECIPIENTS = `
           OR u.id IN (SELECT a."userId" FROM case_assignments a WHERE a."caseId" = c.id AND a."unassignedAt" IS NULL)
           OR (u."institutionId" = c."ownerInstitutionId" AND EXISTS (SELECT 1 FROM roles r WHERE r.id = u."roleId" AND 'assistance:approve' = ANY (r.permissions))))
    GROUP BY c.code`;
-
-/** What may be logged of a failed run: PostgreSQL's SQLSTATE and constraint name, never the message. */
-export function pgErrorSummary(error: unknown): string {
-  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
-  const sqlState = typeof code === 'string' ? code : 'unknown';
-  return typeof constraint === 'string' ? `code ${sqlState}, constraint ${constraint}` : `code ${sqlState}`;
-}
 
 export interface PhaseRun {
   /** False when another instance held the lock: it is doing this run. */
@@ -74,7 +67,7 @@ export class PhaseTimers implements OnModuleInit, OnApplicationBootstrap, OnAppl
     const seconds = this.config.REFERRAL_DEADLINE_CHECK_SECONDS;
     if (seconds > 0) {
       // PostgreSQL's code and constraint only: an error message can echo the values of a row.
-      this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => this.logger.warn(`Assistance phase job failed: ${pgErrorSummary(error)}`)), seconds * 1000);
+      this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => this.logger.warn(`Assistance phase job failed: ${errorFacts(error)}`)), seconds * 1000);
       this.timer.unref();
     }
   }

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
-import { AnonymousStatisticsExport, CreateCaseResponse, ExportJobView, IndicatorsView, IndicatorValue, ReferralView, STATISTICS_QUASI_IDENTIFIERS } from '@ruta/shared';
+import { AnnualReport, AnonymousStatisticsExport, AssistanceCounts, CreateCaseResponse, ExportJobView, IndicatorsView, IndicatorValue, JusticeIndicators, ReferralView, STATISTICS_QUASI_IDENTIFIERS } from '@ruta/shared';
 import { ExportJob } from '@ruta/indicators';
 import { ReferralDeadlineJob } from '@ruta/referrals';
 import { asAppRole, sessionOf } from '../../support/app-role';
@@ -157,6 +157,35 @@ describe('indicators', () => {
       const report = (await coordinator.get('/api/indicators/annual-report?year=2019').expect(200)).body;
       expect(report.rows).toContainEqual({ section: 'protection', key: 'victims_identified', dimension: null, bucket: null, value: 5 });
       expect(report.rows).toContainEqual({ section: 'protection', key: 'victims_by_sex', dimension: 'sex', bucket: 'female', value: 4 });
+    });
+
+    it('adds the year’s assistance, justice and hotline figures, each as that area’s own definition gives it', async () => {
+      // Last year in Bogotá: the demo data covers it whole.
+      const year = Number(new Date().toLocaleDateString('en-CA', { timeZone: 'America/Bogota' }).slice(0, 4)) - 1;
+      const report = (await coordinator.get(`/api/indicators/annual-report?year=${year}`).expect(200)).body as AnnualReport;
+      const line = (section: string, key: string) => report.rows.find((r) => r.section === section && r.key === key && r.bucket === null)?.value;
+      const assisted = (await coordinator.get(`/api/assistance/counts?from=${year}-01-01&to=${year}-12-31`).expect(200)).body as AssistanceCounts;
+      expect(line('assistance', 'victims_assisted')).toBe(assisted.total);
+      expect(line('assistance', 'assisted_immediate')).toBe(assisted.by.phase.find((r) => r.value === 'immediate')?.victims ?? 0);
+      expect(report.rows.filter((r) => r.key === 'assisted_by_service' && r.bucket).map((r) => [r.bucket, r.value])).toEqual(assisted.by.category.map((r) => [r.value, r.victims]));
+      const justice = (await coordinator.get(`/api/prosecution-indicators?year=${year}`).expect(200)).body as JusticeIndicators;
+      expect(line('justice', 'investigations_opened')).toBe(justice.investigationsOpened);
+      expect(line('justice', 'persons_charged')).toBe(justice.charged);
+      expect(line('justice', 'persons_convicted')).toBe(justice.convicted);
+      expect(line('justice', 'average_sentence_months')).toBe(justice.sentenceMonths.average);
+      // The hotline's year is Bogotá's: counted here by hand from the contacts' timestamps.
+      const [calls] = await ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM hotline_contacts WHERE "startedAt" >= $1 AND "startedAt" < $2`, [`${year}-01-01T05:00:00Z`, `${year + 1}-01-01T05:00:00Z`]);
+      expect(calls.n).toBeGreaterThan(0);
+      expect(line('hotline', 'hotline_contacts')).toBe(calls.n);
+      expect(report.rows.map((r) => r.section).filter((s, i, all) => all.indexOf(s) === i)).toEqual(['protection', 'referrals', 'assistance', 'justice', 'hotline']);
+      // And in the file, labelled in the language asked for.
+      const xlsx = await binary(coordinator.get(`/api/indicators/annual-report?year=${year}&format=xlsx&language=en`)).expect(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
+      const values = workbook.worksheets[0].getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : []));
+      expect(values).toContainEqual(['Prosecution (Law 906)']);
+      expect(values).toContainEqual(['Persons convicted', justice.convicted]);
+      expect(values).toContainEqual(['National hotline contacts', calls.n]);
     });
 
     it('downloads as XLSX in Spanish and English, and as PDF', async () => {

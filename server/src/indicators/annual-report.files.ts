@@ -8,7 +8,13 @@ const TEXTS = {
   es: {
     title: (year: number) => `Informe anual de trata de personas ${year}`,
     subtitle: 'Según el informe TIP (EE. UU.) y el cuestionario GLOTIP de UNODC',
-    section: { protection: 'Protección: víctimas identificadas', referrals: 'Remisiones entre instituciones' },
+    section: {
+      protection: 'Protección: víctimas identificadas',
+      referrals: 'Remisiones entre instituciones',
+      assistance: 'Asistencia a víctimas (Ley 985)',
+      justice: 'Judicialización (Ley 906)',
+      hotline: 'Línea nacional contra la trata',
+    },
     indicator: 'Indicador',
     value: 'Valor',
     sheet: 'Informe anual',
@@ -16,7 +22,13 @@ const TEXTS = {
   en: {
     title: (year: number) => `Annual trafficking in persons report ${year}`,
     subtitle: 'Shaped after the US TIP report and the UNODC GLOTIP questionnaire',
-    section: { protection: 'Protection: victims identified', referrals: 'Referrals between institutions' },
+    section: {
+      protection: 'Protection: victims identified',
+      referrals: 'Referrals between institutions',
+      assistance: 'Victim assistance (Law 985)',
+      justice: 'Prosecution (Law 906)',
+      hotline: 'National anti-trafficking hotline',
+    },
     indicator: 'Indicator',
     value: 'Value',
     sheet: 'Annual report',
@@ -29,7 +41,9 @@ export function rowLabel(row: AnnualReportRow, language: ReportLanguage): string
 }
 
 function sections(report: AnnualReport): [AnnualReportRow['section'], AnnualReportRow[]][] {
-  return (['protection', 'referrals'] as const).map((s) => [s, report.rows.filter((r) => r.section === s)]);
+  return (['protection', 'referrals', 'assistance', 'justice', 'hotline'] as const)
+    .map((s): [AnnualReportRow['section'], AnnualReportRow[]] => [s, report.rows.filter((r) => r.section === s)])
+    .filter(([, rows]) => rows.length > 0);
 }
 
 export async function annualReportXlsx(report: AnnualReport, language: ReportLanguage): Promise<Buffer> {

@@ -1,4 +1,4 @@
-import { AGE_BAND, CASE_SCOPE, EXPLOITATION_PURPOSE, INDICATOR, IndicatorDimension, IndicatorKey, Labelled, SEX, UNKNOWN_BUCKET } from '@ruta/shared';
+import { AGE_BAND, AreaFigureKey, CASE_SCOPE, EXPLOITATION_PURPOSE, IndicatorDimension, IndicatorKey, Labelled, REPORT_FIGURE, SERVICE_CATEGORY, SEX, UNKNOWN_BUCKET } from '@ruta/shared';
 import { countryList } from '@ruta/places';
 
 export type ReportLanguage = 'es' | 'en';
@@ -8,12 +8,13 @@ const DIMENSION_LISTS: Record<Exclude<IndicatorDimension, 'nationality'>, Labell
   sex: SEX,
   age_band: AGE_BAND,
   scope: CASE_SCOPE,
+  service_category: SERVICE_CATEGORY,
 };
 
 const UNKNOWN = { es: 'Sin información', en: 'Not recorded' };
 
-export function indicatorLabel(key: IndicatorKey, language: ReportLanguage): string {
-  return INDICATOR.labels[key][language];
+export function indicatorLabel(key: IndicatorKey | AreaFigureKey, language: ReportLanguage): string {
+  return REPORT_FIGURE.labels[key][language];
 }
 
 /** The label of a bucket in the report's language: an option's label, a country's name, never a bare code. */

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AnnualReport, AnnualReportRow, IndicatorQuery, IndicatorsView, IndicatorValue } from '@ruta/shared';
+import { AnnualReport, AnnualReportRow, AreaFigureKey, IndicatorQuery, IndicatorsView, IndicatorValue } from '@ruta/shared';
 import { Actor, AuditService, NotFoundError, ValidationFailedError } from '@ruta/platform';
 import { institutionRef, InstitutionsRepository } from '@ruta/identity';
+import { AssistanceCountsService } from '@ruta/assistance';
+import { JusticeIndicatorsService } from '@ruta/prosecutions';
+import { HotlineStatsService } from '@ruta/hotline';
 import { IndicatorRegistry } from './definitions/indicator-registry';
 import { IndicatorQueryDto } from './dto/indicator-requests.dto';
 import { IndicatorsRepository } from './indicators.repository';
@@ -14,6 +17,9 @@ export class IndicatorsService {
     private readonly repository: IndicatorsRepository,
     private readonly institutions: InstitutionsRepository,
     private readonly audit: AuditService,
+    private readonly assistance: AssistanceCountsService,
+    private readonly justice: JusticeIndicatorsService,
+    private readonly hotline: HotlineStatsService,
   ) {}
 
   /** A year, or a period (from/to), defaulting to the current year. */
@@ -43,8 +49,41 @@ export class IndicatorsService {
       rows.push({ section, key: indicator.key, dimension: null, bucket: null, value: indicator.value });
       for (const b of indicator.buckets) rows.push({ section, key: indicator.key, dimension: indicator.dimension, bucket: b.bucket, value: b.value });
     }
+    rows.push(...(await this.areaRows(year)));
     await this.audit.record({ action: 'read', entityType: 'indicators', details: { section: 'annual_report', scope: actor.scope, year } });
     return { year, rows };
+  }
+
+  /**
+   * The year's figures of the other areas, each from that area's own definition (never derived again here): victims
+   * assisted by phase and type of service, the justice indicators, the hotline's contacts and what they became. The
+   * hotline's year is Bogotá's (contacts carry a timestamp; the year starts at 00:00 in Bogotá, 05:00 UTC).
+   */
+  private async areaRows(year: number): Promise<AnnualReportRow[]> {
+    const figure = (section: AnnualReportRow['section'], key: AreaFigureKey, value: number | null): AnnualReportRow => ({ section, key, dimension: null, bucket: null, value });
+    const assisted = await this.assistance.counts({ from: `${year}-01-01`, to: `${year}-12-31` });
+    const phase = (key: string) => assisted.by.phase.find((r) => r.value === key)?.victims ?? 0;
+    const justice = await this.justice.compute(year);
+    const calls = await this.hotline.stats(new Date(`${year}-01-01T05:00:00Z`), new Date(`${year + 1}-01-01T05:00:00Z`), 'month');
+    return [
+      figure('assistance', 'victims_assisted', assisted.total),
+      figure('assistance', 'assisted_immediate', phase('immediate')),
+      figure('assistance', 'assisted_medium_term', phase('medium_term')),
+      figure('assistance', 'assisted_by_service', assisted.total),
+      ...assisted.by.category.map((r): AnnualReportRow => ({ section: 'assistance', key: 'assisted_by_service', dimension: 'service_category', bucket: r.value, value: r.victims })),
+      figure('justice', 'investigations_opened', justice.investigationsOpened),
+      figure('justice', 'persons_charged', justice.charged),
+      figure('justice', 'persons_accused', justice.accused),
+      figure('justice', 'persons_convicted', justice.convicted),
+      figure('justice', 'persons_acquitted', justice.acquitted),
+      figure('justice', 'victims_in_proceedings', justice.victimsInvolved),
+      figure('justice', 'average_months_to_sentence', justice.averageMonthsToSentence),
+      figure('justice', 'average_sentence_months', justice.sentenceMonths.average),
+      figure('hotline', 'hotline_contacts', calls.total),
+      figure('hotline', 'hotline_tips', calls.conversion.tips),
+      figure('hotline', 'hotline_referrals', calls.conversion.referrals),
+      figure('hotline', 'hotline_cases', calls.conversion.cases),
+    ];
   }
 
   /** Statements run one after the other in the request transaction: one snapshot of row-level security. */

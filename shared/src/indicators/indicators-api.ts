@@ -1,5 +1,5 @@
 import { InstitutionRef } from '../common/refs';
-import { IndicatorDimension, IndicatorKey } from './indicator-keys';
+import { AreaFigureKey, IndicatorDimension, IndicatorKey } from './indicator-keys';
 
 /** Any period, institution and department: the filters every indicator takes. */
 export interface IndicatorQuery {
@@ -35,8 +35,9 @@ export interface IndicatorsView {
 
 /** One line of the annual report table: an indicator's figure, or one of its buckets. */
 export interface AnnualReportRow {
-  section: 'protection' | 'referrals';
-  key: IndicatorKey;
+  section: 'protection' | 'referrals' | 'assistance' | 'justice' | 'hotline';
+  /** A registry indicator (protection, referrals) or another area's figure (assistance, justice, hotline). */
+  key: IndicatorKey | AreaFigureKey;
   /** Set on a bucket line: the bucket's code (labelled by the dimension's option list). */
   dimension: IndicatorDimension | null;
   bucket: string | null;

@@ -1,4 +1,4 @@
-import { AGE_BAND, CASE_SCOPE, EXPLOITATION_PURPOSE, IndicatorDimension, Labelled, SEX } from '@ruta/shared';
+import { AGE_BAND, CASE_SCOPE, EXPLOITATION_PURPOSE, IndicatorDimension, Labelled, SERVICE_CATEGORY, SEX } from '@ruta/shared';
 
 /** The option list that labels a dimension's buckets; nationality buckets are countries (the rutaCountry pipe). */
 export const DIMENSION_OPTIONS: Record<Exclude<IndicatorDimension, 'nationality'>, Labelled<string>> = {
@@ -6,6 +6,7 @@ export const DIMENSION_OPTIONS: Record<Exclude<IndicatorDimension, 'nationality'
   sex: SEX,
   age_band: AGE_BAND,
   scope: CASE_SCOPE,
+  service_category: SERVICE_CATEGORY,
 };
 
 /** Years the dashboard offers: this one back to 2003 (the hotline's first year). */

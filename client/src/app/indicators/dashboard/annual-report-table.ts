@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
-import { AnnualReport, AnnualReportRow, INDICATOR, UNKNOWN_BUCKET } from '@ruta/shared';
+import { AnnualReport, AnnualReportRow, REPORT_FIGURE, UNKNOWN_BUCKET } from '@ruta/shared';
 import { CountryNamePipe } from '../../cases/country-name.pipe';
 import { OptionLabelPipe } from '../../cases/option-label.pipe';
 import { LanguageService } from '../../core/i18n/language.service';
@@ -30,7 +30,10 @@ import { IndicatorsApi } from '../indicators.api';
             <tr><th scope="col">{{ 'indicators.annual.indicator' | translate }}</th><th scope="col" class="num">{{ 'indicators.annual.value' | translate }}</th></tr>
           </thead>
           <tbody>
-            @for (row of report().rows; track $index) {
+            @for (row of report().rows; track $index; let i = $index) {
+              @if (i === 0 || report().rows[i - 1].section !== row.section) {
+                <tr class="section" [attr.data-testid]="'annual-section-' + row.section"><th scope="colgroup" colspan="2">{{ 'indicators.annual.sections.' + row.section | translate }}</th></tr>
+              }
               <tr [class.bucket]="row.bucket" [attr.data-testid]="row.bucket ? null : 'annual-' + row.key">
                 @if (row.bucket && row.dimension) {
                   <td class="indent">
@@ -58,13 +61,14 @@ import { IndicatorsApi } from '../indicators.api';
     .annual-table th, .annual-table td { padding: 0.35rem 0.5rem; border-bottom: 1px solid #dcdcdc; text-align: left; }
     .annual-table .num { text-align: right; font-variant-numeric: tabular-nums; }
     .annual-table .indent { padding-left: 1.75rem; }
+    .annual-table .section th { padding-top: 1rem; font-weight: 600; }
   `,
 })
 export class AnnualReportTable {
   private readonly api = inject(IndicatorsApi);
   private readonly language = inject(LanguageService);
   readonly report = input.required<AnnualReport>();
-  protected readonly indicators = INDICATOR;
+  protected readonly indicators = REPORT_FIGURE;
   protected readonly lists = DIMENSION_OPTIONS as Record<string, (typeof DIMENSION_OPTIONS)['sex']>;
   protected readonly unknown = UNKNOWN_BUCKET;
 

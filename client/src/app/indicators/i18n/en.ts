@@ -16,6 +16,13 @@ export const indicatorsEn: Dictionary<typeof indicatorsEs> = {
       value: 'Value',
       xlsx: 'Download Excel',
       pdf: 'Download PDF',
+      sections: {
+        protection: 'Protection: victims identified',
+        referrals: 'Referrals between institutions',
+        assistance: 'Victim assistance (Law 985)',
+        justice: 'Prosecution (Law 906)',
+        hotline: 'National anti-trafficking hotline',
+      },
     },
     behind: {
       heading: 'Cases identified in {{year}}',

@@ -13,6 +13,13 @@ export const indicatorsEs = {
       value: 'Valor',
       xlsx: 'Descargar Excel',
       pdf: 'Descargar PDF',
+      sections: {
+        protection: 'Protección: víctimas identificadas',
+        referrals: 'Remisiones entre instituciones',
+        assistance: 'Asistencia a víctimas (Ley 985)',
+        justice: 'Judicialización (Ley 906)',
+        hotline: 'Línea nacional contra la trata',
+      },
     },
     behind: {
       heading: 'Casos identificados en {{year}}',

@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DepartmentView, MunicipalityView } from './places';
-import { foldPlace, placeOptions, searchPlaces } from './place-search';
+import { DepartmentView, foldPlace, MunicipalityView, placeOptions, searchPlaces } from '@ruta/shared';
 
-/** The real DIVIPOLA list the migrations load: 33 departments, 1,122 municipalities. */
+/**
+ * The place search of shared (`shared/src/common/place-search.ts`, used by the client's place picker) on the real
+ * DIVIPOLA list the migrations load: 33 departments, 1,122 municipalities. Here, where the file can be read.
+ */
 function divipola(): { departments: DepartmentView[]; municipalities: MunicipalityView[] } {
   const lines = readFileSync(join(__dirname, '../../../migrations/data/divipola.csv'), 'utf8').trim().split('\n').slice(1);
   const departments = new Map<string, string>();
   const municipalities: MunicipalityView[] = [];
   for (const line of lines) {
-    const cells = line.match(/("[^"]*"|[^,]+)/g)!.map((c) => c.replace(/^"|"$/g, ''));
+    const cells = line.match(/("[^"]*"|[^,]+)/g)!.map((c: string) => c.replace(/^"|"$/g, ''));
     const [departmentCode, departmentName, code, name] = cells;
     departments.set(departmentCode, departmentName);
     municipalities.push({ code, name, departmentCode });

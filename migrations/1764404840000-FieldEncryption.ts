@@ -31,7 +31,7 @@ export class FieldEncryption1764404840000 implements MigrationInterface {
     await queryRunner.query(`REVOKE ALL ON "field_keys" FROM PUBLIC, ${APP_ROLE}`);
     await queryRunner.query(`REVOKE ALL ON SEQUENCE "field_keys_id_seq" FROM PUBLIC, ${APP_ROLE}`);
     await queryRunner.query(`GRANT SELECT, INSERT ON "field_keys" TO ${SYSTEM_ROLE}`);
-    await enableRowLevelSecurity(queryRunner, 'field_keys', { using: 'ruta_ctx_system()', commands: ['SELECT', 'INSERT'] });
+    await enableRowLevelSecurity(queryRunner, 'field_keys', { using: '(SELECT ruta_ctx_system())', commands: ['SELECT', 'INSERT'] });
 
     for (const column of ['phone', 'email', 'currentLocation']) await queryRunner.query(`ALTER TABLE "victims" ALTER COLUMN "${column}" TYPE text`);
     await queryRunner.query(`ALTER TABLE "victim_locations" ALTER COLUMN "shelterLocation" TYPE text`);

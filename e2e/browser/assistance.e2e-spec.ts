@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
-import { CreateCaseResponse, XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
+import { CreateCaseResponse } from '@ruta/shared';
 import { newCaseRequest } from '../support/case-factory';
+import { seriousViolations } from './support/axe';
 import { describeJourney } from './support/browser';
-import { chooseOption, signIn, signOut } from './support/journeys';
-
-async function xsrf(page: Page): Promise<Record<string, string>> {
-  return { [XSRF_HEADER]: (await page.context().cookies()).find((c) => c.name === XSRF_COOKIE)?.value ?? '' };
-}
+import { chooseOption, signIn, signOut, xsrf } from './support/journeys';
 
 /** A new case of the signed-in caseworker, moved into immediate assistance through the API (the journey starts there). */
 async function caseInImmediateAssistance(page: Page): Promise<string> {
@@ -17,23 +13,6 @@ async function caseInImmediateAssistance(page: Page): Promise<string> {
   const moved = await page.request.post(`/api/cases/${body.case.code}/transitions`, { data: { version: body.case.version, to: 'immediate_assistance' }, headers: await xsrf(page) });
   expect(moved.status()).toBe(200);
   return body.case.code;
-}
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page as it is (as in accessibility.e2e-spec.ts). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const { violations, checked } = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return { violations: result.violations, checked: result.passes.length };
-  });
-  expect(checked).toBeGreaterThan(5);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
 /** Types into a type-ahead and picks the first match with Enter once that option is shown (as a keyboard user would). */

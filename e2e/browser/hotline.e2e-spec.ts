@@ -1,22 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './support/axe';
 import { describeBrowser, expectNoHorizontalOverflow, launchBrowser, newPage } from './support/browser';
 import { chooseOption, signIn } from './support/journeys';
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core (WCAG 2.1 A and AA rules) on the page: its serious and critical violations. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const { violations, checked } = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return { violations: result.violations, checked: result.passes.length };
-  });
-  expect(checked).toBeGreaterThan(5);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 /** Axe-clean, and nothing scrolls sideways on a 390 px phone. */
 async function expectAccessible(page: Page, where: string): Promise<void> {

@@ -268,7 +268,7 @@ describe('referrals', () => {
     }
     expect(mail).toBeDefined();
     expect(mail).toContain(created.case.code);
-    expect(mail).toContain(`https://ruta.example/referrals/${sent.id}`);
+    expect(mail).toContain(`https://ruta.example/remisiones/${sent.id}`);
     const victim = created.case.victimName ?? '';
     for (const secret of ['Prueba', 'Ficticia', victim, 'caseworker@oim.demo'].filter(Boolean)) expect(mail).not.toContain(secret);
   });

@@ -30,6 +30,7 @@ export * from './http/cursor';
 export * from './http/errors';
 export * from './http/logging';
 export * from './logging/error-facts';
+export * from './mail/mailer';
 export * from './http/problem.filter';
 export * from './http/validation';
 export * from './http/validators';

@@ -14,6 +14,7 @@ import { RequestTransactionInterceptor } from './database/request-transaction.in
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './http/logging';
 import { Clock } from './time/clock';
+import { Mailer } from './mail/mailer';
 import { ProblemFilter } from './http/problem.filter';
 
 type Entities = Parameters<typeof DatabaseModule.forRoot>[1];
@@ -39,12 +40,13 @@ export class PlatformModule implements NestModule {
       providers: [
         { provide: RUTA_CONFIG, useValue: config },
         Clock,
+        Mailer,
         { provide: SECRET_BOX, useFactory: () => new SecretBox(resolveSecretKey(config)) },
         fieldCipherProvider(config),
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
       ],
-      exports: [RUTA_CONFIG, SECRET_BOX, Clock, AuditModule],
+      exports: [RUTA_CONFIG, SECRET_BOX, Clock, Mailer, AuditModule],
     };
   }
 

@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createTransport, Transporter } from 'nodemailer';
+import { Injectable } from '@nestjs/common';
 import { NotificationKind } from '@ruta/shared';
-import { errorFacts, RUTA_CONFIG, RutaConfig } from '@ruta/platform';
+import { Mailer } from '@ruta/platform';
 
 const SUBJECTS: Record<NotificationKind, string> = {
   referral_received: 'Nueva remisión / New referral',
@@ -11,29 +10,19 @@ const SUBJECTS: Record<NotificationKind, string> = {
 };
 
 /**
- * E-mail about referrals, only when SMTP_URL is set (off by default). A mail carries the case code and a link, never
- * personal data: whoever reads it signs in to see more.
+ * E-mail about referrals through the platform's Mailer (only when SMTP_URL is set): the subject of the notification's
+ * kind, the case code and a link to the referral's screen, never personal data.
  */
 @Injectable()
 export class ReferralMailer {
-  private readonly logger = new Logger(ReferralMailer.name);
-  private readonly transport: Transporter | null;
-
-  constructor(@Inject(RUTA_CONFIG) private readonly config: RutaConfig) {
-    this.transport = config.SMTP_URL ? createTransport(config.SMTP_URL) : null;
-  }
+  constructor(private readonly mailer: Mailer) {}
 
   get enabled(): boolean {
-    return !!this.transport;
+    return this.mailer.enabled;
   }
 
   /** Sends in the background; a mail server that is down never fails the request. */
   send(recipients: string[], message: { kind: NotificationKind; caseCode: string; referralId: string }): void {
-    if (!this.transport || !recipients.length) return;
-    const link = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/referrals/${message.referralId}`;
-    const text = `${SUBJECTS[message.kind]}\n\nCaso / Case: ${message.caseCode}\n${link}\n\nRuta`;
-    this.transport
-      .sendMail({ from: this.config.MAIL_FROM, bcc: recipients, subject: `Ruta: ${SUBJECTS[message.kind]} ${message.caseCode}`, text })
-      .catch((error: unknown) => this.logger.warn(`Referral e-mail not sent: ${errorFacts(error)}`));
+    this.mailer.send(recipients, { subject: SUBJECTS[message.kind], caseCode: message.caseCode, path: `/remisiones/${encodeURIComponent(message.referralId)}` });
   }
 }

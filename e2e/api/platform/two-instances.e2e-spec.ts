@@ -241,7 +241,7 @@ describe('two instances on one database', () => {
       await holder.end();
     }
     await until('both referrals marked overdue', async () => ((await overdue()).length === 2 ? true : undefined));
-    const mailsFor = (id: string) => mails.filter((mail) => mail.includes(`/referrals/${id}`) && /Referral[ _]overdue/.test(mail)).length;
+    const mailsFor = (id: string) => mails.filter((mail) => mail.includes(`/remisiones/${id}`) && /Referral[ _]overdue/.test(mail)).length;
     // One mail to each side of each referral, from whichever instance ran the tick.
     await until('the overdue e-mails', async () => (ids.every((id) => mailsFor(id) >= 2) ? true : undefined));
     // More ticks of both instances: nothing is marked, notified or mailed a second time.

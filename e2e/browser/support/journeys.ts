@@ -7,6 +7,9 @@ export const DEMO_PASSWORD = 'ruta-demo-2026';
 
 /** Fills and submits the login form, then waits for the home page unless a second step (TOTP, new password) follows. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, options: { waitForHome?: boolean } = {}): Promise<void> {
+  // Signed out first: a journey run again after a failure (support/retry.ts) starts where the first attempt stopped,
+  // perhaps signed in, and the login page sends a signed-in user home.
+  await page.context().clearCookies();
   await page.goto('/ingresar');
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(password);

@@ -17,9 +17,14 @@ const escape = (text: string | undefined) => (text ?? '').replace(/[&<>"']/g, (c
   imports: [NgxEchartsDirective, TranslatePipe],
   providers: [provideEchartsCore({ echarts: () => import('./network-echarts').then((m) => m.echarts) })],
   styles: [':host { display: block; } .chart { width: 100%; height: 420px; }'],
-  template: `<div echarts class="chart" [options]="options()" role="img" [attr.aria-label]="'referrals.review.networkAlt' | translate" data-testid="referral-network-chart"></div>`,
+  template: `<div echarts class="chart" [options]="options()" [initOpts]="initOpts" role="img" [attr.aria-label]="'referrals.review.networkAlt' | translate" data-testid="referral-network-chart"></div>`,
 })
 export class ReferralNetworkChart {
+  /**
+   * SVG, asked for by name: ECharts' core is one module, and once the dashboards' charts have registered the canvas
+   * renderer (the coordinator's home draws one) a chart without a renderer named would be drawn on a canvas.
+   */
+  protected readonly initOpts = { renderer: 'svg' as const };
   readonly network = input.required<ReferralNetwork>();
   /** Translated words of the tooltip: referrals, open, completed, declined. */
   readonly words = input.required<{ total: string; open: string; completed: string; declined: string }>();

@@ -85,16 +85,15 @@ export class ReferralSharingService {
     const rows = await this.access.readCase(actor, code, PERMISSIONS.referralsRead, (found) => this.referrals.ofCase(found.id), (r) => ({ section: 'referrals', count: r.length, format }));
     const sent = rows.filter((r) => r.sentAt);
     const openings = await this.referrals.openings(sent.map((r) => r.id));
-    const documents: Awaited<ReturnType<ReferralsRepository['documentIds']>>[] = [];
-    for (const r of sent) documents.push(await this.referrals.documentIds(r.id));
+    const documents = await this.referrals.documentCounts(sent.map((r) => r.id));
     return {
       caseCode: code.toUpperCase(),
       generatedAt: this.clock.now().toISOString(),
-      entries: sent.map((r, i) => ({
+      entries: sent.map((r) => ({
         referralId: r.id,
         to: institutionRef(r.toInstitution!),
         sections: r.sections,
-        documentCount: documents[i].length,
+        documentCount: documents.get(r.id) ?? 0,
         sentAt: r.sentAt!.toISOString(),
         sentBy: userRef(r.createdBy, r.createdById),
         consent: r.consentId ? { id: r.consentId, grantedAt: r.consent?.grantedAt.toISOString() ?? '' } : null,

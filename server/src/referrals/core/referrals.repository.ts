@@ -93,6 +93,16 @@ export class ReferralsRepository extends RepositoryBase {
     return rows.map((r) => r.documentId);
   }
 
+  /** How many documents each referral shares, in one statement (a referral without any is absent). */
+  async documentCounts(referralIds: string[]): Promise<Map<string, number>> {
+    if (!referralIds.length) return new Map();
+    const rows: { referralId: string; n: number }[] = await this.manager.query(
+      `SELECT "referralId", count(*)::int AS n FROM referral_documents WHERE "referralId" = ANY($1::uuid[]) GROUP BY 1`,
+      [referralIds],
+    );
+    return new Map(rows.map((r) => [r.referralId, r.n]));
+  }
+
   history(referralId: string): Promise<ReferralEventEntity[]> {
     return this.manager.getRepository(ReferralEventEntity).find({
       where: { referralId },

@@ -1,5 +1,4 @@
 import { ChildProcess, fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -76,8 +75,7 @@ async function main(): Promise<void> {
   const database = await openBenchDatabase({ dataDir: values['data-dir'], log });
   const results: SizeResult[] = [];
   try {
-    const secret = randomBytes(32).toString('hex');
-    const config = loadConfig({ NODE_ENV: 'development', DEMO: 'true', LOG_LEVEL: 'silent', DATABASE_URL: database.ownerUrl, RUTA_SECRET_KEY: secret });
+    const config = loadConfig({ NODE_ENV: 'development', DEMO: 'true', LOG_LEVEL: 'silent', DATABASE_URL: database.ownerUrl, RUTA_SECRET_KEY: database.secret });
     const applied = await runMigrations(database.ownerUrl);
     if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
     (await seedDatabase(database.ownerUrl, config)).forEach((line) => log(`seed: ${line.split('\n')[0]}`));
@@ -86,7 +84,7 @@ async function main(): Promise<void> {
       const { total } = await loadCases(database.ownerUrl, { cases, auditPerCase, log });
       log(`Database holds ${total.toLocaleString('en')} cases (load ${((Date.now() - started) / 1000).toFixed(0)} s)`);
       if (values['load-only']) continue;
-      results.push(await benchmark(database.ownerUrl, cases, scenarios, { duration, connections }));
+      results.push(await benchmark(database.ownerUrl, database.secret, cases, scenarios, { duration, connections }));
       printTable(results[results.length - 1], connections, duration);
     }
     if (results.length > 1) printScaling(results);
@@ -102,7 +100,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function benchmark(ownerUrl: string, cases: number, scenarios: Scenario[], run: { duration: number; connections: number }): Promise<SizeResult> {
+async function benchmark(ownerUrl: string, secret: string, cases: number, scenarios: Scenario[], run: { duration: number; connections: number }): Promise<SizeResult> {
   const { appUrl, systemUrl } = await provisionAppRole(ownerUrl);
   const actors = {} as ScenarioContext['actors'];
   for (const [key, email] of Object.entries(ACTORS)) actors[key as ActorKey] = await openSession(ownerUrl, email);
@@ -115,7 +113,7 @@ async function benchmark(ownerUrl: string, cases: number, scenarios: Scenario[],
   const context: ScenarioContext = { actors, codes };
 
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = await startServer({ ownerUrl, appUrl, systemUrl, port });
+  const server = await startServer({ ownerUrl, appUrl, systemUrl, port, secret });
   let maxRss = 0;
   const sampler = setInterval(() => {
     maxRss = Math.max(maxRss, rssMb(server.pid!));
@@ -156,7 +154,7 @@ async function benchmark(ownerUrl: string, cases: number, scenarios: Scenario[],
   return { cases, auditEvents: Number(events), serverMaxRssMb: Math.round(maxRss), scenarios: results };
 }
 
-function startServer(env: { ownerUrl: string; appUrl: string; systemUrl: string; port: number }): Promise<ChildProcess> {
+function startServer(env: { ownerUrl: string; appUrl: string; systemUrl: string; port: number; secret: string }): Promise<ChildProcess> {
   const child = fork(join(__dirname, 'server.ts'), [], {
     execArgv: ['-r', '@swc-node/register'],
     env: {
@@ -166,6 +164,7 @@ function startServer(env: { ownerUrl: string; appUrl: string; systemUrl: string;
       BENCH_APP_URL: env.appUrl,
       BENCH_SYSTEM_URL: env.systemUrl,
       BENCH_PORT: String(env.port),
+      BENCH_SECRET: env.secret,
     },
   });
   return new Promise((done, fail) => {

@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,12 @@ export interface BenchDatabase {
   ownerUrl: string;
   /** Where an embedded cluster keeps its data (kept only with --data-dir). */
   dataDir?: string;
+  /**
+   * The RUTA_SECRET_KEY of this database: the field keys the seed creates are wrapped under it, so every later run on
+   * the same data (the seed again, the server) must use the same one. Kept in a file beside the cluster (never in the
+   * database), or BENCH_SECRET_KEY with BENCH_DATABASE_URL.
+   */
+  secret: string;
   stop(): Promise<void>;
 }
 
@@ -87,7 +94,9 @@ export async function openBenchDatabase(options: { dataDir?: string; log: (line:
   const given = process.env.BENCH_DATABASE_URL;
   if (given) {
     await assertThrowaway(given);
-    return { ownerUrl: given, stop: async () => undefined };
+    const secret = process.env.BENCH_SECRET_KEY;
+    if (!secret) throw new Error('BENCH_DATABASE_URL needs BENCH_SECRET_KEY (64 hex digits, the same on every run over that database: its field keys are wrapped under it)');
+    return { ownerUrl: given, secret, stop: async () => undefined };
   }
   const keep = Boolean(options.dataDir);
   const dataDir = options.dataDir ? resolve(options.dataDir) : mkdtempSync(join(tmpdir(), 'ruta-bench-'));
@@ -107,14 +116,21 @@ export async function openBenchDatabase(options: { dataDir?: string; log: (line:
     cluster = await startEmbeddedPostgres({ dataDir, port });
   }
   const ownerUrl = cluster.urlFor(`${BENCH_PREFIX}`);
+  const secretFile = `${dataDir}.secret`;
+  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  const secret = readFileSync(secretFile, 'utf8').trim();
   await assertThrowaway(ownerUrl);
   options.log(`Embedded PostgreSQL on 127.0.0.1:${port}, data in ${dataDir}${keep ? ' (kept)' : ' (removed at the end)'}`);
   return {
     ownerUrl,
     dataDir: keep ? dataDir : undefined,
+    secret,
     async stop() {
       await cluster.stop();
-      if (!keep) rmSync(dataDir, { recursive: true, force: true });
+      if (!keep) {
+        rmSync(dataDir, { recursive: true, force: true });
+        rmSync(secretFile, { force: true });
+      }
     },
   };
 }

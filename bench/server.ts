@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -75,7 +74,7 @@ async function main(): Promise<void> {
     DATABASE_URL: process.env.BENCH_OWNER_URL,
     DATABASE_APP_URL: process.env.BENCH_APP_URL,
     DATABASE_SYSTEM_URL: process.env.BENCH_SYSTEM_URL,
-    RUTA_SECRET_KEY: randomBytes(32).toString('hex'),
+    RUTA_SECRET_KEY: process.env.BENCH_SECRET,
     AUDIT_ANCHOR_FILE: join(tmpdir(), `ruta-bench-anchors-${process.pid}.jsonl`),
   });
   const app = await createApp(config, { app: process.env.BENCH_APP_URL!, system: process.env.BENCH_SYSTEM_URL! }, { logs: config.LOG_LEVEL !== 'silent' });

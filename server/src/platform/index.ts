@@ -15,6 +15,7 @@ export * from './config/config.token';
 export * from './config/secret-key';
 export * from './crypto/secret-box';
 export * from './crypto/field-cipher';
+export * from './crypto/blind-index';
 export * from './crypto/field-encryption';
 export * from './crypto/tokens';
 export * from './database/cli-database';

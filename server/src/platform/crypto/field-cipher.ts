@@ -29,8 +29,11 @@ export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
   { table: 'case_documents', column: 'content', kind: 'bytes', key: 'id', caseColumn: 'caseId', batch: 10 },
 ];
 
-/** One data key per table: the purposes `field_keys` holds a key for. */
-export const FIELD_KEY_PURPOSES: readonly string[] = [...new Set(ENCRYPTED_FIELDS.map((f) => f.table))];
+/** The data key of the blind indexes (HMAC of normalised names, document numbers, phone numbers; blind-index.ts). */
+export const BLIND_INDEX_KEY_PURPOSE = 'blind_index';
+
+/** One data key per table, and the blind-index key: the purposes `field_keys` holds a key for. */
+export const FIELD_KEY_PURPOSES: readonly string[] = [...new Set(ENCRYPTED_FIELDS.map((f) => f.table)), BLIND_INDEX_KEY_PURPOSE];
 
 /** First byte of every encrypted value (no PDF, JPEG, PNG or UTF-8 text starts with it), then the format version. */
 export const FIELD_MAGIC = 0xef;
@@ -63,6 +66,13 @@ export class FieldCipher {
     private readonly current: ReadonlyMap<string, number>,
   ) {
     for (const key of keys.values()) if (key.length !== 32) throw new Error('A field data key must be 32 bytes');
+  }
+
+  /** The current data key of a purpose that is not a table's cipher key (the blind-index HMAC key). */
+  dataKey(purpose: string): Buffer {
+    const id = this.current.get(purpose);
+    if (id === undefined) throw new Error(`No field key for ${purpose}: the start-up step creates one (npm start)`);
+    return this.keys.get(id)!;
   }
 
   encryptBytes(table: string, column: string, plain: Buffer): Buffer {

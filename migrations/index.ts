@@ -19,6 +19,7 @@ import { ProsecutionsScale1764404810000 } from './1764404810000-ProsecutionsScal
 import { IndicatorsRoles1764404830000 } from './1764404830000-IndicatorsRoles';
 import { FieldEncryption1764404840000 } from './1764404840000-FieldEncryption';
 import { EventCity1764404900000 } from './1764404900000-EventCity';
+import { Privacy1764405100000 } from './1764405100000-Privacy';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   IndicatorsRoles1764404830000,
   FieldEncryption1764404840000,
   EventCity1764404900000,
+  Privacy1764405100000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

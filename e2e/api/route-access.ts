@@ -8,6 +8,7 @@ import { ASSISTANCE_ROUTES } from './assistance/routes';
 import { PROSECUTIONS_ROUTES } from './prosecutions/routes';
 import { HOTLINE_ROUTES } from './hotline/routes';
 import { INDICATORS_ROUTES } from './indicators/routes';
+import { PRIVACY_ROUTES } from './privacy/routes';
 
 /**
  * Who may reach what: every route of the API with the access it must declare, one table per area
@@ -40,4 +41,5 @@ export const ROUTE_ACCESS: RouteTable = mergeRouteTables({
   prosecutions: PROSECUTIONS_ROUTES,
   hotline: HOTLINE_ROUTES,
   indicators: INDICATORS_ROUTES,
+  privacy: PRIVACY_ROUTES,
 });

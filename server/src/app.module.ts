@@ -13,9 +13,10 @@ import { AssistanceModule } from '@ruta/assistance';
 import { ProsecutionsModule } from '@ruta/prosecutions';
 import { HotlineModule } from '@ruta/hotline';
 import { IndicatorsModule } from '@ruta/indicators';
+import { PrivacyModule } from '@ruta/privacy';
 
 /** The areas of the API, in one list. A new area (referrals, assistance, ...) adds its module here. */
-const AREAS = [IdentityModule, PlacesModule, CasesModule, ReferralsModule, AssistanceModule, ProsecutionsModule, HotlineModule, IndicatorsModule];
+const AREAS = [IdentityModule, PlacesModule, CasesModule, ReferralsModule, AssistanceModule, ProsecutionsModule, HotlineModule, IndicatorsModule, PrivacyModule];
 
 /** File names the client build stamps with a content hash (`main-ABCD1234.js`, `chunk-…`, `styles-…`, fonts under media/). */
 const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf)$/;

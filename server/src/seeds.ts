@@ -6,12 +6,13 @@ import { assistanceSeed } from '@ruta/assistance';
 import { prosecutionsSeed } from '@ruta/prosecutions';
 import { hotlineSeed } from '@ruta/hotline';
 import { indicatorsSeed } from '@ruta/indicators';
+import { privacySeed } from '@ruta/privacy';
 
 /**
  * Every area's seed, in the order their data depends on each other. A new area adds its seed here. The field-encryption
  * step comes last: it encrypts whatever clear value the seeds (or an older database) left in an encrypted column.
  */
-export const SEEDS = [identitySeed, casesSeed, referralsSeed, assistanceSeed, prosecutionsSeed, hotlineSeed, indicatorsSeed, fieldEncryptionSeed] as const;
+export const SEEDS = [identitySeed, casesSeed, referralsSeed, assistanceSeed, prosecutionsSeed, hotlineSeed, indicatorsSeed, privacySeed, fieldEncryptionSeed] as const;
 
 export function seedDatabase(ownerUrl: string, config: RutaConfig): Promise<string[]> {
   return runSeeds(ownerUrl, config, SEEDS);

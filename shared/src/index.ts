@@ -11,3 +11,4 @@ export * from './assistance';
 export * from './prosecutions';
 export * from './hotline';
 export * from './indicators';
+export * from './privacy';

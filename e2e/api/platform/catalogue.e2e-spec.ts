@@ -51,6 +51,8 @@ const VICTIM_DATA_AUDIT: Record<string, { route: (code: string) => string; detai
   trafficker_cases: { route: (c) => `/api/cases/${c}/proceedings`, details: { section: 'prosecutions' } },
   proceeding_victims: { route: (c) => `/api/cases/${c}/proceedings`, details: { section: 'prosecutions' } },
   hotline_contacts: { route: (c) => `/api/cases/${c}/hotline-contacts`, details: { section: 'hotline' } },
+  privacy_retention_items: { route: (c) => `/api/privacy/cases/${c}`, details: { section: 'privacy' }, as: SUPERVISOR },
+  privacy_erasure_requests: { route: (c) => `/api/privacy/cases/${c}`, details: { section: 'privacy' }, as: SUPERVISOR },
 };
 
 describe('catalogue: every table is protected or on a reviewed list', () => {

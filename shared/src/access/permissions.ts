@@ -43,6 +43,8 @@ export const PERMISSIONS = {
   hotlineRead: 'hotline:read',
   hotlineManage: 'hotline:manage',
   indicatorsRead: 'indicators:read',
+  /** Review the retention queue and erasure requests (Law 1581): confirm, postpone, approve, carry out. */
+  privacyReview: 'privacy:review',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

@@ -26,6 +26,7 @@ export const PROTECTED_RESOURCES = [
   'proceedings',
   'operations',
   'hotline',
+  'privacy',
 ] as const;
 
 export const ACCESS_ADMINISTRATION_PERMISSIONS: readonly Permission[] = [P.usersManage, P.rolesManage];

@@ -37,7 +37,7 @@ export const SEED_ROLES: readonly RoleDefinition[] = [
     nameEn: 'System administrator',
     scope: 'none',
     requiresMfa: true,
-    permissions: [P.institutionsRead, P.institutionsManage, P.usersRead, P.usersManage, P.rolesRead, P.rolesManage],
+    permissions: [P.institutionsRead, P.institutionsManage, P.usersRead, P.usersManage, P.rolesRead, P.rolesManage, P.privacyReview],
   },
   {
     code: 'coordinator',
@@ -56,6 +56,7 @@ export const SEED_ROLES: readonly RoleDefinition[] = [
       P.hotlineRead,
       P.institutionsRead,
       P.usersRead,
+      P.privacyReview,
     ],
   },
   {
@@ -99,6 +100,7 @@ export const SEED_ROLES: readonly RoleDefinition[] = [
       P.assistanceSelfApprove,
       P.referralsOverride,
       P.hotlineRead,
+      P.privacyReview,
     ],
   },
   {

@@ -138,6 +138,7 @@ export const adminEn: Dictionary<typeof adminEs> = {
     operations: 'Operations',
     hotline: 'Hotline',
     indicators: 'Indicators',
+    privacy: 'Data protection',
   },
   permissions: {
     'institutions:read': 'See institutions',
@@ -177,5 +178,6 @@ export const adminEn: Dictionary<typeof adminEs> = {
     'hotline:read': 'See the hotline',
     'hotline:manage': 'Manage the hotline',
     'indicators:read': 'See indicators',
+    'privacy:review': 'Review data retention and erasure requests',
   },
 };

@@ -137,6 +137,7 @@ export const adminEs = {
     operations: 'Operativos',
     hotline: 'Línea de atención',
     indicators: 'Indicadores',
+    privacy: 'Protección de datos',
   },
   permissions: {
     'institutions:read': 'Ver instituciones',
@@ -176,5 +177,6 @@ export const adminEs = {
     'hotline:read': 'Ver la línea de atención',
     'hotline:manage': 'Gestionar la línea de atención',
     'indicators:read': 'Ver indicadores',
+    'privacy:review': 'Revisar la retención y las solicitudes de supresión de datos',
   } satisfies Record<Permission, string>,
 };

@@ -66,6 +66,11 @@ export const routes: Routes = [
     loadChildren: () => import('./indicators/indicators.routes').then((m) => m.INDICATORS_ROUTES),
   },
   {
+    path: 'proteccion-datos',
+    canActivate: [permissionGuard('privacy:review')],
+    loadChildren: () => import('./privacy/privacy.routes').then((m) => m.PRIVACY_ROUTES),
+  },
+  {
     path: 'auditoria',
     canActivate: [permissionGuard('audit:read')],
     loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),

@@ -26,6 +26,8 @@ import { hotlineEn } from '../../hotline/i18n/en';
 import { hotlineEs } from '../../hotline/i18n/es';
 import { indicatorsEn } from '../../indicators/i18n/en';
 import { indicatorsEs } from '../../indicators/i18n/es';
+import { privacyEn } from '../../privacy/i18n/en';
+import { privacyEs } from '../../privacy/i18n/es';
 import { statusEn } from '../../status/i18n/en';
 import { statusEs } from '../../status/i18n/es';
 import { coreEn } from './en';
@@ -47,6 +49,7 @@ export const AREA_DICTIONARIES: readonly { area: string; es: TranslationObject; 
   { area: 'hotline', es: hotlineEs, en: hotlineEn },
   { area: 'prosecutions', es: prosecutionsEs, en: prosecutionsEn },
   { area: 'assistance', es: assistanceEs, en: assistanceEn },
+  { area: 'privacy', es: privacyEs, en: privacyEn },
 ];
 
 function merged(language: Language): TranslationObject {

@@ -58,6 +58,7 @@ export const coreEn: Dictionary<typeof coreEs> = {
     notifications: 'Notifications',
     referralReview: 'Referral review',
     referralDeadlines: 'Referral deadlines',
+    privacy: 'Data protection',
     serviceDirectory: 'Service directory',
     assistance: 'Assistance',
     prosecutions: 'Prosecutions',

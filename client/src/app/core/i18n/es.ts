@@ -55,6 +55,7 @@ export const coreEs = {
     notifications: 'Notificaciones',
     referralReview: 'Panel de remisiones',
     referralDeadlines: 'Plazos de remisión',
+    privacy: 'Protección de datos',
     serviceDirectory: 'Directorio de servicios',
     assistance: 'Asistencia',
     prosecutions: 'Judicialización',

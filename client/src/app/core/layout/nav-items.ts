@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'prosecutions', path: '/judicializacion', icon: 'gavel', permissions: ['proceedings:read', 'operations:read'] },
   { key: 'hotline', path: '/linea', icon: 'call', permissions: ['hotline:read'] },
   { key: 'indicators', path: '/indicadores', icon: 'bar_chart', permissions: ['indicators:read'] },
+  { key: 'privacy', path: '/proteccion-datos', icon: 'policy', permissions: ['privacy:review'] },
   { key: 'users', path: '/admin/usuarios', icon: 'group', permissions: ['users:manage'] },
   { key: 'institutions', path: '/admin/instituciones', icon: 'account_balance', permissions: ['institutions:manage'] },
   { key: 'referralDeadlines', path: '/admin/plazos-remisiones', icon: 'timer', permissions: ['institutions:manage'] },

@@ -20,6 +20,7 @@ import { IndicatorsRoles1764404830000 } from './1764404830000-IndicatorsRoles';
 import { FieldEncryption1764404840000 } from './1764404840000-FieldEncryption';
 import { EventCity1764404900000 } from './1764404900000-EventCity';
 import { Privacy1764405100000 } from './1764405100000-Privacy';
+import { MoreEncryptedFields1764405300000 } from './1764405300000-MoreEncryptedFields';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   FieldEncryption1764404840000,
   EventCity1764404900000,
   Privacy1764405100000,
+  MoreEncryptedFields1764405300000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

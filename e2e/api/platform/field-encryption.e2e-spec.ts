@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { createApp } from '@ruta/server/app';
 import { encryptClearFields, loadFieldCipher, Queryable } from '@ruta/server/platform/crypto/field-keys';
 import { keyFingerprint } from '@ruta/server/platform/backup/backup-format';
+import { ENCRYPTED_FIELDS, FIELD_KEY_PURPOSES } from '@ruta/server/platform/crypto/field-cipher';
 import { newCaseRequest } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
 import { createTestApp } from '../../support/test-app';
@@ -167,7 +168,7 @@ describe('field encryption of contacts, locations, notes and documents', () => {
       await client.end();
     }
     const keys = await withOwner(async (client) => (await client.query(`SELECT purpose, wrapped, "masterFingerprint" FROM field_keys ORDER BY purpose`)).rows);
-    expect(keys.map((k) => k.purpose)).toEqual(['case_documents', 'case_notes', 'victim_locations', 'victims']);
+    expect(keys.map((k) => k.purpose)).toEqual([...FIELD_KEY_PURPOSES].sort());
     for (const k of keys) {
       expect(k.wrapped).toMatch(/^fk1\./);
       expect(k.masterFingerprint).toBe(keyFingerprint(Buffer.from(TEST_SECRET_KEY, 'hex')));
@@ -241,7 +242,7 @@ describe('field encryption of contacts, locations, notes and documents', () => {
     const rotated = cli('server/src/platform/crypto/key-rotate.cli.ts', { RUTA_OLD_SECRET_KEY: TEST_SECRET_KEY, RUTA_SECRET_KEY: NEW_KEY });
     expect(rotated.stderr).toBe('');
     expect(rotated.status).toBe(0);
-    expect(rotated.stdout).toContain('Re-wrapped 4 field data keys under the new key');
+    expect(rotated.stdout).toContain(`Re-wrapped ${FIELD_KEY_PURPOSES.length} field data keys under the new key`);
     expect(await stored()).toEqual(storedBefore);
     const fingerprints = await withOwner(async (client) => (await client.query(`SELECT DISTINCT "masterFingerprint" AS f FROM field_keys`)).rows);
     expect(fingerprints).toEqual([{ f: keyFingerprint(Buffer.from(NEW_KEY, 'hex')) }]);
@@ -260,5 +261,96 @@ describe('field encryption of contacts, locations, notes and documents', () => {
     expect(after.victim).toEqual(before.victim);
     expect(after.note).toBe(before.note);
     expect(after.content.equals(file)).toBe(true);
+  });
+});
+
+/**
+ * Issue 16, other areas: referral texts, assistance notes, measures and closure texts, relatives' names and hotline
+ * summaries. The seeded values of those columns (opened with the key, so the probe is exactly what the seeds wrote) and
+ * the values of a contact and a relative written through the API are in clear in no column of any table, while the API
+ * still gives them back.
+ */
+describe('field encryption of the other areas\' victim data', () => {
+  const OTHER_AREAS = ['referrals', 'referral_events', 'assistance_services', 'assistance_follow_ups', 'risk_assessments', 'assistance_closure_requests', 'assistance_participants', 'hotline_contacts'];
+  const fields = ENCRYPTED_FIELDS.filter((f) => OTHER_AREAS.includes(f.table));
+  const tag = randomBytes(4).toString('hex');
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /** Every value of the column, as stored and opened with the key in use. */
+  async function storedValues(client: Client, table: string, column: string): Promise<{ stored: string; plain: string }[]> {
+    const cipher = await loadFieldCipher(rowsOf(client), Buffer.from(TEST_SECRET_KEY, 'hex'));
+    const { rows } = await client.query(`SELECT "${column}" AS v FROM "${table}" WHERE "${column}" IS NOT NULL`);
+    return rows.map((r: { v: string }) => ({ stored: r.v, plain: r.v.startsWith('enc:') ? cipher.decryptText(table, column, r.v) : r.v }));
+  }
+
+  async function tablesHolding(client: Client, values: string[]): Promise<string[]> {
+    const patterns = values.map((v) => `%${v.toLowerCase()}%`);
+    const { rows: tables } = await client.query<{ name: string }>(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') ORDER BY relname`);
+    const found: string[] = [];
+    for (const { name } of tables) {
+      const { rows } = await client.query(`SELECT 1 FROM "${name}" t WHERE lower(t::text) LIKE ANY ($1::text[]) LIMIT 1`, [patterns]);
+      if (rows.length) found.push(name);
+    }
+    return found;
+  }
+
+  it('covers every such column, and stores the seeded values of each encrypted, in clear nowhere', async () => {
+    expect(fields.map((f) => `${f.table}.${f.column}`)).toEqual(
+      expect.arrayContaining(['referrals.message', 'assistance_follow_ups.notes', 'risk_assessments.measures', 'assistance_participants.fullName', 'hotline_contacts.summary']),
+    );
+    await withOwner(async (client) => {
+      const seeded: string[] = [];
+      for (const field of fields) {
+        const values = await storedValues(client, field.table, field.column);
+        for (const v of values) expect(v.stored).toMatch(/^enc:[A-Za-z0-9_-]+$/);
+        // Words long enough not to occur by chance in other columns (codes, statuses).
+        seeded.push(...values.map((v) => v.plain).filter((p) => p.length >= 12));
+      }
+      // The demo seeds wrote relatives, risk measures, closure notes, referral messages and hotline summaries.
+      expect(seeded).toEqual(expect.arrayContaining(['Marta Demo Ruiz', 'Tomás Demo Ruiz']));
+      expect(seeded.length).toBeGreaterThan(10);
+      // The scan finds what it looks for: a demo user's e-mail is stored in clear.
+      expect(await tablesHolding(client, ['operator@oim.demo'])).toContain('users');
+      expect(await tablesHolding(client, [...new Set(seeded)])).toEqual([]);
+    });
+  });
+
+  it('encrypts a hotline summary and a relative’s name written through the API, and gives them back', async () => {
+    const operator = await loginAs(app, 'operator@oim.demo');
+    const summary = `Relato reservado ${tag}: la prima fue captada en Ipiales`;
+    const contact = (
+      await operator
+        .post('/api/hotline/contacts', {
+          channel: 'phone',
+          startedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+          durationSeconds: 240,
+          callerType: 'relative',
+          callType: 'tip',
+          municipalityCode: '05001',
+          purposes: ['sexual_exploitation'],
+          acts: ['recruitment'],
+          means: ['deception'],
+          urgency: 'urgent',
+          childInvolved: false,
+          summary,
+          consentToAuthorities: false,
+        })
+        .expect(201)
+    ).body;
+    expect((await operator.get(`/api/hotline/contacts/${contact.id}`).expect(200)).body.summary).toBe(summary);
+
+    const caseworker = await loginAs(app, 'caseworker@oim.demo');
+    const code = (await caseworker.post('/api/cases', newCaseRequest()).expect(201)).body.case.code;
+    const fullName = `Rosa Cifrada ${tag}`;
+    const overview = (await caseworker.post(`/api/cases/${code}/assistance/participants`, { fullName, relation: 'parent', sex: 'female', ageBand: '39-47' }).expect(201)).body;
+    expect(overview.participants.map((p: { fullName: string }) => p.fullName)).toContain(fullName);
+    await withOwner(async (client) => expect(await tablesHolding(client, [summary, fullName, tag])).toEqual([]));
   });
 });

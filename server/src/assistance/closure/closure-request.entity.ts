@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { VersionedEntity } from '@ruta/platform';
+import { VersionedEntity, encryptedText } from '@ruta/platform';
 import { ClosureReason, ClosureStatus } from '@ruta/shared';
 import { CaseEntity } from '@ruta/cases';
 import { InstitutionEntity, UserEntity } from '@ruta/identity';
@@ -35,7 +35,7 @@ export class ClosureRequestEntity extends VersionedEntity {
   @Column({ type: 'varchar', length: 20 })
   reason!: ClosureReason;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('assistance_closure_requests', 'note') })
   note!: string | null;
 
   @Column({ type: 'varchar', length: 20, default: 'pending' })
@@ -58,6 +58,6 @@ export class ClosureRequestEntity extends VersionedEntity {
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt!: Date | null;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('assistance_closure_requests', 'comment') })
   comment!: string | null;
 }

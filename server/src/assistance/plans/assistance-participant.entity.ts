@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { VersionedEntity } from '@ruta/platform';
+import { VersionedEntity, encryptedText } from '@ruta/platform';
 import { AgeBand, ParticipantRelation, Sex } from '@ruta/shared';
 import { CaseEntity } from '@ruta/cases';
 import { UserEntity } from '@ruta/identity';
@@ -18,7 +18,7 @@ export class AssistanceParticipantEntity extends VersionedEntity {
   @JoinColumn({ name: 'caseId', foreignKeyConstraintName: 'FK_assistance_participants_case' })
   case?: CaseEntity;
 
-  @Column({ type: 'varchar', length: 200 })
+  @Column({ type: 'text', transformer: encryptedText('assistance_participants', 'fullName') })
   fullName!: string;
 
   @Column({ type: 'varchar', length: 20 })

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { VersionedEntity } from '@ruta/platform';
+import { VersionedEntity, encryptedText } from '@ruta/platform';
 import { AssistancePhase, ServiceBeneficiary, ServiceCategory, ServiceStatus } from '@ruta/shared';
 import { CaseEntity, ConsentEntity } from '@ruta/cases';
 import { InstitutionEntity, UserEntity } from '@ruta/identity';
@@ -85,7 +85,7 @@ export class AssistanceServiceEntity extends VersionedEntity {
   @Column({ type: 'bigint', nullable: true, transformer: bigintAsNumber })
   costCop!: number | null;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('assistance_services', 'notes') })
   notes!: string | null;
 
   @Column({ type: 'uuid', nullable: true })

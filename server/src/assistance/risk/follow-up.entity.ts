@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { FollowUpChannel, FollowUpOutcome } from '@ruta/shared';
 import { CaseEntity } from '@ruta/cases';
 import { UserEntity } from '@ruta/identity';
+import { encryptedText } from '@ruta/platform';
 
 /** A follow-up contact with the victim: when, how, what came of it, and when the next one is due. Append-only. */
 @Entity({ name: 'assistance_follow_ups' })
@@ -27,7 +28,7 @@ export class FollowUpEntity {
   @Column({ type: 'varchar', length: 20 })
   outcome!: FollowUpOutcome;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('assistance_follow_ups', 'notes') })
   notes!: string | null;
 
   @Column({ type: 'date', nullable: true })

@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { RiskAssessmentKind, RiskLevel, RiskThreat } from '@ruta/shared';
 import { CaseEntity } from '@ruta/cases';
 import { UserEntity } from '@ruta/identity';
+import { encryptedText } from '@ruta/platform';
 
 /** A needs and risk assessment (initial or periodic); the history is append-only. */
 @Entity({ name: 'risk_assessments' })
@@ -26,7 +27,7 @@ export class RiskAssessmentEntity {
   @Column({ type: 'text', array: true, default: '{}' })
   threats!: RiskThreat[];
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('risk_assessments', 'measures') })
   measures!: string | null;
 
   @Column({ type: 'date', nullable: true })

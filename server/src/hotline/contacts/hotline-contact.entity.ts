@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { VersionedEntity } from '@ruta/platform';
+import { VersionedEntity, encryptedText } from '@ruta/platform';
 import {
   ExploitationPurpose,
   HotlineCallerType,
@@ -84,7 +84,7 @@ export class HotlineContactEntity extends VersionedEntity {
   @Column({ type: 'boolean' })
   childInvolved!: boolean;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('hotline_contacts', 'summary') })
   summary!: string | null;
 
   @Column({ type: 'boolean' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { HOTLINE_COUNT_CAP, HotlineCallType, HotlineStatus } from '@ruta/shared';
-import { RepositoryBase } from '@ruta/platform';
+import { encryptedText, RepositoryBase } from '@ruta/platform';
 import { HotlineContactEntity } from './hotline-contact.entity';
 
 /** A contact with the names and the case code its view shows. */
@@ -36,6 +36,10 @@ export interface HotlineListFilter {
 
 const VIEW_COLUMNS = `h.*, o.name AS "operatorName", t.name AS "takenByName", c.code AS "caseCode"`;
 
+/** The view's raw rows hold the summary as stored (encrypted): opened here, as the entity's transformer would. */
+const summary = encryptedText('hotline_contacts', 'summary');
+const opened = (rows: HotlineContactRow[]): HotlineContactRow[] => rows.map((r) => ({ ...r, summary: summary.from(r.summary) }));
+
 /** Hotline contacts: the only place of the area that touches TypeORM for them. */
 @Injectable()
 export class HotlineContactsRepository extends RepositoryBase {
@@ -54,7 +58,7 @@ export class HotlineContactsRepository extends RepositoryBase {
        WHERE h.id = $1`,
       [id],
     );
-    return rows[0] ?? null;
+    return opened(rows)[0] ?? null;
   }
 
   /** Contacts from the same number before this one (the keyed hash's index). */
@@ -119,13 +123,13 @@ export class HotlineContactsRepository extends RepositoryBase {
   }
 
   /** The contacts linked to one case, newest first. */
-  forCase(caseId: string): Promise<HotlineContactRow[]> {
-    return this.manager.query(
+  async forCase(caseId: string): Promise<HotlineContactRow[]> {
+    return opened(await this.manager.query(
       `SELECT ${VIEW_COLUMNS} FROM hotline_contacts h JOIN users o ON o.id = h."operatorId"
          LEFT JOIN users t ON t.id = h."takenById" LEFT JOIN cases c ON c.id = h."caseId"
        WHERE h."caseId" = $1 ORDER BY h."startedAt" DESC LIMIT 200`,
       [caseId],
-    );
+    ));
   }
 
   /** An active institution's type (a tip goes to law enforcement: police or prosecution), or null. */

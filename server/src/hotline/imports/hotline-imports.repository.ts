@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { RepositoryBase } from '@ruta/platform';
+import { activeFieldCipher, RepositoryBase } from '@ruta/platform';
 import { HotlineImportEntity } from './hotline-import.entity';
 
 /** One chunk of validated rows, already sealed, as the set-based insert takes them. */
@@ -59,8 +59,13 @@ export class HotlineImportsRepository extends RepositoryBase {
     );
   }
 
-  /** One set-based insert of a chunk (jsonb_to_recordset), codes from the contacts' sequence. */
+  /**
+   * One set-based insert of a chunk (jsonb_to_recordset), codes from the contacts' sequence. The summary is encrypted
+   * here, as the entity's transformer would (`hotline_contacts.summary` is in ENCRYPTED_FIELDS).
+   */
   static async insertContacts(manager: EntityManager, importId: string, operatorId: string, rows: ContactInsertRow[]): Promise<void> {
+    const cipher = activeFieldCipher();
+    const stored = rows.map((r) => ({ ...r, summary: r.summary === null ? null : cipher.encryptText('hotline_contacts', 'summary', r.summary) }));
     await manager.query(
       `INSERT INTO hotline_contacts (code, channel, "startedAt", "durationSeconds", "operatorId", "callerType", "callType", "departmentCode",
               "municipalityCode", "countryCode", purposes, acts, means, urgency, "childInvolved", summary, "consentToAuthorities",
@@ -72,7 +77,7 @@ export class HotlineImportsRepository extends RepositoryBase {
          FROM jsonb_to_recordset($3::jsonb) AS r("startedAt" timestamptz, "durationSeconds" integer, channel text, "callerType" text,
               "callType" text, "departmentCode" text, "municipalityCode" text, "countryCode" text, purposes text[], urgency text,
               summary text, "consentToAuthorities" boolean, "phoneSealed" text, "phoneHash" text)`,
-      [importId, operatorId, JSON.stringify(rows)],
+      [importId, operatorId, JSON.stringify(stored)],
     );
   }
 

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ReferralEventView, ReferralStatus } from '@ruta/shared';
 import { InstitutionEntity, UserEntity } from '@ruta/identity';
+import { encryptedText } from '@ruta/platform';
 import { ReferralEntity } from './referral.entity';
 
 /** One thing that happened to a referral: a status move, the overdue mark, the end of access, a first opening. Append-only. */
@@ -26,7 +27,7 @@ export class ReferralEventEntity {
   @Column({ type: 'varchar', length: 20, nullable: true })
   toStatus!: ReferralStatus | null;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('referral_events', 'reason') })
   reason!: string | null;
 
   /** Null for the system (the deadline job). */

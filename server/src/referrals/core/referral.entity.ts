@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { VersionedEntity } from '@ruta/platform';
+import { VersionedEntity, encryptedText } from '@ruta/platform';
 import { ReferralAccessEnd, ReferralOverrideGround, ReferralPurpose, ReferralSection, ReferralStatus, ReferralUrgency } from '@ruta/shared';
 import { CaseEntity, ConsentEntity } from '@ruta/cases';
 import { InstitutionEntity, UserEntity } from '@ruta/identity';
@@ -69,7 +69,7 @@ export class ReferralEntity extends VersionedEntity {
   @Column({ type: 'varchar', length: 20 })
   urgency!: ReferralUrgency;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('referrals', 'message') })
   message!: string | null;
 
   @Column({ type: 'text', array: true })
@@ -85,7 +85,7 @@ export class ReferralEntity extends VersionedEntity {
   @Column({ type: 'varchar', length: 30, nullable: true })
   overrideGround!: ReferralOverrideGround | null;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('referrals', 'overrideJustification') })
   overrideJustification!: string | null;
 
   @Column({ type: 'varchar', length: 20, default: 'draft' })
@@ -116,7 +116,7 @@ export class ReferralEntity extends VersionedEntity {
   @Column({ type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('referrals', 'outcome') })
   outcome!: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
@@ -128,7 +128,7 @@ export class ReferralEntity extends VersionedEntity {
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('referrals', 'cancelReason') })
   cancelReason!: string | null;
 
   /** Set once by the deadline job when the deadline passed before acceptance. */

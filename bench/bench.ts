@@ -7,10 +7,11 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { SESSION_COOKIE, XSRF_COOKIE, XSRF_HEADER } from '@ruta/shared';
 import { loadConfig } from '@ruta/server/platform/config/config';
+import { resolveSecretKey } from '@ruta/server/platform/config/secret-key';
 import { provisionAppRole, runMigrations } from '@ruta/server/platform/database/prepare-database';
 import { seedDatabase } from '@ruta/server/seeds';
 import { openBenchDatabase } from './database';
-import { loadCases, openSession } from './loader';
+import { blindIndexKeyOf, loadCases, openSession } from './loader';
 import { freshValues, Measured, paramsFor, replayPlan, runConcurrently } from './replay';
 import { ACTORS, ActorKey, Scenario, SCENARIOS, ScenarioContext } from './scenarios';
 import { CAPTURE_HEADER, CapturedStatement } from './capture';
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
     (await seedDatabase(database.ownerUrl, config)).forEach((line) => log(`seed: ${line.split('\n')[0]}`));
     for (const cases of sizes) {
       const started = Date.now();
-      const { total } = await loadCases(database.ownerUrl, { cases, auditPerCase, log });
+      const { total } = await loadCases(database.ownerUrl, { cases, auditPerCase, log, secretKey: resolveSecretKey(config) });
       log(`Database holds ${total.toLocaleString('en')} cases (load ${((Date.now() - started) / 1000).toFixed(0)} s)`);
       if (values['load-only']) continue;
       results.push(await benchmark(database.ownerUrl, database.secret, cases, scenarios, { duration, connections }));
@@ -110,7 +111,7 @@ async function benchmark(ownerUrl: string, secret: string, cases: number, scenar
   const [{ events }] = (await owner.query(`SELECT reltuples::bigint AS events FROM pg_class WHERE relname = 'audit_events'`)).rows;
   await owner.end();
   if (codes.length === 0) throw new Error('The investigator\'s institution holds no case to open');
-  const context: ScenarioContext = { actors, codes };
+  const context: ScenarioContext = { actors, codes, blindIndexKey: await blindIndexKeyOf(ownerUrl, Buffer.from(secret, 'hex')) };
 
   const port = 20000 + Math.floor(Math.random() * 20000);
   const server = await startServer({ ownerUrl, appUrl, systemUrl, port, secret });

@@ -5,6 +5,9 @@ import {
   LABOUR_SECTOR, SCREENING_RESULT, SEX, TRAFFICKING_STATUS,
 } from '@ruta/shared';
 import { sealHash } from '@ruta/server/platform/audit/audit-chain';
+import { birthDateIndex, BLIND_INDEX_KEY_PURPOSE, blindIndex, nameWords, normalizeDocument, wordTokens } from '@ruta/server/platform/crypto/blind-index';
+import { TEXT_PREFIX } from '@ruta/server/platform/crypto/field-cipher';
+import { loadFieldCipher } from '@ruta/server/platform/crypto/field-keys';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names';
 import { paramsFor } from './replay';
 
@@ -23,6 +26,8 @@ export interface LoadOptions {
   cases: number;
   auditPerCase: number;
   log: (line: string) => void;
+  /** The bench database's master key (`<data-dir>.secret`): the field keys are wrapped under it. */
+  secretKey: Buffer;
 }
 
 const sqlArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]::text[]`;
@@ -35,7 +40,7 @@ const pick = (values: readonly string[], salt: number) => `(${sqlArray(values)})
  * `auditPerCase` sealed audit events each. Set-based SQL in batches of 50,000 cases (generate_series), one transaction
  * each, so node holds no rows and a stopped load resumes where it stopped. Triggers and foreign keys are skipped while
  * loading (session_replication_role = replica) when the owner is a superuser; the loader computes what the triggers
- * would (the normalised search name) itself.
+ * would (the victim's institution) itself. The victims' identity is then encrypted and indexed (`indexVictims`).
  */
 export async function loadCases(ownerUrl: string, options: LoadOptions): Promise<{ loaded: number; total: number }> {
   const db = new Client({ connectionString: ownerUrl });
@@ -62,6 +67,7 @@ export async function loadCases(ownerUrl: string, options: LoadOptions): Promise
       options.log(`  cases ${to.toLocaleString('en')} / ${options.cases.toLocaleString('en')}  (${seconds.toFixed(0)} s, ${Math.round((to - loadedBefore) / seconds).toLocaleString('en')} cases/s)`);
       from = to + 1;
     }
+    await indexVictims(db, options.secretKey, options.log);
     await db.query(`SELECT setval('case_code_seq', greatest((SELECT last_value FROM case_code_seq), ${SEQUENCE_AFTER}))`);
     await fillSmallTables(db);
     await sealAuditEvents(db, options.log);
@@ -134,12 +140,13 @@ function batchStatements(options: LoadOptions): string[] {
      CROSS JOIN LATERAL (SELECT ${created} AS created) t
      CROSS JOIN LATERAL (SELECT ${status} AS status) s
      CROSS JOIN LATERAL (SELECT ${pick(EXPLOITATION_PURPOSE.values, 8)} AS purpose) p`,
-    `INSERT INTO victims ("caseId", "givenNames", "familyNames", sex, "birthDate", "estimatedAge", nationality, "documentType", "documentNumber",
-       "documentNumberNormalized", languages, "searchName", "updatedAt")
-     SELECT ${caseId}, n.given, n.family, ${pick(SEX.values.slice(0, 2), 9)}, date '1960-01-01' + ((g::bigint * 7)::bigint % 20000)::int, NULL,
-       (ARRAY['CO','CO','CO','VE','VE','EC','PE','DO'])[1 + g % 8], ${pick(DOCUMENT_TYPE.values, 10)}, (10000000 + g)::text, (10000000 + g)::text,
-       ARRAY['es'], ruta_normalize_name(concat_ws(' ', n.given, n.family)), now()
-     ${series} CROSS JOIN LATERAL (SELECT ${given} AS given, ${family} AS family) n`,
+    // The identity in clear here; indexVictims() encrypts it and fills the blind indexes right after the batches.
+    `INSERT INTO victims ("caseId", "ownerInstitutionId", "givenNames", "familyNames", sex, "birthDate", "birthYear", "estimatedAge", nationality,
+       "documentType", "documentNumber", languages, "updatedAt")
+     SELECT ${caseId}, ${owner}, n.given, n.family, ${pick(SEX.values.slice(0, 2), 9)}, to_char(b.birth, 'YYYY-MM-DD'), extract(year FROM b.birth)::smallint, NULL,
+       (ARRAY['CO','CO','CO','VE','VE','EC','PE','DO'])[1 + g % 8], ${pick(DOCUMENT_TYPE.values, 10)}, (10000000 + g)::text, ARRAY['es'], now()
+     ${series} CROSS JOIN LATERAL (SELECT ${given} AS given, ${family} AS family) n
+     CROSS JOIN LATERAL (SELECT date '1960-01-01' + ((g::bigint * 7)::bigint % 20000)::int AS birth) b`,
     `INSERT INTO victim_locations ("caseId", "shelterLocation") SELECT ${caseId}, 'Hogar de acogida ' || (g % 40) || ', habitación ' || (g % 12) ${series} WHERE g % 3 = 0`,
     `INSERT INTO screenings ("caseId", "screenedOn", acts, means, purposes, indicators, result, "createdById", "createdAt")
      SELECT ${caseId}, c."identifiedOn", ARRAY['recruitment','harbouring'], ARRAY['coercion'], c.purposes, ARRAY['no_identity_documents'],
@@ -173,6 +180,85 @@ function batchStatements(options: LoadOptions): string[] {
        md5(g || '-' || k), '10.20.' || (g % 250) || '.' || (k % 250), jsonb_build_object('via', 'bench', 'n', k)
      ${series} CROSS JOIN generate_series(0, ${options.auditPerCase - 1}) k ORDER BY g, k`,
   ].filter((statement) => options.auditPerCase > 0 || !statement.includes('audit_events'));
+}
+
+const INDEX_BATCH = 50_000;
+const IDENTITY = ['givenNames', 'familyNames', 'birthDate'] as const;
+
+/**
+ * Encrypts and indexes (blind indexes) every victim without name tokens: the rows this load wrote, or a database loaded
+ * before the identity was encrypted (resumable: `nameTokens` IS NULL marks what is left). Set-based: the tokens are
+ * computed in node once per distinct word and the names, birth dates encrypted once per distinct value (temporary
+ * tables); each victim's token array is built in SQL from its words. Only the document number, unique per victim, is
+ * encrypted and hashed per row, in keyset batches of 50,000 with a progress line.
+ */
+async function indexVictims(db: Client, secretKey: Buffer, log: (line: string) => void): Promise<void> {
+  const [{ pending }] = (await db.query(`SELECT count(*)::int AS pending FROM victims WHERE "nameTokens" IS NULL`)).rows;
+  if (!pending) return;
+  const started = Date.now();
+  log(`Encrypting and indexing the identity of ${pending.toLocaleString('en')} victims`);
+  const cipher = await loadFieldCipher(db, secretKey, { create: true });
+  const key = cipher.dataKey(BLIND_INDEX_KEY_PURPOSE);
+  const open = (column: string, value: string) => (value.startsWith(TEXT_PREFIX) ? cipher.decryptText('victims', column, value) : value);
+  // Tokens once per distinct word (the names combine a few hundred words).
+  const words = new Map<string, string[]>();
+  const tokensOf = (name: string) => [...new Set(nameWords(name).flatMap((w) => words.get(w) ?? words.set(w, wordTokens(key, w)).get(w)!))];
+
+  await db.query(`CREATE TEMP TABLE IF NOT EXISTS bench_identity (kind text, stored text, clear text, enc text, hash text, PRIMARY KEY (kind, stored))`);
+  await db.query(`CREATE TEMP TABLE IF NOT EXISTS bench_word_tokens (kind text, stored text, tokens bigint[], PRIMARY KEY (kind, stored))`);
+  await db.query(`TRUNCATE bench_identity, bench_word_tokens`);
+  for (const column of IDENTITY) {
+    const { rows } = await db.query(`SELECT DISTINCT "${column}" AS v FROM victims WHERE "nameTokens" IS NULL AND "${column}" IS NOT NULL`);
+    const stored: string[] = rows.map((r) => r.v);
+    for (let i = 0; i < stored.length; i += 20_000) {
+      const chunk = stored.slice(i, i + 20_000);
+      const clear = chunk.map((v) => open(column, v));
+      await db.query(`INSERT INTO bench_identity SELECT $1, s, c, e, h FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS x(s, c, e, h)`, [
+        column, chunk, clear, clear.map((c, j) => (chunk[j].startsWith(TEXT_PREFIX) ? chunk[j] : cipher.encryptText('victims', column, c))),
+        column === 'birthDate' ? clear.map((c) => birthDateIndex(key, c)) : clear.map(() => null),
+      ]);
+      if (column !== 'birthDate') {
+        await db.query(`INSERT INTO bench_word_tokens SELECT $1, s, t::bigint[] FROM unnest($2::text[], $3::text[]) AS x(s, t)`, [
+          column, chunk, clear.map((c) => `{${tokensOf(c).join(',')}}`),
+        ]);
+      }
+    }
+  }
+  await db.query(`ANALYZE bench_identity, bench_word_tokens`);
+
+  let last: string | null = null;
+  let done = 0;
+  for (;;) {
+    const { rows }: { rows: { id: string; doc: string | null }[] } = await db.query(
+      `SELECT "caseId"::text AS id, "documentNumber" AS doc FROM victims WHERE "nameTokens" IS NULL AND ($1::uuid IS NULL OR "caseId" > $1::uuid) ORDER BY "caseId" LIMIT ${INDEX_BATCH}`,
+      [last],
+    );
+    if (!rows.length) break;
+    last = rows[rows.length - 1].id;
+    const docs = rows.map((r: { doc: string | null }) => (r.doc === null ? null : open('documentNumber', r.doc)));
+    await db.query(
+      `UPDATE victims v SET
+         "nameTokens" = ARRAY(SELECT DISTINCT t FROM (
+             SELECT w.tokens FROM bench_word_tokens w WHERE w.kind = 'givenNames' AND w.stored = v."givenNames"
+             UNION ALL SELECT w.tokens FROM bench_word_tokens w WHERE w.kind = 'familyNames' AND w.stored = v."familyNames") w CROSS JOIN unnest(w.tokens) t),
+         "givenNames" = (SELECT i.enc FROM bench_identity i WHERE i.kind = 'givenNames' AND i.stored = v."givenNames"),
+         "familyNames" = (SELECT i.enc FROM bench_identity i WHERE i.kind = 'familyNames' AND i.stored = v."familyNames"),
+         "birthDate" = (SELECT i.enc FROM bench_identity i WHERE i.kind = 'birthDate' AND i.stored = v."birthDate"),
+         "birthYear" = (SELECT left(i.clear, 4)::smallint FROM bench_identity i WHERE i.kind = 'birthDate' AND i.stored = v."birthDate"),
+         "birthDateHash" = (SELECT i.hash FROM bench_identity i WHERE i.kind = 'birthDate' AND i.stored = v."birthDate"),
+         "documentNumber" = x.doc, "documentNumberHash" = x.hash
+       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS x(id, doc, hash) WHERE v."caseId" = x.id`,
+      [
+        rows.map((r: { id: string }) => r.id),
+        rows.map((r: { doc: string | null }, i: number) => (r.doc === null ? null : r.doc.startsWith(TEXT_PREFIX) ? r.doc : cipher.encryptText('victims', 'documentNumber', docs[i]!))),
+        docs.map((d: string | null) => blindIndex(key, normalizeDocument(d))),
+      ],
+    );
+    done += rows.length;
+    const seconds = (Date.now() - started) / 1000;
+    log(`  victims indexed ${done.toLocaleString('en')} / ${pending.toLocaleString('en')}  (${seconds.toFixed(0)} s)`);
+  }
+  await db.query(`DROP TABLE bench_identity, bench_word_tokens`);
 }
 
 /** Saved filters per user, a few link requests and links between institutions: small tables, filled once. */
@@ -219,6 +305,17 @@ async function sealAuditEvents(db: Client, log: (line: string) => void): Promise
   const check = (await db.query(`SELECT s."prevHash", s.hash, ruta_audit_canonical(e) AS canonical FROM audit_seals s JOIN audit_events e ON e.id = s."eventId" ORDER BY s.seq DESC LIMIT 3`)).rows;
   for (const row of check) {
     if (sealHash(row.prevHash, row.canonical) !== row.hash) throw new Error('The loader\'s seals disagree with audit-chain.ts: refusing to go on');
+  }
+}
+
+/** The bench database's blind-index key (the minimal name-search statement hashes its words with it, as the server). */
+export async function blindIndexKeyOf(ownerUrl: string, secretKey: Buffer): Promise<Buffer> {
+  const db = new Client({ connectionString: ownerUrl });
+  await db.connect();
+  try {
+    return (await loadFieldCipher(db, secretKey)).dataKey(BLIND_INDEX_KEY_PURPOSE);
+  } finally {
+    await db.end();
   }
 }
 

@@ -1,3 +1,4 @@
+import { nameQueryParameters } from '@ruta/server/platform/crypto/blind-index';
 import { FAMILY_NAMES, GIVEN_NAMES, searchTerm } from './names';
 
 export type ActorKey = 'investigator' | 'coordinator' | 'caseworker' | 'auditor';
@@ -14,6 +15,8 @@ export interface ScenarioContext {
   actors: Record<ActorKey, { token: string; csrf: string; userId: string; institutionId: string }>;
   /** Codes of cases the investigator may open (own institution). */
   codes: string[];
+  /** The database's blind-index key: the minimal name search hashes the words as the server does. */
+  blindIndexKey: Buffer;
 }
 
 export interface HttpCall {
@@ -97,11 +100,14 @@ export const SCENARIOS: Scenario[] = [
     actor: 'investigator',
     request: (_c, i) => ({ method: 'POST', path: '/api/cases/search', body: { name: searchTerm(i) } }),
     minimal: {
+      // The blind-index search without RLS or framework: each word's tokens (`&&`, one per word, on the institution's
+      // entries of IDX_victims_name_tokens), the terms being two words (searchTerm); then the page, newest first.
       statements: [
         `SELECT c.id, c.code FROM victims v JOIN cases c ON c.id = v."caseId"
-         WHERE v."searchName" %> ruta_normalize_name($2) AND c."ownerInstitutionId" = $1 ORDER BY c."createdAt" DESC LIMIT 26`,
+         WHERE v."ownerInstitutionId" = $1 AND v."nameTokens" && ($2::bigint[])[1:1] AND v."nameTokens" && ($2::bigint[])[2:2]
+         ORDER BY c."createdAt" DESC LIMIT 26`,
       ],
-      params: (c, i) => [c.actors.investigator.institutionId, searchTerm(i)],
+      params: (c, i) => [c.actors.investigator.institutionId, nameQueryParameters(c.blindIndexKey, searchTerm(i))!.words],
     },
   },
   ...(['investigator', 'coordinator', 'caseworker'] as const).map<Scenario>((actor) => ({

@@ -20,6 +20,7 @@ import { IndicatorsRoles1764404830000 } from './1764404830000-IndicatorsRoles';
 import { FieldEncryption1764404840000 } from './1764404840000-FieldEncryption';
 import { EventCity1764404900000 } from './1764404900000-EventCity';
 import { Privacy1764405100000 } from './1764405100000-Privacy';
+import { VictimIdentityBlindIndexes1764405200000 } from './1764405200000-VictimIdentityBlindIndexes';
 import { MoreEncryptedFields1764405300000 } from './1764405300000-MoreEncryptedFields';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   FieldEncryption1764404840000,
   EventCity1764404900000,
   Privacy1764405100000,
+  VictimIdentityBlindIndexes1764405200000,
   MoreEncryptedFields1764405300000,
 ];
 

@@ -1,6 +1,6 @@
 import { fieldEncryptionSeed, RutaConfig, runSeeds } from '@ruta/platform';
 import { identitySeed } from '@ruta/identity';
-import { casesSeed } from '@ruta/cases';
+import { casesSeed, victimIdentitySeed } from '@ruta/cases';
 import { referralsSeed } from '@ruta/referrals';
 import { assistanceSeed } from '@ruta/assistance';
 import { prosecutionsSeed } from '@ruta/prosecutions';
@@ -10,9 +10,10 @@ import { privacySeed } from '@ruta/privacy';
 
 /**
  * Every area's seed, in the order their data depends on each other. A new area adds its seed here. The field-encryption
- * step comes last: it encrypts whatever clear value the seeds (or an older database) left in an encrypted column.
+ * steps come last: the victims' identity is indexed (blind indexes) and encrypted, then every other clear value the
+ * seeds (or an older database) left in an encrypted column is encrypted.
  */
-export const SEEDS = [identitySeed, casesSeed, referralsSeed, assistanceSeed, prosecutionsSeed, hotlineSeed, indicatorsSeed, privacySeed, fieldEncryptionSeed] as const;
+export const SEEDS = [identitySeed, casesSeed, referralsSeed, assistanceSeed, prosecutionsSeed, hotlineSeed, indicatorsSeed, privacySeed, victimIdentitySeed, fieldEncryptionSeed] as const;
 
 export function seedDatabase(ownerUrl: string, config: RutaConfig): Promise<string[]> {
   return runSeeds(ownerUrl, config, SEEDS);

@@ -6,7 +6,8 @@ import { ACTIVE_CASE_STATUSES } from '@ruta/shared';
 import { caseScopeCondition } from '@ruta/server/cases/core/case-scope';
 import { CaseSearchQuery, CaseSearchRepository } from '@ruta/server/cases/core/case-search.repository';
 import { CaseStatsRepository } from '@ruta/server/cases/core/case-stats.repository';
-import { dataSourceOptions } from '@ruta/platform';
+import { activeBlindIndexKey, BLIND_INDEX_KEY_PURPOSE, dataSourceOptions, FieldCipher, installFieldCipher, nameQueryParameters } from '@ruta/platform';
+import { indexVictimIdentities } from '@ruta/server/cases/core/victim-identity-index';
 import { ENTITIES } from '@ruta/server/entities';
 import { runMigrations } from '@ruta/server/platform/database/prepare-database';
 import { TransactionRunner } from '@ruta/server/platform/database/transaction-runner';
@@ -69,21 +70,26 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
        JOIN (SELECT id, "institutionId", row_number() OVER (ORDER BY email) - 1 AS n FROM users) u ON u.n = g % 8`,
     );
     await dataSource.query(
-      `INSERT INTO victims ("caseId", "givenNames", "familyNames", sex, "birthDate", "documentNumber", "documentNumberNormalized")
+      `INSERT INTO victims ("caseId", "givenNames", "familyNames", sex, "birthDate", "documentNumber")
        SELECT c.id,
          (ARRAY['Ana','Luz','Marta','Sofía','Valeria','Camila','Andrés','Carlos','Juan','Pedro','Diego','Mateo','Lucía','Elena','Iván','Rosa','Nubia','Yesenia','Wilson','Fabio'])[1 + n % 20],
          (ARRAY['Gómez','Rodríguez','López','Martínez','García','Hernández','Ramírez','Torres','Castro','Moreno','Rojas','Vargas','Ortiz','Jiménez','Suárez','Navarro','Quintero','Salazar','Cárdenas','Mejía'])[1 + (n / 20) % 20]
            || ' ' || (ARRAY['Ávila','Bernal','Cifuentes','Duarte','Espinosa','Forero','Guzmán','Hoyos','Ibarra','Jaramillo'])[1 + (n / 400) % 10] || ' ' || n,
-         CASE WHEN n % 2 = 0 THEN 'female' ELSE 'male' END, date '1970-01-01' + (n % 15000)::int, (50000000 + n)::text, (50000000 + n)::text
+         CASE WHEN n % 2 = 0 THEN 'female' ELSE 'male' END, date '1970-01-01' + (n % 15000)::int, (50000000 + n)::text
        FROM (SELECT id, row_number() OVER () AS n FROM cases) c`,
     );
-    await dataSource.query(`ANALYZE`);
     const [row] = await dataSource.query(`SELECT "institutionId" AS institution, id AS user FROM users ORDER BY email LIMIT 1`);
     ids = row;
     await dataSource.query(
       `UPDATE victims SET "givenNames" = 'José', "familyNames" = 'Pérez Zúñiga' WHERE "caseId" = (SELECT id FROM cases WHERE "ownerInstitutionId" = $1 ORDER BY code LIMIT 1)`,
       [ids.institution],
     );
+    // The names are encrypted and searched through blind indexes: the start-up step indexes and encrypts these rows.
+    const cipher = new FieldCipher(new Map([[1, randomBytes(32)], [2, randomBytes(32)]]), new Map([['victims', 1], [BLIND_INDEX_KEY_PURPOSE, 2]]));
+    installFieldCipher(cipher);
+    await indexVictimIdentities(dataSource, cipher, activeBlindIndexKey());
+    await dataSource.query(`VACUUM ANALYZE victims`);
+    await dataSource.query(`ANALYZE`);
     await dataSource.query(`INSERT INTO roles (code, "nameEs", "nameEn", scope, permissions, version) VALUES ('perf_all', 'Perf', 'Perf', 'all_pseudonymised', '{cases:read}', 1)`);
     await dataSource.query(
       `INSERT INTO users (email, name, "institutionId", "roleId", "passwordHash", version)
@@ -99,7 +105,7 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
     }
     // The owner's connection for both: EXPLAIN runs after SET LOCAL ROLE to the application role.
     runner = new TransactionRunner(dataSource, dataSource);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await dataSource?.destroy();
@@ -146,25 +152,40 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
     expectNoSeqScan(plan);
   });
 
-  it('finds "José Pérez" from "jose peres" through the trigram index on the normalised name', async () => {
+  it('finds "José Pérez" from "jose peres" through the blind-index tokens (GIN on institution and tokens)', async () => {
     const plan = await explain('institution', { name: 'jose peres' });
     expect(plan.rows).toBe(1);
     expect(plan.nodes.find((n) => n['Node Type'] === 'Function Scan')).toMatchObject({ 'Function Name': 'ruta_search_victim_names' });
     expect(plan.text).toContain('PK_cases');
     expectNoSeqScan(plan);
-    // Inside the SECURITY DEFINER function (past RLS, as its owner): the trigram GIN index.
-    const [{ prosrc }] = await dataSource.query(`SELECT prosrc FROM pg_proc WHERE proname = 'ruta_search_victim_names'`);
-    const inner = await runner.run({ sessionToken: tokens.institution }, (manager) =>
-      manager.query(`EXPLAIN (FORMAT JSON) ${prosrc.replace(/p_name/g, '$1')}`, ['jose peres']),
-    );
-    const innerText = JSON.stringify(inner[0]['QUERY PLAN']);
-    expect(innerText).toContain('IDX_victims_search_name');
-    expect(innerText).not.toMatch(/"Seq Scan","Parent Relationship":"[^"]+","Parallel Aware":false,"Async Capable":false,"Relation Name":"(victims|cases)"/);
+    // Inside the SECURITY DEFINER function (past RLS, as its owner): the statement it runs, one `&&` per word, the
+    // institution and both words in one Bitmap Index Scan of IDX_victims_name_tokens.
+    const words = nameQueryParameters(activeBlindIndexKey(), 'jose peres')!;
+    const inner = await runner.run({ sessionToken: tokens.institution }, async (manager) => {
+      const [{ sql }] = await manager.query(`SELECT ruta_search_victim_names_sql(2, true) AS sql`);
+      const [{ 'QUERY PLAN': [innerPlan] }] = await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`, [words.words, words.exact, ids.institution]);
+      return nodes(innerPlan.Plan);
+    });
+    const bitmap = inner.find((n) => n['Node Type'] === 'Bitmap Index Scan' && n['Index Name'] === 'IDX_victims_name_tokens') as PlanNode & { 'Index Cond'?: string };
+    expect(bitmap?.['Index Cond']).toContain('ownerInstitutionId');
+    expect(bitmap?.['Index Cond']).toMatch(/nameTokens.*&&.*nameTokens.*&&/);
+    expect(inner.filter((n) => n['Node Type'] === 'Seq Scan' && ['victims', 'cases'].includes(n['Relation Name'] ?? ''))).toEqual([]);
   });
 
-  it('finds a document number through IDX_victims_document', async () => {
+  it('finds a coordinator-wide name through the same index, without the institution', async () => {
+    const words = nameQueryParameters(activeBlindIndexKey(), 'jose peres zuniga')!;
+    const inner = await runner.run({ sessionToken: tokens.institution }, async (manager) => {
+      const [{ sql }] = await manager.query(`SELECT ruta_search_victim_names_sql(3, false) AS sql`);
+      const [{ 'QUERY PLAN': [innerPlan] }] = await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`, [words.words, words.exact]);
+      return nodes(innerPlan.Plan);
+    });
+    expect(inner.find((n) => n['Node Type'] === 'Bitmap Index Scan')).toMatchObject({ 'Index Name': 'IDX_victims_name_tokens' });
+    expect(inner.filter((n) => n['Node Type'] === 'Seq Scan' && ['victims', 'cases'].includes(n['Relation Name'] ?? ''))).toEqual([]);
+  });
+
+  it('finds a document number through its blind index, IDX_victims_document_hash', async () => {
     const plan = await explain('institution', { documentNumber: '50000008' });
-    expect(plan.text).toContain('IDX_victims_document');
+    expect(plan.text).toContain('IDX_victims_document_hash');
     expectNoSeqScan(plan);
   });
 

@@ -172,7 +172,9 @@ describe('cases: intake, scopes, pseudonymisation, row-level security', () => {
       expect(cases.rows.length).toBeGreaterThan(0);
       expect(cases.rows.every((r) => r.ownerInstitutionId === dasInstitution.id)).toBe(true);
       expect(cases.rows.map((r) => r.code)).not.toContain(created.case.code);
-      const victims = await client.query(`SELECT v."caseId" FROM victims v WHERE v."searchName" LIKE '%jose perez zuniga%'`);
+      // The names are encrypted (no clear copy to match): the police case's victim row, by its case id.
+      const [policeCase] = await ownerQuery<{ id: string }>(`SELECT id FROM cases WHERE code = $1`, [created.case.code]);
+      const victims = await client.query(`SELECT v."caseId" FROM victims v WHERE v."caseId" = $1`, [policeCase.id]);
       expect(victims.rows).toEqual([]);
       for (const table of ['screenings', 'trafficking_events', 'consents', 'case_status_transitions']) {
         const leaked = await client.query(`SELECT count(*)::int AS n FROM ${table} t JOIN LATERAL (SELECT 1) x ON true WHERE t."caseId" IN (SELECT id FROM cases WHERE "ownerInstitutionId" <> $1)`, [dasInstitution.id]);

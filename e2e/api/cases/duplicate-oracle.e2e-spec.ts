@@ -29,11 +29,14 @@ describe('duplicate check: no oracle about cases outside the scope', () => {
   beforeAll(async () => {
     app = await createTestApp();
     operator = await loginAs(app, 'operator@oim.demo');
-    [das] = await ownerQuery<SeededVictim>(
-      `SELECT c.code, v."givenNames", v."familyNames", v."documentNumber", to_char(v."birthDate", 'YYYY-MM-DD') AS "birthDate"
-       FROM victims v JOIN cases c ON c.id = v."caseId" JOIN institutions i ON i.id = c."ownerInstitutionId"
+    // The identity is encrypted in the database: the seeded DAS victim as DAS's own investigator reads it.
+    const [seeded] = await ownerQuery<{ code: string }>(
+      `SELECT c.code FROM victims v JOIN cases c ON c.id = v."caseId" JOIN institutions i ON i.id = c."ownerInstitutionId"
        WHERE i.code = 'das' AND v."birthDate" IS NOT NULL AND v."documentNumber" IS NOT NULL ORDER BY c.code LIMIT 1`,
     );
+    const dasInvestigator = await loginAs(app, 'investigator@das.demo');
+    const { victim } = (await dasInvestigator.get(`/api/cases/${seeded.code}`).expect(200)).body;
+    das = { code: seeded.code, givenNames: victim.givenNames, familyNames: victim.familyNames, documentNumber: victim.documentNumber, birthDate: victim.birthDate };
   });
   afterAll(async () => {
     await app.close();

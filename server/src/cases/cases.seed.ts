@@ -3,7 +3,6 @@ import { EntityManager } from 'typeorm';
 import type { DemoSeed, RutaConfig } from '@ruta/platform';
 import { CASE_SOURCE, CaseStatus, EXPLOITATION_PURPOSE, MEANS_OF_CONTROL, SCREENING_INDICATOR } from '@ruta/shared';
 import { deriveAgeFacts } from './core/case-derivations';
-import { normalizeDocumentNumber } from './core/search-terms';
 
 /**
  * About 200 synthetic cases for demo mode, so that every screen has something to show. Names are obviously
@@ -163,14 +162,14 @@ async function seedDemoCases(manager: EntityManager): Promise<string[]> {
   );
   await manager.query(
     `INSERT INTO victims ("caseId", "givenNames", "familyNames", sex, "birthDate", "estimatedAge", nationality, "documentType", "documentNumber",
-       "documentNumberNormalized", languages, "migrationStatus")
-     SELECT d.id, d.given, d.family, d.sex, d.birth, d.estimated, d.nationality, d.doc_type, d.doc, d.doc_norm, ARRAY['es'],
+       languages, "migrationStatus")
+     SELECT d.id, d.given, d.family, d.sex, d.birth, d.estimated, d.nationality, d.doc_type, d.doc, ARRAY['es'],
        CASE WHEN d.nationality = 'CO' THEN 'national' ELSE 'irregular_migrant' END
-     FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::date[], $6::smallint[], $7::varchar[], $8::varchar[], $9::varchar[], $10::varchar[])
-       AS d(id, given, family, sex, birth, estimated, nationality, doc_type, doc, doc_norm)`,
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::varchar[], $5::text[], $6::smallint[], $7::varchar[], $8::varchar[], $9::text[])
+       AS d(id, given, family, sex, birth, estimated, nationality, doc_type, doc)`,
     [
       col('id'), col('givenNames'), col('familyNames'), col('sex'), col('birthDate'), col('estimatedAge'), col('nationality'), col('documentType'),
-      col('documentNumber'), rows.map((r) => normalizeDocumentNumber(r.documentNumber)),
+      col('documentNumber'),
     ],
   );
   await manager.query(

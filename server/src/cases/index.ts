@@ -2,6 +2,8 @@
 export * from './cases.module';
 export * from './cases.entities';
 export * from './cases.seed';
+// The start-up step that indexes and encrypts victims' identity left in clear (after the field-encryption seed).
+export { victimIdentitySeed } from './core/victim-identity-index';
 export { CaseAccessService, CaseEntity, CaseRecordsRepository, CasesRepository, toEventView, toVictimView, VictimsRepository } from './core';
 // For the assistance area: the status machine's hooks (phase timers, the closure gate) and the move itself.
 export { CaseStatusService, CaseTransitionHooks } from './core';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SelectQueryBuilder } from 'typeorm';
 import { CaseSort, CaseStatus, ExploitationPurpose } from '@ruta/shared';
-import { RepositoryBase } from '@ruta/platform';
+import { activeBlindIndexKey, blindIndex, nameQueryParameters, RepositoryBase } from '@ruta/platform';
 import { ScopeCondition } from './case-scope';
 import { CaseEntity } from './case.entity';
 import { VictimEntity } from './victim.entity';
@@ -10,7 +10,7 @@ export interface CaseSearchQuery {
   scope: ScopeCondition;
   userId: string;
   code?: string;
-  /** Raw name as typed; normalised in SQL by ruta_normalize_name(). */
+  /** Raw name as typed; turned into blind-index tokens here (nameQueryParameters). */
   name?: string;
   /** Already normalised (normalizeDocumentNumber). */
   documentNumber?: string;
@@ -96,9 +96,21 @@ export class CaseSearchRepository extends RepositoryBase {
   /** The scope and the filters, without sort or page: shared by the page and its count. */
   private filtered(query: CaseSearchQuery): SelectQueryBuilder<CaseEntity> {
     const qb = this.manager.getRepository(CaseEntity).createQueryBuilder('c').where(query.scope.sql, query.scope.params);
-    if (query.name) qb.andWhere(`c.id IN (SELECT sn."caseId" FROM ruta_search_victim_names(:name) sn)`, { name: query.name });
+    if (query.name) {
+      // Every word (accents, case and particles aside) within one typo: ruta_search_victim_names ANDs one `&&` per word.
+      const words = nameQueryParameters(activeBlindIndexKey(), query.name);
+      if (!words) qb.andWhere('false');
+      else {
+        qb.andWhere(`c.id IN (SELECT sn."caseId" FROM ruta_search_victim_names(CAST(:nameWords AS bigint[]), CAST(:nameExact AS bigint[])) sn)`, {
+          nameWords: words.words,
+          nameExact: words.exact,
+        });
+      }
+    }
     if (query.documentNumber) {
-      qb.innerJoin(VictimEntity, 'v', 'v."caseId" = c."id"').andWhere('v."documentNumberNormalized" = :documentNumber', { documentNumber: query.documentNumber });
+      qb.innerJoin(VictimEntity, 'v', 'v."caseId" = c."id"').andWhere('v."documentNumberHash" = :documentHash', {
+        documentHash: blindIndex(activeBlindIndexKey(), query.documentNumber),
+      });
     }
     if (query.code) qb.andWhere('c.code = :code', { code: query.code });
     if (query.status?.length) qb.andWhere('c.status IN (:...status)', { status: query.status });

@@ -7,7 +7,6 @@ import { CaseDetailsService } from './case-details.service';
 import { ageColumns, CaseWriteSupport, sentFields } from './case-write-support.service';
 import { CasesRepository } from './cases.repository';
 import { UpdateVictimDto } from './dto/case-requests.dto';
-import { normalizeDocumentNumber } from './search-terms';
 import { VictimEntity } from './victim.entity';
 import { VictimsRepository } from './victims.repository';
 
@@ -55,14 +54,13 @@ export class VictimIdentityService {
     if (version !== found.version) throw await this.support.staleVersion(found.id, version);
 
     const changes: Partial<VictimEntity> = { ...(patch as Partial<VictimEntity>), birthDate: merged.birthDate, estimatedAge: merged.estimatedAge };
-    if (patch.documentNumber !== undefined) changes.documentNumberNormalized = normalizeDocumentNumber(patch.documentNumber);
     const fields = Object.keys(patch).filter((k) => JSON.stringify((victim as unknown as Record<string, unknown>)[k] ?? null) !== JSON.stringify((patch as Record<string, unknown>)[k] ?? null));
     if (shelterLocation !== undefined) fields.push('shelterLocation');
     if (!fields.length) return this.details.build(actor, found);
 
     const facts = await this.support.ageFacts(found.id, found.identifiedOn, merged);
     if (!(await this.cases.updateVersioned(found.id, version, ageColumns(facts)))) throw await this.support.staleVersion(found.id, version);
-    await this.victims.update(found.id, changes);
+    await this.victims.update(found.id, changes, merged);
     if (shelterLocation !== undefined) await this.victims.saveLocation(found.id, shelterLocation, !!(await this.victims.findLocation(found.id)));
     await this.audit.record({
       action: 'update',

@@ -1,8 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { RepositoryBase } from '@ruta/platform';
+import { activeBlindIndexKey, birthDateIndex, blindIndex, nameTokens, normalizeDocument, RepositoryBase } from '@ruta/platform';
 import { VictimLocationEntity } from './victim-location.entity';
 import { VictimEntity } from './victim.entity';
+
+type Identity = Partial<Pick<VictimEntity, 'givenNames' | 'familyNames' | 'aliases' | 'documentNumber' | 'birthDate'>>;
+
+/**
+ * The blind indexes of an identity (whole: names, aliases, document number, birth date): the name tokens, the document
+ * number's hash and the birth year, written with every insert and identity edit.
+ */
+export function victimBlindColumns(v: Identity): Pick<VictimEntity, 'nameTokens' | 'documentNumberHash' | 'birthDateHash' | 'birthYear'> {
+  const key = activeBlindIndexKey();
+  return {
+    nameTokens: nameTokens(key, v.givenNames, v.familyNames, ...(v.aliases ?? [])),
+    documentNumberHash: blindIndex(key, normalizeDocument(v.documentNumber)),
+    birthDateHash: birthDateIndex(key, v.birthDate),
+    birthYear: v.birthDate ? Number(v.birthDate.slice(0, 4)) : null,
+  };
+}
 
 /**
  * Victims' identity and shelter location. Row-level security returns nothing to roles without
@@ -10,8 +26,9 @@ import { VictimEntity } from './victim.entity';
  */
 @Injectable()
 export class VictimsRepository extends RepositoryBase {
+  /** A new victim record, with its blind indexes. */
   async insert(values: QueryDeepPartialEntity<VictimEntity>): Promise<void> {
-    await this.insertRows(VictimEntity, [values]);
+    await this.insertRows(VictimEntity, [{ ...values, ...victimBlindColumns(values as Identity) } as QueryDeepPartialEntity<VictimEntity>]);
   }
 
   find(caseId: string): Promise<VictimEntity | null> {
@@ -30,8 +47,10 @@ export class VictimsRepository extends RepositoryBase {
     return new Map(rows.map((v) => [v.caseId, [v.givenNames, v.familyNames].filter(Boolean).join(' ')]));
   }
 
-  async update(caseId: string, changes: QueryDeepPartialEntity<VictimEntity>): Promise<void> {
-    await this.manager.createQueryBuilder().update(VictimEntity).set({ ...changes, updatedAt: () => 'now()' }).where('"caseId" = :caseId', { caseId }).execute();
+  /** Changes to a victim record; `identity` is the whole identity after them, whose blind indexes are written too. */
+  async update(caseId: string, changes: Partial<VictimEntity>, identity: Identity): Promise<void> {
+    const set = { ...changes, ...victimBlindColumns(identity), updatedAt: () => 'now()' } as QueryDeepPartialEntity<VictimEntity>;
+    await this.manager.createQueryBuilder().update(VictimEntity).set(set).where('"caseId" = :caseId', { caseId }).execute();
   }
 
   findLocation(caseId: string): Promise<VictimLocationEntity | null> {

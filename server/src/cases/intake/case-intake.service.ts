@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CreateCaseResponse, FieldError, PERMISSIONS } from '@ruta/shared';
 import { Actor, can, AuditService, todayInColombia, ValidationFailedError } from '@ruta/platform';
-import { CaseAccessService, deriveAgeFacts, exploitationStart, CaseDetailsService, CaseRecordsRepository, ageColumns, sentFields, CasesRepository, normalizeDocumentNumber, identityErrors, VictimsRepository } from '../core';
+import { CaseAccessService, deriveAgeFacts, exploitationStart, CaseDetailsService, CaseRecordsRepository, ageColumns, sentFields, CasesRepository, identityErrors, VictimsRepository } from '../core';
 import { ConsentsService } from '../consents';
 import { PlaceReference, PlacesService } from '@ruta/places';
 import { CreateCaseDto } from './dto/create-case.dto';
@@ -45,7 +45,7 @@ export class CaseIntakeService {
       createdById: actor.userId,
       ...ageColumns(facts),
     });
-    await this.victims.insert({ ...identity, givenNames: dto.victim.givenNames, sex: dto.victim.sex, caseId, documentNumberNormalized: normalizeDocumentNumber(identity.documentNumber) });
+    await this.victims.insert({ ...identity, givenNames: dto.victim.givenNames, sex: dto.victim.sex, caseId });
     if (shelterLocation) await this.victims.saveLocation(caseId, shelterLocation, false);
     await this.records.insertScreening({ ...dto.screening, caseId, interviewerUserId: dto.screening.interviewerUserId ?? actor.userId, createdById: actor.userId });
     await this.records.insertEvents(caseId, events.map((e, i) => ({ ...e, departmentCode: eventPlaces[i].departmentCode ?? null })));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RepositoryBase } from '@ruta/platform';
+import { activeBlindIndexKey, birthDateIndex, blindIndex, nameQueryParameters, RepositoryBase } from '@ruta/platform';
 
 export interface DuplicateRow {
   institutionId: string;
@@ -13,15 +13,25 @@ export interface DuplicateRow {
 /**
  * Possible duplicates across every institution through the SECURITY DEFINER function
  * `ruta_find_possible_duplicates()`, which never returns identity nor the code of a case outside the caller's scope.
+ * The identity goes in as blind indexes (document and birth date hashes, name tokens per word, birth year): the names
+ * are encrypted.
+ * A name matches when 60 % of its words (accents, case and particles aside, one typo each) are in the stored name.
  */
 @Injectable()
 export class DuplicatesRepository extends RepositoryBase {
   find(input: { documentNumber: string | null; name: string | null; birthDate: string | null; sex: string | null; excludeCaseId: string | null }): Promise<DuplicateRow[]> {
+    const key = activeBlindIndexKey();
     return this.manager.query(
       `SELECT d."institutionId", i.code AS "institutionCode", i.name AS "institutionName", d."matchedOn", d.code
-       FROM ruta_find_possible_duplicates($1, $2, $3::date, $4, $5::uuid) d JOIN institutions i ON i.id = d."institutionId"
+       FROM ruta_find_possible_duplicates($1, $2::bigint[], $3, $4, $5::uuid) d JOIN institutions i ON i.id = d."institutionId"
        ORDER BY i.name, d."matchedOn", d.code NULLS LAST`,
-      [input.documentNumber, input.name, input.birthDate, input.sex, input.excludeCaseId],
+      [
+        blindIndex(key, input.documentNumber),
+        nameQueryParameters(key, input.name)?.words ?? null,
+        birthDateIndex(key, input.birthDate),
+        input.sex,
+        input.excludeCaseId,
+      ],
     );
   }
 
@@ -30,11 +40,12 @@ export class DuplicatesRepository extends RepositoryBase {
    * by year ± 1, so no answer depends on the day or month.
    */
   check(input: { documentNumber: string | null; name: string; birthYear: number | null; sex: string | null }): Promise<DuplicateRow[]> {
+    const key = activeBlindIndexKey();
     return this.manager.query(
       `SELECT d."institutionId", i.code AS "institutionCode", i.name AS "institutionName", d."matchedOn", d.code
-       FROM ruta_check_possible_duplicates($1, $2, $3::integer, $4) d JOIN institutions i ON i.id = d."institutionId"
+       FROM ruta_check_possible_duplicates($1, $2::bigint[], $3::integer, $4) d JOIN institutions i ON i.id = d."institutionId"
        ORDER BY i.name, d."matchedOn", d.code NULLS LAST`,
-      [input.documentNumber, input.name, input.birthYear, input.sex],
+      [blindIndex(key, input.documentNumber), nameQueryParameters(key, input.name)?.words ?? null, input.birthYear, input.sex],
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { RepositoryBase } from '@ruta/platform';
+import { activeFieldCipher, RepositoryBase, TEXT_PREFIX } from '@ruta/platform';
 import { ExportCaseRow } from './export-file';
 import { ExportJobEntity } from './export-job.entity';
 
@@ -54,6 +54,12 @@ export type ClaimedExport = Pick<ExportJobEntity, 'id' | 'format' | 'identified'
  * Export jobs. The request side reads and fixes the cases as the requester (row-level security decides which); the
  * job side works as the system on the ids fixed in the job, never on a wider set.
  */
+/** A victim's name as read by raw SQL: encrypted (field encryption), opened here; a clear value left by bulk SQL as it is. */
+function openName(column: 'givenNames' | 'familyNames', value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return value.startsWith(TEXT_PREFIX) ? activeFieldCipher().decryptText('victims', column, value) : value;
+}
+
 @Injectable()
 export class ExportJobsRepository extends RepositoryBase {
   async countCases(filter: ExportFilter): Promise<number> {
@@ -67,7 +73,8 @@ export class ExportJobsRepository extends RepositoryBase {
     const [where, params] = filterSql(filter, 1);
     const names = identified ? `, v."givenNames", v."familyNames"` : '';
     const join = identified ? `LEFT JOIN victims v ON v."caseId" = c.id` : '';
-    return this.manager.query(`SELECT ${ROW_COLUMNS}${names} FROM cases c ${ROW_JOINS} ${join} WHERE ${where} ORDER BY c.code`, params);
+    const rows: ExportCaseRow[] = await this.manager.query(`SELECT ${ROW_COLUMNS}${names} FROM cases c ${ROW_JOINS} ${join} WHERE ${where} ORDER BY c.code`, params);
+    return identified ? rows.map((r) => ({ ...r, givenNames: openName('givenNames', r.givenNames), familyNames: openName('familyNames', r.familyNames) })) : rows;
   }
 
   /** A finished small export, built in the request. */
@@ -151,7 +158,7 @@ export class ExportJobsRepository extends RepositoryBase {
       rows.map((r) => r.id),
     ]);
     const byCase = new Map(names.map((n) => [n.caseId, n]));
-    return rows.map((r) => ({ ...r, givenNames: byCase.get(r.id)?.givenNames ?? null, familyNames: byCase.get(r.id)?.familyNames ?? null }));
+    return rows.map((r) => ({ ...r, givenNames: openName('givenNames', byCase.get(r.id)?.givenNames), familyNames: openName('familyNames', byCase.get(r.id)?.familyNames) }));
   }
 
   /** Progress and a renewed lease; false when this attempt lost the job (its lease ran out and it was taken again). */

@@ -1,5 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { activeFieldCipher, BLIND_INDEX_KEY_PURPOSE } from './field-cipher';
+import type { RutaConfig } from '../config/config';
+import { resolveSecretKey } from '../config/secret-key';
+import { activeFieldCipher, BLIND_INDEX_KEY_PURPOSE, FieldCipher, installFieldCipher } from './field-cipher';
+import { loadFieldCipher, Queryable } from './field-keys';
 
 export { BLIND_INDEX_KEY_PURPOSE };
 
@@ -29,6 +32,16 @@ const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y']);
 /** Words shorter than this are matched exactly (a deletion of a 3-letter word leaves 2 letters: too many neighbours). */
 const MIN_FUZZY_LENGTH = 4;
 
+/**
+ * Loads the field keys (creating missing ones) and installs the cipher, for a start-up step that runs before the
+ * field-encryption seed (the victims' identity is indexed and encrypted in one pass, before anything else encrypts it).
+ */
+export async function loadFieldKeysForSeed(db: Queryable, config: RutaConfig): Promise<FieldCipher> {
+  const cipher = await loadFieldCipher(db, resolveSecretKey(config), { create: true });
+  installFieldCipher(cipher);
+  return cipher;
+}
+
 /** The blind-index key of the running server (the field keys are loaded at start-up). */
 export function activeBlindIndexKey(): Buffer {
   return activeFieldCipher().dataKey(BLIND_INDEX_KEY_PURPOSE);
@@ -40,6 +53,11 @@ export function blindIndex(key: Buffer, value: string | null | undefined): strin
 export function blindIndex(key: Buffer, value: string | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
   return createHmac('sha256', key).update(`x:${value}`, 'utf8').digest('hex');
+}
+
+/** Exact look-up hash of an ISO birth date (its own namespace: no document number has a space). */
+export function birthDateIndex(key: Buffer, date: string | null | undefined): string | null {
+  return date ? blindIndex(key, `birth ${date}`) : null;
 }
 
 /** The words of a name as the index sees them: NFD, marks stripped, lower case, letters and digits, particles dropped. */
@@ -54,8 +72,13 @@ export function nameWords(name: string | null | undefined): string[] {
     .filter((w) => w && !PARTICLES.has(w));
 }
 
+/**
+ * One 64-bit token. The lowest bit tells the kinds apart (0: a whole word, 1: a deletion variant), so SQL can pick a
+ * row's whole-word tokens (`t & 1 = 0`) to compare two stored names word for word (link requests, a case's duplicates).
+ */
 function token(key: Buffer, tag: 'w' | 'd', text: string): string {
-  return createHmac('sha256', key).update(`${tag}:${text}`, 'utf8').digest().readBigInt64BE(0).toString();
+  const value = createHmac('sha256', key).update(`${tag}:${text}`, 'utf8').digest().readBigInt64BE(0);
+  return (tag === 'w' ? value & ~1n : value | 1n).toString();
 }
 
 function deletions(word: string): string[] {
@@ -102,4 +125,21 @@ export function queryWordTokens(key: Buffer, word: string): QueryWord {
 /** The words of a search, each with its tokens (an empty list when no word is left after normalisation). */
 export function nameQueryTokens(key: Buffer, name: string | null | undefined): QueryWord[] {
   return [...new Set(nameWords(name))].map((w) => queryWordTokens(key, w));
+}
+
+/**
+ * The words of a search as SQL parameters: a rectangular bigint[][] (one row per word, padded with the word's own
+ * first token; PostgreSQL arrays must be rectangular, a repeated element changes no overlap) and the whole-word tokens.
+ */
+export function nameQueryParameters(key: Buffer, name: string | null | undefined): { words: string[][]; exact: string[] } | null {
+  const words = nameQueryTokens(key, name);
+  if (!words.length) return null;
+  const width = Math.max(...words.map((w) => w.any.length));
+  return { words: words.map((w) => [...w.any, ...Array<string>(width - w.any.length).fill(w.any[0])]), exact: words.map((w) => w.exact) };
+}
+
+/** Upper case, letters and digits only: "1.023.456-7" and "10234567" are the same cédula (what the hash is taken of). */
+export function normalizeDocument(value: string | null | undefined): string | null {
+  const normalized = (value ?? '').normalize('NFKD').replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+  return normalized || null;
 }

@@ -16,6 +16,11 @@ export interface EncryptedField {
   key: string;
   /** The case the row belongs to: the audit event's entity. */
   caseColumn: string;
+  /**
+   * The audit event's entity when it is not the case of `caseColumn`: its type and an SQL expression over the row
+   * (alias `t`) giving its id (a hotline contact has no case yet; a referral event reaches its case through its referral).
+   */
+  entity?: { type: string; idSql: string };
   /** Rows per batch (default 500). */
   batch?: number;
 }
@@ -24,9 +29,36 @@ export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
   { table: 'victims', column: 'phone', kind: 'text', key: 'caseId', caseColumn: 'caseId' },
   { table: 'victims', column: 'email', kind: 'text', key: 'caseId', caseColumn: 'caseId' },
   { table: 'victims', column: 'currentLocation', kind: 'text', key: 'caseId', caseColumn: 'caseId' },
+  // The victim's identity (migration 1764405200000; searched through blind indexes, victim-identity-index.ts).
+  { table: 'victims', column: 'givenNames', kind: 'text', key: 'caseId', caseColumn: 'caseId' },
+  { table: 'victims', column: 'familyNames', kind: 'text', key: 'caseId', caseColumn: 'caseId' },
+  { table: 'victims', column: 'aliases', kind: 'text', key: 'caseId', caseColumn: 'caseId' },
+  { table: 'victims', column: 'documentNumber', kind: 'text', key: 'caseId', caseColumn: 'caseId' },
+  { table: 'victims', column: 'birthDate', kind: 'text', key: 'caseId', caseColumn: 'caseId' },
   { table: 'victim_locations', column: 'shelterLocation', kind: 'text', key: 'caseId', caseColumn: 'caseId' },
   { table: 'case_notes', column: 'body', kind: 'text', key: 'id', caseColumn: 'caseId' },
   { table: 'case_documents', column: 'content', kind: 'bytes', key: 'id', caseColumn: 'caseId', batch: 10 },
+  // Other areas' free text about the victim (migration 1764405300000): what a referral says and why it ended, the
+  // assistance notes, measures and closure texts, the relatives' names, the hotline contact's account.
+  { table: 'referrals', column: 'message', kind: 'text', key: 'id', caseColumn: 'caseId' },
+  { table: 'referrals', column: 'overrideJustification', kind: 'text', key: 'id', caseColumn: 'caseId' },
+  { table: 'referrals', column: 'outcome', kind: 'text', key: 'id', caseColumn: 'caseId' },
+  { table: 'referrals', column: 'cancelReason', kind: 'text', key: 'id', caseColumn: 'caseId' },
+  {
+    table: 'referral_events',
+    column: 'reason',
+    kind: 'text',
+    key: 'id',
+    caseColumn: 'referralId',
+    entity: { type: 'case', idSql: `(SELECT r."caseId"::text FROM referrals r WHERE r.id = t."referralId")` },
+  },
+  { table: 'assistance_services', column: 'notes', kind: 'text', key: 'id', caseColumn: 'caseId' },
+  { table: 'assistance_follow_ups', column: 'notes', kind: 'text', key: 'id', caseColumn: 'caseId' },
+  { table: 'risk_assessments', column: 'measures', kind: 'text', key: 'id', caseColumn: 'caseId' },
+  { table: 'assistance_closure_requests', column: 'note', kind: 'text', key: 'id', caseColumn: 'caseId' },
+  { table: 'assistance_closure_requests', column: 'comment', kind: 'text', key: 'id', caseColumn: 'caseId' },
+  { table: 'assistance_participants', column: 'fullName', kind: 'text', key: 'id', caseColumn: 'caseId' },
+  { table: 'hotline_contacts', column: 'summary', kind: 'text', key: 'id', caseColumn: 'caseId', entity: { type: 'hotline_contact', idSql: `t.id::text` } },
 ];
 
 /** The data key of the blind indexes (HMAC of normalised names, document numbers, phone numbers; blind-index.ts). */
@@ -108,6 +140,12 @@ export class FieldCipher {
   decryptText(table: string, column: string, stored: string): string {
     if (!stored.startsWith(TEXT_PREFIX)) throw new FieldDecryptionError(table, column, 'not an encrypted value');
     return this.decryptBytes(table, column, Buffer.from(stored.slice(TEXT_PREFIX.length), 'base64url')).toString('utf8');
+  }
+
+  /** The same keys, writing `table`'s new values under `keyId` (the data-key rotation re-encrypts with it). */
+  writingUnder(table: string, keyId: number): FieldCipher {
+    if (!this.keys.has(keyId)) throw new Error(`No field key ${keyId}`);
+    return new FieldCipher(this.keys, new Map([...this.current, [table, keyId]]));
   }
 
   /** The key id a stored value names (verification counts values per key). */

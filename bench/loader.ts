@@ -183,6 +183,8 @@ function batchStatements(options: LoadOptions): string[] {
 }
 
 const INDEX_BATCH = 50_000;
+/** A pg client as the platform's Queryable (rows, not the result object). */
+const rowsOf = (db: Client) => ({ query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows });
 const IDENTITY = ['givenNames', 'familyNames', 'birthDate'] as const;
 
 /**
@@ -197,7 +199,7 @@ async function indexVictims(db: Client, secretKey: Buffer, log: (line: string) =
   if (!pending) return;
   const started = Date.now();
   log(`Encrypting and indexing the identity of ${pending.toLocaleString('en')} victims`);
-  const cipher = await loadFieldCipher(db, secretKey, { create: true });
+  const cipher = await loadFieldCipher(rowsOf(db), secretKey, { create: true });
   const key = cipher.dataKey(BLIND_INDEX_KEY_PURPOSE);
   const open = (column: string, value: string) => (value.startsWith(TEXT_PREFIX) ? cipher.decryptText('victims', column, value) : value);
   // Tokens once per distinct word (the names combine a few hundred words).
@@ -313,7 +315,7 @@ export async function blindIndexKeyOf(ownerUrl: string, secretKey: Buffer): Prom
   const db = new Client({ connectionString: ownerUrl });
   await db.connect();
   try {
-    return (await loadFieldCipher(db, secretKey)).dataKey(BLIND_INDEX_KEY_PURPOSE);
+    return (await loadFieldCipher(rowsOf(db), secretKey)).dataKey(BLIND_INDEX_KEY_PURPOSE);
   } finally {
     await db.end();
   }

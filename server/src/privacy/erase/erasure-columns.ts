@@ -35,6 +35,7 @@ export const ERASURE_COLUMNS: Readonly<Record<string, Readonly<Record<string, Co
     documentNumber: erase('victim_identity'),
     documentNumberNormalized: erase('victim_identity'),
     documentNumberHash: erase('victim_identity'),
+    birthDateHash: erase('victim_identity'),
     nameTokens: erase('victim_identity'),
     searchName: 'derived',
     genderIdentity: erase('victim_profile'),

@@ -5,13 +5,14 @@ import { UsersRepository } from '../users/users.repository';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
+import { RecentSessions } from './recent-sessions';
 import { SessionService } from './session.service';
 import { SessionsRepository } from './sessions.repository';
 
 @Module({
   imports: [AuditModule, PassportModule],
   controllers: [AuthController],
-  providers: [AuthService, LocalStrategy, SessionService, SessionsRepository, UsersRepository, { provide: SessionAuthenticator, useExisting: SessionService }],
-  exports: [SessionService, SessionsRepository, SessionAuthenticator],
+  providers: [AuthService, LocalStrategy, SessionService, SessionsRepository, RecentSessions, UsersRepository, { provide: SessionAuthenticator, useExisting: SessionService }],
+  exports: [SessionService, SessionsRepository, SessionAuthenticator, RecentSessions],
 })
 export class AuthModule {}

@@ -3,6 +3,7 @@ import { LoginStage, Permission } from '@ruta/shared';
 import { Actor, currentRequest, TransactionRunner, randomToken, sha256 } from '@ruta/platform';
 import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from './session.entity';
+import { RecentSessions } from './recent-sessions';
 import { SessionsRepository } from './sessions.repository';
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -43,6 +44,7 @@ export class SessionService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly sessions: SessionsRepository,
+    private readonly recent: RecentSessions,
   ) {}
 
   /** Opens a session; returns the raw token (for the cookie) and the CSRF token. */
@@ -73,9 +75,12 @@ export class SessionService {
   }
 
   /** Resolves a session cookie to the acting user, or undefined when it is unknown, revoked, idle or expired. */
-  authenticate(token: string): Promise<AuthenticatedSession | undefined> {
-    return this.transactions.runAsSystem(async () => {
-      const session = await this.sessions.findLive(sha256(token), new Date(Date.now() - IDLE_TIMEOUT_MS));
+  async authenticate(token: string): Promise<AuthenticatedSession | undefined> {
+    const tokenHash = sha256(token);
+    const recent = this.recent.get(tokenHash);
+    if (recent) return recent;
+    const resolved = await this.transactions.runAsSystem(async () => {
+      const session = await this.sessions.findLive(tokenHash, new Date(Date.now() - IDLE_TIMEOUT_MS));
       if (!session?.user) return undefined;
       if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.sessions.touch(session.id);
       return {
@@ -85,5 +90,7 @@ export class SessionService {
         stage: loginStage(session.user, session.mfaVerified),
       };
     });
+    if (resolved) this.recent.remember(tokenHash, resolved);
+    return resolved;
   }
 }

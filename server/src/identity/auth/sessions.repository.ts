@@ -1,11 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { RepositoryBase } from '@ruta/platform';
+import { RecentSessions } from './recent-sessions';
 import { SessionEntity } from './session.entity';
 
 /** The only place that touches the sessions table. */
 @Injectable()
 export class SessionsRepository extends RepositoryBase {
+  @Inject(RecentSessions) private readonly recent!: RecentSessions;
+
   private get repo() {
     return this.manager.getRepository(SessionEntity);
   }
@@ -35,14 +38,17 @@ export class SessionsRepository extends RepositoryBase {
 
   /** The second factor is done: the live session gets a new token hash (the old token is dead) and counts as verified. */
   async elevate(id: string, tokenHash: string): Promise<void> {
+    this.recent.forgetAll();
     await this.repo.update({ id, revokedAt: IsNull() }, { tokenHash, mfaVerified: true });
   }
 
   async revoke(id: string): Promise<void> {
+    this.recent.forgetAll();
     await this.repo.update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 
   async revokeAllForUser(userId: string): Promise<void> {
+    this.recent.forgetAll();
     await this.repo.update({ userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 }

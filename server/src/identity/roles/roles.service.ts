@@ -6,6 +6,7 @@ import { AccessRequestsService } from '../approvals/access-requests.service';
 import { CreateRoleDto, UpdateRoleDto } from './dto/role.dto';
 import { RoleEntity } from './role.entity';
 import { RolesRepository } from './roles.repository';
+import { RecentSessions } from '../auth/recent-sessions';
 
 export function toRoleView(r: RoleEntity): RoleView {
   return { id: r.id, code: r.code, nameEs: r.nameEs, nameEn: r.nameEn, scope: r.scope, requiresMfa: r.requiresMfa, permissions: [...r.permissions].sort(), version: r.version };
@@ -24,6 +25,7 @@ export class RolesService {
     private readonly repository: RolesRepository,
     private readonly requests: AccessRequestsService,
     private readonly audit: AuditService,
+    private readonly recentSessions: RecentSessions,
   ) {}
 
   async list(): Promise<RoleView[]> {
@@ -67,12 +69,14 @@ export class RolesService {
     return toRoleView(saved);
   }
 
-  /** Permission changes apply to every holder at their next request: sessions resolve the role each time. */
+  /** Permission changes apply to every holder at their next request: sessions resolve the role each time (RecentSessions). */
   async applyUpdate(id: string, dto: UpdateRoleRequest, approval?: ApprovalContext): Promise<RoleView> {
     const { version, ...changes } = dto;
     const before = await this.repository.findById(id);
     if (!before) throw new NotFoundError('role');
     if (!(await this.repository.updateVersioned(id, version, changes))) throw new StaleVersionError();
+    // Its holders' sessions resolve the role again at their next request (other instances: within RECENT_SESSION_MS).
+    this.recentSessions.forgetAll();
     const after = (await this.repository.findById(id))!;
     await this.audit.record({
       action: 'update',

@@ -12,6 +12,7 @@ import { RolesRepository } from '../roles/roles.repository';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
+import { RecentSessions } from '../auth/recent-sessions';
 
 export function toUserView(u: UserEntity): UserView {
   return {
@@ -36,6 +37,7 @@ export class UsersService {
     private readonly sessions: SessionsRepository,
     private readonly requests: AccessRequestsService,
     private readonly audit: AuditService,
+    private readonly recentSessions: RecentSessions,
   ) {}
 
   async list(query: UserListQueryDto): Promise<Page<UserView>> {
@@ -115,6 +117,7 @@ export class UsersService {
     if (!(await this.users.updateVersioned(id, version, changes))) throw new StaleVersionError();
     const revoke = changes.active === false || (changes.roleId && changes.roleId !== before.roleId) || (changes.institutionId && changes.institutionId !== before.institutionId);
     if (revoke) await this.sessions.revokeAllForUser(id);
+    else this.recentSessions.forgetAll();
     await this.audit.record({ action: 'update', entityType: 'user', entityId: id, details: { fields: Object.keys(changes), sessionsRevoked: !!revoke, ...approvalDetails(approval) } });
     return this.get(id);
   }

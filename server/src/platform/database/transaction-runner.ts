@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
+import { UnauthenticatedError } from '../http/errors';
 
 /** The TypeORM connection of system work: the `ruta_system` database role (DatabaseModule). */
 export const SYSTEM_CONNECTION = 'system';
@@ -37,7 +38,12 @@ export class TransactionRunner {
 
   run<T>(context: DbActorContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      if (context.sessionToken) await manager.query(`SELECT ruta_begin_request($1)`, [context.sessionToken]);
+      if (context.sessionToken) {
+        // The database checks the session again (the guard may have used a session resolved a moment ago): a session
+        // revoked, expired or idle since then gets no transaction, whatever the application remembered.
+        const [{ live }] = await manager.query(`SELECT ruta_begin_request($1) AS live`, [context.sessionToken]);
+        if (!live) throw new UnauthenticatedError();
+      }
       return this.storage.run({ manager, context, system: false }, () => work(manager));
     });
   }

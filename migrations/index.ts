@@ -22,6 +22,7 @@ import { EventCity1764404900000 } from './1764404900000-EventCity';
 import { Privacy1764405100000 } from './1764405100000-Privacy';
 import { VictimIdentityBlindIndexes1764405200000 } from './1764405200000-VictimIdentityBlindIndexes';
 import { MoreEncryptedFields1764405300000 } from './1764405300000-MoreEncryptedFields';
+import { CaseMemberCounts1764405400000 } from './1764405400000-CaseMemberCounts';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   Privacy1764405100000,
   VictimIdentityBlindIndexes1764405200000,
   MoreEncryptedFields1764405300000,
+  CaseMemberCounts1764405400000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

@@ -68,6 +68,35 @@ export class CaseSearchRepository extends RepositoryBase {
     return { count: Math.min(row.n, cap), more: row.n > cap };
   }
 
+  /**
+   * The exact number of cases of an unfiltered list (or one filtered only by status and institution) of a scope that
+   * sees whole institutions, from `case_counts` (kept exact by a trigger, migration 1764404200000-FastScopes): a few
+   * rows instead of up to CASE_COUNT_CAP index entries. Row-level security on `case_counts` applies the same scope.
+   */
+  async countFromSummary(filter: { institutionIds?: string[]; statuses?: string[] }): Promise<number> {
+    const [sql, params] = this.summaryCountStatement(filter);
+    const [row] = await this.manager.query<{ n: number }[]>(sql, params);
+    return row.n;
+  }
+
+  /** The summary count's SQL, also used by the EXPLAIN test. */
+  summaryCountStatement(filter: { institutionIds?: string[]; statuses?: string[] }): [string, unknown[]] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.institutionIds?.length) where.push(`k."ownerInstitutionId" = ANY($${params.push(filter.institutionIds)}::uuid[])`);
+    if (filter.statuses?.length) where.push(`k.status = ANY($${params.push(filter.statuses)}::varchar[])`);
+    return [`SELECT COALESCE(sum(k.total), 0)::int AS n FROM case_counts k${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, params];
+  }
+
+  /** The same for the `assigned` scope: the actor's own rows of `case_member_counts` (migration 1764405400000). */
+  async countFromMemberSummary(userId: string, statuses?: string[]): Promise<number> {
+    const [row] = await this.manager.query<{ n: number }[]>(
+      `SELECT COALESCE(sum(k.total), 0)::int AS n FROM case_member_counts k WHERE k."userId" = $1${statuses?.length ? ` AND k.status = ANY($2::varchar[])` : ''}`,
+      statuses?.length ? [userId, statuses] : [userId],
+    );
+    return row.n;
+  }
+
   /** The count's SQL, also used by the EXPLAIN test. */
   countStatement(query: CaseSearchQuery, cap: number): [string, unknown[]] {
     const [sql, params] = this.filtered(query).select('c.id').limit(cap + 1).getQueryAndParameters();

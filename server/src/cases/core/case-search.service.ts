@@ -3,7 +3,7 @@ import { CASE_COUNT_CAP, CaseSearchPage, FieldError } from '@ruta/shared';
 import { Actor, AuditService, decodeCursor, encodeCursor, ForbiddenError, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService } from './case-access.service';
 import { caseScopeCondition } from './case-scope';
-import { CaseSearchRepository } from './case-search.repository';
+import { CaseSearchQuery, CaseSearchRepository } from './case-search.repository';
 import { toCaseSummary } from './case-views';
 import { CaseSearchDto } from './dto/case-requests.dto';
 import { cleanNameQuery, normalizeDocumentNumber } from './search-terms';
@@ -50,7 +50,7 @@ export class CaseSearchService {
     };
     const rows = await this.search.search(query);
     // The total is counted once, on the first page; later pages keep the one the list already shows.
-    const total = after ? undefined : await this.search.count(query, CASE_COUNT_CAP);
+    const total = after ? undefined : await this.total(actor, dto, query);
     const page = rows.slice(0, limit);
     const names = identity ? await this.victims.namesOf(page.map((r) => r.entity.id)) : new Map<string, string>();
     const used = Object.keys(dto).filter((k) => !['cursor', 'limit', 'sort'].includes(k) && (dto as Record<string, unknown>)[k] !== undefined);
@@ -63,5 +63,24 @@ export class CaseSearchService {
       ...(total ? { total } : {}),
       ...(rows.length > limit && last ? { nextCursor: encodeCursor({ s: sort, t: last.cursorAt, i: last.entity.id }) } : {}),
     };
+  }
+
+  /**
+   * The list's total: exact from the summaries when the filters are only status (and institution, for scopes that see
+   * whole institutions) — the default list of every role; otherwise counted on the filters' indexes up to
+   * CASE_COUNT_CAP.
+   */
+  private async total(actor: Actor, dto: CaseSearchDto, query: CaseSearchQuery): Promise<{ count: number; more: boolean }> {
+    const wholeInstitutions = actor.scope === 'institution' || actor.scope === 'all' || actor.scope === 'all_pseudonymised';
+    const filters = Object.keys(dto).filter((k) => !['cursor', 'limit', 'sort', 'status', 'institutionId'].includes(k) && (dto as Record<string, unknown>)[k] !== undefined);
+    if (actor.scope === 'assigned' && !filters.length && !query.institutionId?.length) {
+      return { count: await this.search.countFromMemberSummary(actor.userId, query.status), more: false };
+    }
+    if (!wholeInstitutions || filters.length) return this.search.count(query, CASE_COUNT_CAP);
+    const institutionIds = actor.scope === 'institution' ? [actor.institutionId] : undefined;
+    const asked = query.institutionId?.length ? query.institutionId : undefined;
+    const ids = institutionIds && asked ? asked.filter((id) => id === actor.institutionId) : (asked ?? institutionIds);
+    if (ids && ids.length === 0) return { count: 0, more: false };
+    return { count: await this.search.countFromSummary({ institutionIds: ids, statuses: query.status }), more: false };
   }
 }

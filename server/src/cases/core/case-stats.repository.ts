@@ -15,6 +15,8 @@ export interface CaseStatsQuery {
    * come from `case_counts` (kept exact by a trigger, migration 1764404200000-FastScopes) instead of counting cases.
    */
   summary?: { institutionId?: string };
+  /** For the `assigned` scope, the actor's own totals from `case_member_counts` / `case_member_days` (migration 1764405400000). */
+  memberSummary?: boolean;
 }
 
 export interface CaseStatsRow {
@@ -34,7 +36,8 @@ export interface CaseStatsRow {
 @Injectable()
 export class CaseStatsRepository extends RepositoryBase {
   async countByStatus(query: CaseStatsQuery): Promise<CaseStatsRow[]> {
-    if (query.summary) return this.fromSummary(query, query.summary);
+    if (query.summary) return this.fromSummary(this.buildSummary(query, query.summary));
+    if (query.memberSummary) return this.fromSummary(this.buildMemberSummary(query));
     const rows = await this.build(query).getRawMany<Record<keyof CaseStatsRow, string | number>>();
     return rows.map((r) => ({
       status: r.status as CaseStatus,
@@ -45,8 +48,7 @@ export class CaseStatsRepository extends RepositoryBase {
     }));
   }
 
-  private async fromSummary(query: CaseStatsQuery, summary: { institutionId?: string }): Promise<CaseStatsRow[]> {
-    const [sql, params] = this.buildSummary(query, summary);
+  private async fromSummary([sql, params]: [string, unknown[]]): Promise<CaseStatsRow[]> {
     const rows: { status: CaseStatus; total: number; minors: number; recent: number; mine: number }[] = await this.manager.query(sql, params);
     const byStatus = new Map<CaseStatus, CaseStatsRow>();
     for (const row of rows) {
@@ -82,6 +84,18 @@ export class CaseStatsRepository extends RepositoryBase {
       WHERE c.id IN (SELECT sm."caseId" FROM case_assignments sm WHERE sm."userId" = $2 AND sm."unassignedAt" IS NULL)
         AND c.status = ANY($3::varchar[]) ${cases} GROUP BY c.status`;
     return [sql, params];
+  }
+
+  /**
+   * The `assigned` scope's counts in one statement, also used by the EXPLAIN test: the actor's rows of
+   * `case_member_counts` (a few, by primary key) and of `case_member_days` since the recent window's first day.
+   */
+  buildMemberSummary(query: CaseStatsQuery): [string, unknown[]] {
+    const sql = `SELECT k.status, k.total, k.minors, 0 AS recent, CASE WHEN k.status = ANY($3::varchar[]) THEN k.assigned ELSE 0 END AS mine
+      FROM case_member_counts k WHERE k."userId" = $2
+      UNION ALL
+      SELECT d.status, 0, 0, sum(d.total)::int, 0 FROM case_member_days d WHERE d."userId" = $2 AND d."identifiedOn" >= CAST($1 AS date) GROUP BY d.status`;
+    return [sql, [query.since, query.userId, [...query.activeStatuses]]];
   }
 
   /** The query itself, also used by the EXPLAIN test. */

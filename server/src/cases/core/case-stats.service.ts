@@ -31,6 +31,7 @@ export class CaseStatsService {
       since: recentSince,
       activeStatuses: ACTIVE_CASE_STATUSES,
       summary: actor.scope === 'institution' ? { institutionId: actor.institutionId } : actor.scope === 'all' || actor.scope === 'all_pseudonymised' ? {} : undefined,
+      memberSummary: actor.scope === 'assigned',
     });
     const byStatus = Object.fromEntries(CASE_STATUS.values.map((s) => [s, 0])) as Record<CaseStatus, number>;
     const view: CaseStatsView = { total: 0, byStatus, minors: 0, identifiedRecently: 0, recentSince, assignedToMeActive: 0 };

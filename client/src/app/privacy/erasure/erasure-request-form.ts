@@ -40,14 +40,14 @@ function todayInBogota(): string {
         <mat-form-field>
           <mat-label>{{ 'privacy.erasure.legalBasis' | translate }}</mat-label>
           <mat-select formControlName="legalBasis" data-testid="erasure-legal-basis">
-            @for (b of bases.values; track b) { <mat-option [value]="b">{{ b | rutaOption: bases }}</mat-option> }
+            @for (b of bases.values; track b) { <mat-option [value]="b" [attr.data-testid]="'erasure-legal-basis-' + b">{{ b | rutaOption: bases }}</mat-option> }
           </mat-select>
           <mat-error>{{ form.controls.legalBasis.errors | rutaError }}</mat-error>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'privacy.erasure.requester' | translate }}</mat-label>
           <mat-select formControlName="requester" data-testid="erasure-requester">
-            @for (r of requesters.values; track r) { <mat-option [value]="r">{{ r | rutaOption: requesters }}</mat-option> }
+            @for (r of requesters.values; track r) { <mat-option [value]="r" [attr.data-testid]="'erasure-requester-' + r">{{ r | rutaOption: requesters }}</mat-option> }
           </mat-select>
           <mat-error>{{ form.controls.requester.errors | rutaError }}</mat-error>
         </mat-form-field>

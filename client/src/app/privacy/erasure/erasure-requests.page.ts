@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -20,7 +19,7 @@ import { ErasureRequestForm } from './erasure-request-form';
 @Component({
   selector: 'ruta-erasure-requests-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatSelectModule, TranslatePipe, OptionLabelPipe, PrivacyTabs, ErasureRequestCard, ErasureRequestForm],
+  imports: [MatButtonModule, MatFormFieldModule, MatSelectModule, TranslatePipe, OptionLabelPipe, PrivacyTabs, ErasureRequestCard, ErasureRequestForm],
   styles: '.filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin: 8px 0; }',
   template: `
     <section class="page">
@@ -32,17 +31,20 @@ import { ErasureRequestForm } from './erasure-request-form';
       <ruta-erasure-request-form (recorded)="recorded()" />
       <h2>{{ 'privacy.erasure.list' | translate }}</h2>
       <div class="filters">
-        <mat-button-toggle-group [value]="status()" (change)="show($event.value, sort())" [attr.aria-label]="'privacy.erasure.status' | translate">
-          <mat-button-toggle value="" data-testid="erasure-status-all">{{ 'common.all' | translate }}</mat-button-toggle>
-          @for (s of statuses.values; track s) {
-            <mat-button-toggle [value]="s" [attr.data-testid]="'erasure-status-' + s">{{ s | rutaOption: statuses }}</mat-button-toggle>
-          }
-        </mat-button-toggle-group>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'privacy.erasure.status' | translate }}</mat-label>
+          <mat-select [value]="status()" (selectionChange)="show($event.value, sort())" data-testid="erasure-status-filter">
+            <mat-option value="" data-testid="erasure-status-all">{{ 'common.all' | translate }}</mat-option>
+            @for (s of statuses.values; track s) {
+              <mat-option [value]="s" [attr.data-testid]="'erasure-status-' + s">{{ s | rutaOption: statuses }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>{{ 'privacy.sort' | translate }}</mat-label>
           <mat-select [value]="sort()" (selectionChange)="show(status(), $event.value)" data-testid="erasure-sort">
-            <mat-option value="created_desc">{{ 'privacy.erasure.newest' | translate }}</mat-option>
-            <mat-option value="created_asc">{{ 'privacy.erasure.oldest' | translate }}</mat-option>
+            <mat-option value="created_desc" data-testid="erasure-sort-newest">{{ 'privacy.erasure.newest' | translate }}</mat-option>
+            <mat-option value="created_asc" data-testid="erasure-sort-oldest">{{ 'privacy.erasure.oldest' | translate }}</mat-option>
           </mat-select>
         </mat-form-field>
       </div>

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -22,7 +21,7 @@ import { RetentionSettings } from './retention-settings';
 @Component({
   selector: 'ruta-retention-queue-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatSelectModule, TranslatePipe, OptionLabelPipe, FormError, PrivacyTabs, RetentionItem, RetentionSettings],
+  imports: [MatButtonModule, MatFormFieldModule, MatSelectModule, TranslatePipe, OptionLabelPipe, FormError, PrivacyTabs, RetentionItem, RetentionSettings],
   styles: '.filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin: 8px 0; }',
   template: `
     <section class="page">
@@ -33,16 +32,19 @@ import { RetentionSettings } from './retention-settings';
       <ruta-privacy-tabs />
       <p class="muted">{{ 'privacy.retention.intro' | translate }}</p>
       <div class="filters">
-        <mat-button-toggle-group [value]="status()" (change)="show($event.value, sort())" [attr.aria-label]="'privacy.retention.status' | translate">
-          @for (s of statuses.values; track s) {
-            <mat-button-toggle [value]="s" [attr.data-testid]="'retention-status-' + s">{{ s | rutaOption: statuses }}</mat-button-toggle>
-          }
-        </mat-button-toggle-group>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'privacy.retention.status' | translate }}</mat-label>
+          <mat-select [value]="status()" (selectionChange)="show($event.value, sort())" data-testid="retention-status">
+            @for (s of statuses.values; track s) {
+              <mat-option [value]="s" [attr.data-testid]="'retention-status-' + s">{{ s | rutaOption: statuses }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>{{ 'privacy.sort' | translate }}</mat-label>
           <mat-select [value]="sort()" (selectionChange)="show(status(), $event.value)" data-testid="retention-sort">
-            <mat-option value="due_asc">{{ 'privacy.retention.dueFirst' | translate }}</mat-option>
-            <mat-option value="due_desc">{{ 'privacy.retention.dueLast' | translate }}</mat-option>
+            <mat-option value="due_asc" data-testid="retention-sort-asc">{{ 'privacy.retention.dueFirst' | translate }}</mat-option>
+            <mat-option value="due_desc" data-testid="retention-sort-desc">{{ 'privacy.retention.dueLast' | translate }}</mat-option>
           </mat-select>
         </mat-form-field>
       </div>

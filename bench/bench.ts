@@ -11,7 +11,7 @@ import { resolveSecretKey } from '@ruta/server/platform/config/secret-key';
 import { provisionAppRole, runMigrations } from '@ruta/server/platform/database/prepare-database';
 import { seedDatabase } from '@ruta/server/seeds';
 import { openBenchDatabase } from './database';
-import { blindIndexKeyOf, loadCases, openSession } from './loader';
+import { blindIndexKeyOf, loadCases, openSession, topUpVictimIdentities } from './loader';
 import { freshValues, Measured, paramsFor, replayPlan, runConcurrently } from './replay';
 import { ACTORS, ActorKey, Scenario, SCENARIOS, ScenarioContext } from './scenarios';
 import { CAPTURE_HEADER, CapturedStatement } from './capture';
@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     const config = loadConfig({ NODE_ENV: 'development', DEMO: 'true', LOG_LEVEL: 'silent', DATABASE_URL: database.ownerUrl, RUTA_SECRET_KEY: database.secret });
     const applied = await runMigrations(database.ownerUrl);
     if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+    await topUpVictimIdentities(database.ownerUrl, resolveSecretKey(config), log);
     (await seedDatabase(database.ownerUrl, config)).forEach((line) => log(`seed: ${line.split('\n')[0]}`));
     for (const cases of sizes) {
       const started = Date.now();

@@ -195,7 +195,8 @@ const IDENTITY = ['givenNames', 'familyNames', 'birthDate'] as const;
  * encrypted and hashed per row, in keyset batches of 50,000 with a progress line.
  */
 async function indexVictims(db: Client, secretKey: Buffer, log: (line: string) => void): Promise<void> {
-  const [{ pending }] = (await db.query(`SELECT count(*)::int AS pending FROM victims WHERE "nameTokens" IS NULL`)).rows;
+  // Rows with aliases (none of the loader's) are left to the server's start-up step, which tokenises them too.
+  const [{ pending }] = (await db.query(`SELECT count(*)::int AS pending FROM victims WHERE "nameTokens" IS NULL AND aliases IS NULL`)).rows;
   if (!pending) return;
   const started = Date.now();
   log(`Encrypting and indexing the identity of ${pending.toLocaleString('en')} victims`);
@@ -210,7 +211,7 @@ async function indexVictims(db: Client, secretKey: Buffer, log: (line: string) =
   await db.query(`CREATE TEMP TABLE IF NOT EXISTS bench_word_tokens (kind text, stored text, tokens bigint[], PRIMARY KEY (kind, stored))`);
   await db.query(`TRUNCATE bench_identity, bench_word_tokens`);
   for (const column of IDENTITY) {
-    const { rows } = await db.query(`SELECT DISTINCT "${column}" AS v FROM victims WHERE "nameTokens" IS NULL AND "${column}" IS NOT NULL`);
+    const { rows } = await db.query(`SELECT DISTINCT "${column}" AS v FROM victims WHERE "nameTokens" IS NULL AND aliases IS NULL AND "${column}" IS NOT NULL`);
     const stored: string[] = rows.map((r) => r.v);
     for (let i = 0; i < stored.length; i += 20_000) {
       const chunk = stored.slice(i, i + 20_000);
@@ -232,7 +233,7 @@ async function indexVictims(db: Client, secretKey: Buffer, log: (line: string) =
   let done = 0;
   for (;;) {
     const { rows }: { rows: { id: string; doc: string | null }[] } = await db.query(
-      `SELECT "caseId"::text AS id, "documentNumber" AS doc FROM victims WHERE "nameTokens" IS NULL AND ($1::uuid IS NULL OR "caseId" > $1::uuid) ORDER BY "caseId" LIMIT ${INDEX_BATCH}`,
+      `SELECT "caseId"::text AS id, "documentNumber" AS doc FROM victims WHERE "nameTokens" IS NULL AND aliases IS NULL AND ($1::uuid IS NULL OR "caseId" > $1::uuid) ORDER BY "caseId" LIMIT ${INDEX_BATCH}`,
       [last],
     );
     if (!rows.length) break;
@@ -261,6 +262,21 @@ async function indexVictims(db: Client, secretKey: Buffer, log: (line: string) =
     log(`  victims indexed ${done.toLocaleString('en')} / ${pending.toLocaleString('en')}  (${seconds.toFixed(0)} s)`);
   }
   await db.query(`DROP TABLE bench_identity, bench_word_tokens`);
+}
+
+/**
+ * Before the seeds of a run over a kept database: a database loaded before the identity was encrypted gets its victims
+ * encrypted and indexed here, set-based, instead of row by row in the server's start-up step (victimIdentitySeed).
+ */
+export async function topUpVictimIdentities(ownerUrl: string, secretKey: Buffer, log: (line: string) => void): Promise<void> {
+  const db = new Client({ connectionString: ownerUrl });
+  await db.connect();
+  try {
+    const { rowCount } = await db.query(`SELECT 1 FROM field_keys LIMIT 1`);
+    if (rowCount) await indexVictims(db, secretKey, log);
+  } finally {
+    await db.end();
+  }
 }
 
 /** Saved filters per user, a few link requests and links between institutions: small tables, filled once. */

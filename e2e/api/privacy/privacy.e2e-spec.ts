@@ -57,6 +57,8 @@ async function storedIdentity(caseId: string): Promise<string[]> {
  */
 describe('privacy: retention and erasure on request', () => {
   const tag = randomBytes(3).toString('hex');
+  // Phone digits of this run (a hex tag may hold letters).
+  const digits = String(randomBytes(2).readUInt16BE(0) % 1000).padStart(3, '0');
   let app: INestApplication;
   let supervisor: ApiSession;
   let coordinator: ApiSession;
@@ -87,7 +89,7 @@ describe('privacy: retention and erasure on request', () => {
     const body = newCaseRequest({
       case: { identifiedOn: day, municipalityCode: AMAZONAS },
       screening: { screenedOn: day },
-      victim: { givenNames, familyNames: `Retirable ${tag}`, phone: `+57 310 ${tag.slice(0, 3)} 4455`, shelterLocation: `Hogar Reservado ${tag} ${key}`, aliases: [`Alias${tag}${key}`] },
+      victim: { givenNames, familyNames: `Retirable ${tag}`, phone: `+57 310 ${digits} 4455`, shelterLocation: `Hogar Reservado ${tag} ${key}`, aliases: [`Alias${tag}${key}`] },
       situation: { events: [{ kind: 'exploitation', countryCode: 'CO', municipalityCode: AMAZONAS, startedOn: '2012-06-01' }] },
       consents: [
         { purpose: 'data_processing', grantedBy: 'self', method: 'written', grantedAt: `${day}T10:00:00Z` },
@@ -137,7 +139,7 @@ describe('privacy: retention and erasure on request', () => {
     const call = (startedAt: string) => ({
       channel: 'phone', startedAt, durationSeconds: 120, callerType: 'relative', callType: 'tip', municipalityCode: AMAZONAS, purposes: ['forced_labour'],
       acts: ['recruitment'], means: ['deception'], urgency: 'routine', childInvolved: false, summary: `Llamada reservada ${tag}`, consentToAuthorities: false,
-      phone: `+57 300 ${tag.slice(0, 3)} 1122`,
+      phone: `+57 300 ${digits} 1122`,
     });
     const linked = (await operator.post('/api/hotline/contacts', call(new Date(Date.now() - 3600_000).toISOString())).expect(201)).body;
     await ownerQuery(`UPDATE hotline_contacts SET "caseId" = $1 WHERE id = $2`, [caseIds.retained, linked.id]);

@@ -52,7 +52,7 @@ export class ErasureService {
   ) {}
 
   async create(actor: Actor, body: CreateErasureRequest): Promise<ErasureRequestView> {
-    const found = await this.access.requireCase(actor, body.caseCode, PERMISSIONS.casesRead);
+    const found = await this.access.requireCase(actor, body.caseCode, PERMISSIONS.privacyReview);
     const open = await this.repo.forCase(found.id);
     if (open.some((r) => r.status === 'pending' || r.status === 'approved')) throw new ConflictError('erasure_already_open', 'This case already has an erasure request waiting');
     const id = await this.repo.insert({
@@ -144,10 +144,11 @@ export class ErasureService {
 
   /** A case's erasure requests and whether a criminal proceeding keeps part of it (audited as a read of the case). */
   async caseStatus(actor: Actor, code: string): Promise<{ caseCode: string; openProceeding: boolean; requests: ErasureRequestView[] }> {
+    // The area's permission; the case scope still decides (404 outside it, a role without cases reaches none).
     return this.access.readCase(
       actor,
       code,
-      PERMISSIONS.casesRead,
+      PERMISSIONS.privacyReview,
       async (found) => {
         const openProceeding = await this.transactions.asSystem((manager) => this.eraser.openProceeding(manager, found.id));
         const requests = (await this.repo.forCase(found.id)).map((r) => toErasureView(r, actor.userId));

@@ -41,7 +41,7 @@ export class ErasureRequestsQueryDto extends PageDto implements ErasureRequestsQ
 }
 
 export class VersionDto implements ConfirmRetentionRequest, ErasureDecisionRequest {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(2147483647) version!: number;
 }
 
 export class PostponeRetentionDto extends VersionDto implements PostponeRetentionRequest {

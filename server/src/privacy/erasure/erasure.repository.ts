@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { ErasureRequestsPage, ErasureRequestView, ErasureSort, ErasureStatus } from '@ruta/shared';
 import { decodeCursor, encodeCursor, RepositoryBase } from '@ruta/platform';
 import { ErasureOutcome } from '../erase/case-eraser';
+import { badCursor } from '../retention/retention.repository';
 import { ErasureRequestEntity } from './erasure-request.entity';
 
 const RELATIONS = { institution: true, recordedBy: true, firstApprover: true, secondApprover: true } as const;
@@ -62,6 +63,7 @@ export class ErasureRepository extends RepositoryBase {
     const total = await query.clone().getCount();
     if (cursor) {
       const key = decodeCursor<{ createdAt: string; id: string }>(cursor);
+      if (Number.isNaN(Date.parse(String(key.createdAt))) || !/^[0-9a-f-]{36}$/i.test(String(key.id))) throw badCursor();
       query.andWhere(`(r."createdAt", r.id) ${direction === 'ASC' ? '>' : '<'} (:createdAt::timestamptz, :id::uuid)`, { createdAt: key.createdAt, id: key.id });
     }
     const rows = await query.orderBy('r.createdAt', direction).addOrderBy('r.id', direction).take(limit + 1).getMany();

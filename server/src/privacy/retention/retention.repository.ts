@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RetentionItemStatus, RetentionItemView, RetentionQueuePage, RetentionRecordType, RetentionSettingView, RetentionSort } from '@ruta/shared';
-import { decodeCursor, encodeCursor, RepositoryBase } from '@ruta/platform';
+import { decodeCursor, encodeCursor, RepositoryBase, ValidationFailedError } from '@ruta/platform';
 import { RetentionItemEntity } from './retention-item.entity';
 import { RetentionSettingEntity } from './retention-setting.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function badCursor(): ValidationFailedError {
+  return new ValidationFailedError([{ field: 'cursor', code: 'invalid_cursor', message: 'cursor is not valid' }]);
+}
 
 function toItemView(item: RetentionItemEntity): RetentionItemView {
   return {
@@ -53,6 +59,7 @@ export class RetentionRepository extends RepositoryBase {
     const total = await query.clone().getCount();
     if (cursor) {
       const key = decodeCursor<{ dueOn: string; id: string }>(cursor);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(String(key.dueOn)) || !UUID.test(String(key.id))) throw badCursor();
       query.andWhere(`(i."dueOn", i.id) ${direction === 'ASC' ? '>' : '<'} (:dueOn::date, :id::uuid)`, { dueOn: key.dueOn, id: key.id });
     }
     const rows = await query.orderBy('i.dueOn', direction).addOrderBy('i.id', direction).take(limit + 1).getMany();

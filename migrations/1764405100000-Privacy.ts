@@ -2,13 +2,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE, disableRowLevelSecurity, enableRowLevelSecurity, SYSTEM_ROLE } from './rls';
 
 /** Tables whose rows the erasure rewrites (as the system role) that had no policy letting the system update them. */
-const ERASURE_UPDATES = ['victims', 'case_notes', 'case_documents', 'assistance_participants', 'assistance_services', 'assistance_closure_requests', 'risk_assessments', 'assistance_follow_ups'];
+const ERASURE_UPDATES = ['victims', 'case_notes', 'case_documents', 'assistance_participants', 'assistance_services', 'assistance_closure_requests', 'risk_assessments', 'assistance_follow_ups', 'referral_events'];
 
 /** Tables the erasure reads as the system role (an UPDATE's WHERE reads rows: the SELECT policies apply too). */
 const ERASURE_READS = [...ERASURE_UPDATES, 'victim_locations', 'referrals'];
 
 /** Append-only tables whose one free-text column the erasure may clear, and nothing else. */
-const APPEND_ONLY_TEXTS: Record<string, string> = { risk_assessments: 'measures', assistance_follow_ups: 'notes' };
+const APPEND_ONLY_TEXTS: Record<string, string> = { risk_assessments: 'measures', assistance_follow_ups: 'notes', referral_events: 'reason' };
 
 /**
  * Retention and erasure on request (issue 16, items 4 and 5; Law 1581 of 2012).
@@ -24,7 +24,8 @@ const APPEND_ONLY_TEXTS: Record<string, string> = { risk_assessments: 'measures'
  * - `privacy:review` is given to the seeded supervisor, coordinator and administrator roles (roles are data).
  * - The erasure rewrites other areas' rows as the system role (`ruta_ctx_system()`, a login the application role
  *   cannot take): a system-only UPDATE policy on the tables that had none, DELETE of the shelter location, and on the
- *   two append-only tables (risk assessments, follow-ups) an UPDATE that may only clear their free-text column.
+ *   three append-only tables (risk assessments, follow-ups, referral events) an UPDATE that may only clear their
+ *   free-text column.
  */
 export class Privacy1764405100000 implements MigrationInterface {
   name = 'Privacy1764405100000';

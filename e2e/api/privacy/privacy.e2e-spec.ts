@@ -44,7 +44,8 @@ async function storedIdentity(caseId: string): Promise<string[]> {
      UNION ALL SELECT "fullName" FROM assistance_participants WHERE "caseId" = $1
      UNION ALL SELECT "shelterLocation" FROM victim_locations WHERE "caseId" = $1
      UNION ALL SELECT "phoneSealed" FROM hotline_contacts WHERE "caseId" = $1 AND "phoneSealed" IS NOT NULL
-     UNION ALL SELECT summary FROM hotline_contacts WHERE "caseId" = $1 AND summary IS NOT NULL`,
+     UNION ALL SELECT summary FROM hotline_contacts WHERE "caseId" = $1 AND summary IS NOT NULL
+     UNION ALL SELECT e.reason FROM referral_events e JOIN referrals r ON r.id = e."referralId" WHERE r."caseId" = $1 AND e.reason IS NOT NULL`,
     [caseId],
   );
   return [...values, ...others.map((o) => o.v).filter((v) => v && v.length >= 8)];
@@ -104,6 +105,10 @@ describe('privacy: retention and erasure on request', () => {
     const code = created.body.case.code;
     await supervisor.post(`/api/cases/${code}/notes`, { body: `Relato reservado ${tag} ${key}: teme represalias` }).expect(201);
     await supervisor.post(`/api/cases/${code}/assistance/participants`, { fullName: `Madre Ficticia ${tag}${key}`, relation: 'parent', sex: 'female', ageBand: '39-47' }).expect(201);
+    // A referral cancelled with a free-text reason (an append-only event row).
+    const [police] = await ownerQuery<{ id: string }>(`SELECT id FROM institutions WHERE code = 'policia'`);
+    const referral = (await supervisor.post('/api/referrals', { caseCode: code, toInstitutionId: police.id, purpose: 'lodging', urgency: 'urgent', sections: ['summary'] }).expect(201)).body;
+    await supervisor.post(`/api/referrals/${referral.id}/transitions`, { version: referral.version, to: 'cancelled', reason: `Motivo reservado ${tag} ${key}` }).expect(200);
   }
 
   async function queue(session: ApiSession, query = ''): Promise<RetentionQueuePage> {
@@ -335,7 +340,7 @@ describe('privacy: retention and erasure on request', () => {
     it("leaves none of the erased victims' stored identity in any column of any table", async () => {
       for (const key of ['retained', 'requested'] as const) {
         expect(stored[key].length).toBeGreaterThan(3);
-        expect({ key, tables: await tablesHolding([...stored[key], clearNames[key], `Alias${tag}${key}`, `Madre Ficticia ${tag}${key}`]) }).toEqual({ key, tables: [] });
+        expect({ key, tables: await tablesHolding([...stored[key], clearNames[key], `Alias${tag}${key}`, `Madre Ficticia ${tag}${key}`, `Motivo reservado ${tag} ${key}`]) }).toEqual({ key, tables: [] });
       }
       // The scan finds what is still there: the prosecuted case keeps its victim's name for the proceeding.
       expect(await tablesHolding(stored.prosecuted.slice(0, 1))).toContain('victims');

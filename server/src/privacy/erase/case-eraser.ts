@@ -53,6 +53,10 @@ export class CaseEraser {
       await manager.query(`UPDATE assistance_services SET notes = NULL WHERE "caseId" = $1 AND notes IS NOT NULL`, [caseId]);
       await manager.query(`UPDATE assistance_follow_ups SET notes = NULL WHERE "caseId" = $1 AND notes IS NOT NULL`, [caseId]);
       await manager.query(`UPDATE risk_assessments SET measures = NULL WHERE "caseId" = $1 AND measures IS NOT NULL`, [caseId]);
+      await manager.query(
+        `UPDATE referral_events SET reason = NULL WHERE "referralId" IN (SELECT id FROM referrals WHERE "caseId" = $1) AND reason IS NOT NULL`,
+        [caseId],
+      );
       await manager.query(`UPDATE assistance_closure_requests SET note = NULL, comment = NULL WHERE "caseId" = $1 AND (note IS NOT NULL OR comment IS NOT NULL)`, [caseId]);
       // A referral sent on a legal ground keeps that a justification existed (a check requires one), not its text.
       await manager.query(

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DataCategory, ErasureLegalBasis, ErasureRequester, ErasureStatus, KeptCategoryView } from '@ruta/shared';
 import { VersionedEntity } from '@ruta/platform';
 import { InstitutionEntity, UserEntity } from '@ruta/identity';
@@ -9,6 +9,11 @@ import { CaseEntity } from '@ruta/cases';
 @Index('IDX_privacy_erasure_requests_created', ['createdAt', 'id'])
 @Index('IDX_privacy_erasure_requests_case', ['caseId'])
 @Index('UQ_privacy_erasure_requests_open', { synchronize: false })
+// Two approvers, neither of them the recorder nor each other; approved or carried out only with the second one.
+@Check(
+  'CHK_privacy_erasure_requests_approvers',
+  `("firstApproverId" IS NULL OR "firstApproverId" <> "recordedById") AND ("secondApproverId" IS NULL OR ("secondApproverId" <> "recordedById" AND "secondApproverId" <> "firstApproverId")) AND ("status" NOT IN ('approved', 'carried_out') OR "secondApproverId" IS NOT NULL)`,
+)
 export class ErasureRequestEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_privacy_erasure_requests' })
   id!: string;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { RetentionItemStatus, RetentionRecordType } from '@ruta/shared';
 import { VersionedEntity } from '@ruta/platform';
 import { InstitutionEntity, UserEntity } from '@ruta/identity';
@@ -10,6 +10,7 @@ import { CaseEntity } from '@ruta/cases';
 @Unique('UQ_privacy_retention_items_contact', ['hotlineContactId'])
 @Index('IDX_privacy_retention_items_queue', ['status', 'dueOn', 'id'])
 @Index('IDX_privacy_retention_items_institution_queue', ['institutionId', 'status', 'dueOn', 'id'])
+@Check('CHK_privacy_retention_items_target', `("caseId" IS NULL) <> ("hotlineContactId" IS NULL)`)
 export class RetentionItemEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_privacy_retention_items' })
   id!: string;

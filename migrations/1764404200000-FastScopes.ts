@@ -1,8 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from './rls';
+import { APP_ROLE, BARE_CONTEXT_CALL, rewritePolicies } from './rls';
 
-/** `ruta_ctx_x(args)` not yet wrapped in a scalar sub-select. */
-const BARE_CONTEXT_CALL = /(?<!SELECT )\bruta_ctx_(\w+)\(([^()]*)\)/g;
 /** The wrapped form as PostgreSQL prints it back in pg_policies. */
 const WRAPPED_CONTEXT_CALL = /\( SELECT ruta_ctx_(\w+)\(([^()]*)\) AS ruta_ctx_\w+\)/g;
 
@@ -49,7 +47,7 @@ export class FastScopes1764404200000 implements MigrationInterface {
 
     await queryRunner.query(`ALTER POLICY "cases_select" ON "cases" USING (${fastCaseScope()})`);
     await queryRunner.query(`ALTER POLICY "cases_update" ON "cases" USING (${fastCaseScope()}) WITH CHECK (${fastCaseScope()})`);
-    await this.rewritePolicies(queryRunner, (sql) => sql.replace(BARE_CONTEXT_CALL, '(SELECT ruta_ctx_$1($2))'));
+    await rewritePolicies(queryRunner, (sql) => sql.replace(BARE_CONTEXT_CALL, '(SELECT ruta_ctx_$1($2))'));
 
     await queryRunner.query(`CREATE OR REPLACE FUNCTION ruta_search_victim_names(p_name text)
       RETURNS TABLE("caseId" uuid)
@@ -104,20 +102,6 @@ export class FastScopes1764404200000 implements MigrationInterface {
     await queryRunner.query(`GRANT SELECT ON "case_counts" TO ${APP_ROLE}`);
   }
 
-  /** Rewrites the USING and WITH CHECK expressions of every policy of the public schema. */
-  private async rewritePolicies(queryRunner: QueryRunner, rewrite: (sql: string) => string): Promise<void> {
-    const policies: { tablename: string; policyname: string; qual: string | null; with_check: string | null }[] = await queryRunner.query(
-      `SELECT tablename, policyname, qual, with_check FROM pg_policies WHERE schemaname = 'public' ORDER BY tablename, policyname`,
-    );
-    for (const policy of policies) {
-      const using = policy.qual === null ? null : rewrite(policy.qual);
-      const check = policy.with_check === null ? null : rewrite(policy.with_check);
-      if (using === policy.qual && check === policy.with_check) continue;
-      const clauses = [using === null ? '' : `USING (${using})`, check === null ? '' : `WITH CHECK (${check})`].join(' ');
-      await queryRunner.query(`ALTER POLICY "${policy.policyname}" ON "${policy.tablename}" ${clauses}`);
-    }
-  }
-
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "IDX_cases_institution_identified_status"`);
     await queryRunner.query(`DROP INDEX "IDX_cases_identified_status"`);
@@ -133,7 +117,7 @@ export class FastScopes1764404200000 implements MigrationInterface {
     $$`);
     await queryRunner.query(`ALTER POLICY "cases_select" ON "cases" USING (${SLOW_CASE_SCOPE})`);
     await queryRunner.query(`ALTER POLICY "cases_update" ON "cases" USING (${SLOW_CASE_SCOPE}) WITH CHECK (${SLOW_CASE_SCOPE})`);
-    await this.rewritePolicies(queryRunner, (sql) => sql.replace(WRAPPED_CONTEXT_CALL, 'ruta_ctx_$1($2)'));
+    await rewritePolicies(queryRunner, (sql) => sql.replace(WRAPPED_CONTEXT_CALL, 'ruta_ctx_$1($2)'));
     await queryRunner.query(`DROP FUNCTION ruta_my_assigned_cases()`);
   }
 }

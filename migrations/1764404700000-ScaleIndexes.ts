@@ -1,12 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { BARE_CONTEXT_CALL, rewritePolicies } from './rls';
 
 /** `ruta_case_visible(<column>)` in a policy as PostgreSQL prints it back in pg_policies. */
 const VISIBLE_CALL = /\bruta_case_visible\(("?\w+"?(?:\."?\w+"?)?)\)/g;
 /** The inlined form as PostgreSQL prints it back (for `down`). */
 const INLINED_VISIBLE =
   /\(\( SELECT ruta_ctx_scope\(\) AS ruta_ctx_scope\) <> 'referred'::text\) AND \(EXISTS \( SELECT 1\s+FROM cases ruta_vc\s+WHERE \(ruta_vc\.id = \w+\.("?\w+"?)\)\s+OFFSET 0\)\)/g;
-/** `ruta_ctx_x(args)` not yet wrapped in a scalar sub-select (as in migration 1764404200000-FastScopes). */
-const BARE_CONTEXT_CALL = /(?<!SELECT )\bruta_ctx_(\w+)\(([^()]*)\)/g;
 
 /**
  * The child tables' policies without a function call per row (issue 15). `ruta_case_visible(case_id)` (migration
@@ -27,7 +26,7 @@ export class ScaleIndexes1764404700000 implements MigrationInterface {
   name = 'ScaleIndexes1764404700000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await this.rewritePolicies(queryRunner, (sql, table) =>
+    await rewritePolicies(queryRunner, (sql, table) =>
       sql.replace(BARE_CONTEXT_CALL, '(SELECT ruta_ctx_$1($2))').replace(VISIBLE_CALL, (_call, column: string) => {
         const qualified = column.includes('.') ? column : `"${table}".${column}`;
         // OFFSET 0 keeps it a probe per row, as the function was: without it the planner may turn the EXISTS into a
@@ -50,20 +49,6 @@ export class ScaleIndexes1764404700000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "IDX_case_assignments_user_live"`);
     await queryRunner.query(`DROP INDEX "IDX_cases_scope_counts"`);
     // The context calls stay scalar sub-selects: the same meaning.
-    await this.rewritePolicies(queryRunner, (sql) => sql.replace(INLINED_VISIBLE, 'ruta_case_visible($1)'));
-  }
-
-  /** Rewrites the USING and WITH CHECK expressions of every policy of the public schema. */
-  private async rewritePolicies(queryRunner: QueryRunner, rewrite: (sql: string, table: string) => string): Promise<void> {
-    const policies: { tablename: string; policyname: string; qual: string | null; with_check: string | null }[] = await queryRunner.query(
-      `SELECT tablename, policyname, qual, with_check FROM pg_policies WHERE schemaname = 'public' ORDER BY tablename, policyname`,
-    );
-    for (const policy of policies) {
-      const using = policy.qual === null ? null : rewrite(policy.qual, policy.tablename);
-      const check = policy.with_check === null ? null : rewrite(policy.with_check, policy.tablename);
-      if (using === policy.qual && check === policy.with_check) continue;
-      const clauses = [using === null ? '' : `USING (${using})`, check === null ? '' : `WITH CHECK (${check})`].join(' ');
-      await queryRunner.query(`ALTER POLICY "${policy.policyname}" ON "${policy.tablename}" ${clauses}`);
-    }
+    await rewritePolicies(queryRunner, (sql) => sql.replace(INLINED_VISIBLE, 'ruta_case_visible($1)'));
   }
 }

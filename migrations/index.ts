@@ -23,6 +23,7 @@ import { Privacy1764405100000 } from './1764405100000-Privacy';
 import { VictimIdentityBlindIndexes1764405200000 } from './1764405200000-VictimIdentityBlindIndexes';
 import { MoreEncryptedFields1764405300000 } from './1764405300000-MoreEncryptedFields';
 import { CaseMemberCounts1764405400000 } from './1764405400000-CaseMemberCounts';
+import { WrappedContextCalls1764405500000 } from './1764405500000-WrappedContextCalls';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   VictimIdentityBlindIndexes1764405200000,
   MoreEncryptedFields1764405300000,
   CaseMemberCounts1764405400000,
+  WrappedContextCalls1764405500000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

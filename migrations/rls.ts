@@ -51,3 +51,25 @@ export async function makeAppendOnly(queryRunner: QueryRunner, table: string): P
     `CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION ruta_reject_change()`,
   );
 }
+
+/** `ruta_ctx_x(args)` not yet wrapped in a scalar sub-select (migration 1764404200000-FastScopes). */
+export const BARE_CONTEXT_CALL = /(?<!SELECT )\bruta_ctx_(\w+)\(([^()]*)\)/g;
+
+/** Every bare `ruta_ctx_x(args)` as `(SELECT ruta_ctx_x(args))`: an InitPlan, read once per statement instead of per row. */
+export function wrapContextCalls(sql: string): string {
+  return sql.replace(BARE_CONTEXT_CALL, '(SELECT ruta_ctx_$1($2))');
+}
+
+/** Rewrites the USING and WITH CHECK expressions of every policy of the public schema. */
+export async function rewritePolicies(queryRunner: QueryRunner, rewrite: (sql: string, table: string) => string): Promise<void> {
+  const policies: { tablename: string; policyname: string; qual: string | null; with_check: string | null }[] = await queryRunner.query(
+    `SELECT tablename, policyname, qual, with_check FROM pg_policies WHERE schemaname = 'public' ORDER BY tablename, policyname`,
+  );
+  for (const policy of policies) {
+    const using = policy.qual === null ? null : rewrite(policy.qual, policy.tablename);
+    const check = policy.with_check === null ? null : rewrite(policy.with_check, policy.tablename);
+    if (using === policy.qual && check === policy.with_check) continue;
+    const clauses = [using === null ? '' : `USING (${using})`, check === null ? '' : `WITH CHECK (${check})`].join(' ');
+    await queryRunner.query(`ALTER POLICY "${policy.policyname}" ON "${policy.tablename}" ${clauses}`);
+  }
+}

@@ -1,5 +1,6 @@
 import { dataSourceOptions } from './data-source-options';
 import { QUERY_TIMEOUT_MARGIN_MS, StallSafeClient } from './database-timeouts';
+import { PreparingClient, statementName } from './preparing-client';
 
 describe('dataSourceOptions: timeouts', () => {
   const timeouts = { statementMs: 10_000, acquireMs: 5_000, idleInTransactionMs: 15_000 };
@@ -11,11 +12,20 @@ describe('dataSourceOptions: timeouts', () => {
       statement_timeout: 10_000,
       idle_in_transaction_session_timeout: 15_000,
       query_timeout: 10_000 + QUERY_TIMEOUT_MARGIN_MS,
-      Client: StallSafeClient,
+      Client: PreparingClient,
     });
+    expect(new PreparingClient()).toBeInstanceOf(StallSafeClient);
   });
 
   it('leaves migrations, seeds and CLIs without them (a long migration is never cut off)', () => {
     expect((dataSourceOptions('postgres://a:b@h/d', { poolSize: 2 }) as { extra?: unknown }).extra).toBeUndefined();
+  });
+});
+
+describe('PreparingClient: statement names', () => {
+  it('names a query text the same way on every connection, and two texts differently', () => {
+    expect(statementName('SELECT $1')).toBe(statementName('SELECT $1'));
+    expect(statementName('SELECT $1')).not.toBe(statementName('SELECT $1 + 1'));
+    expect(statementName('SELECT $1')).toMatch(/^ruta_[A-Za-z0-9_-]{27}$/);
   });
 });

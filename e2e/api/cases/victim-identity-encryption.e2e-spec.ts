@@ -4,44 +4,23 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { BLIND_INDEX_KEY_PURPOSE } from '@ruta/platform';
-import { loadFieldCipher, Queryable } from '@ruta/server/platform/crypto/field-keys';
+import { loadFieldCipher } from '@ruta/server/platform/crypto/field-keys';
 import { indexVictimIdentities } from '@ruta/server/cases/core/victim-identity-index';
 import { newCaseRequest } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
 import { createTestApp } from '../../support/test-app';
 import { TEST_SECRET_KEY } from '../../support/test-config';
 import { runServerScript } from '../../support/server-process';
+import { rowsOf, tablesMatching, withOwner } from '../../support/owner-scan';
 
 jest.setTimeout(120_000);
 
-async function withOwner<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env.RUTA_TEST_OWNER_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const rowsOf = (client: Client): Queryable => ({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
 
 /** The tables whose row (as text) contains any of the values, read as the owner past row-level security. */
 function tablesHolding(values: string[]): Promise<string[]> {
   const patterns = values.flatMap((v) => [`%${v.toLowerCase()}%`, `%${Buffer.from(v).toString('hex')}%`]);
-  return withOwner(async (client) => {
-    const { rows: tables } = await client.query<{ name: string }>(
-      `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') ORDER BY relname`,
-    );
-    const found: string[] = [];
-    for (const { name } of tables) {
-      const { rows } = await client.query(`SELECT 1 FROM "${name}" t WHERE lower(t::text) LIKE ANY ($1::text[]) LIMIT 1`, [patterns]);
-      if (rows.length) found.push(name);
-    }
-    return found;
-  });
+  return withOwner((client) => tablesMatching(client, patterns));
 }
 
 /**

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
 import { createApp } from '@ruta/server/app';
 import { FIELD_CIPHER, FieldKeyRing } from '@ruta/server/platform/crypto/field-encryption';
-import { fieldKeyStates, loadFieldCipher, Queryable, rewrapFieldKeys, verifyFields } from '@ruta/server/platform/crypto/field-keys';
+import { fieldKeyStates, loadFieldCipher, rewrapFieldKeys, verifyFields } from '@ruta/server/platform/crypto/field-keys';
 import { rotateDataKeys, TableKeyRotation } from '@ruta/server/platform/crypto/data-key-rotation';
 import { ENCRYPTED_FIELDS } from '@ruta/server/platform/crypto/field-cipher';
 import { rotateSealedSecrets } from '@ruta/server/platform/crypto/key-rotation';
@@ -14,10 +14,10 @@ import { ApiSession, loginAs } from '../../support/sessions';
 import { createTestApp } from '../../support/test-app';
 import { TEST_SECRET_KEY, testConfig } from '../../support/test-config';
 import { runServerScript } from '../../support/server-process';
+import { rowsOf } from '../../support/owner-scan';
 
 jest.setTimeout(300_000);
 
-const rowsOf = (client: Client): Queryable => ({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
 
 async function owner(): Promise<Client> {
   const client = new Client({ connectionString: process.env.RUTA_TEST_OWNER_URL });

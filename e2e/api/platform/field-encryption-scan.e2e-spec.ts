@@ -1,12 +1,12 @@
 import { Client } from 'pg';
 import { ENCRYPTED_FIELDS } from '@ruta/server/platform/crypto/field-cipher';
-import { clearScanSql, encryptClearFields, loadFieldCipher, Queryable } from '@ruta/server/platform/crypto/field-keys';
+import { clearScanSql, encryptClearFields, loadFieldCipher } from '@ruta/server/platform/crypto/field-keys';
 import { cloneTestDatabase } from '../../support/test-database';
 import { TEST_SECRET_KEY } from '../../support/test-config';
+import { rowsOf } from '../../support/owner-scan';
 
 jest.setTimeout(300_000);
 
-const rowsOf = (client: Client): Queryable => ({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
 
 /** Every encrypted column has a partial index of its clear rows (`IDX_<table>_<column>_clear`, migration 1764405300000). */
 const INDEXED = ENCRYPTED_FIELDS.map((f) => `${f.table}.${f.column}`);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createApp } from '@ruta/server/app';
-import { encryptClearFields, loadFieldCipher, Queryable } from '@ruta/server/platform/crypto/field-keys';
+import { encryptClearFields, loadFieldCipher } from '@ruta/server/platform/crypto/field-keys';
 import { keyFingerprint } from '@ruta/server/platform/backup/backup-format';
 import { ENCRYPTED_FIELDS, FIELD_KEY_PURPOSES } from '@ruta/server/platform/crypto/field-cipher';
 import { newCaseRequest } from '../../support/case-factory';
@@ -14,21 +14,11 @@ import { ApiSession, loginAs } from '../../support/sessions';
 import { createTestApp } from '../../support/test-app';
 import { TEST_SECRET_KEY, testConfig } from '../../support/test-config';
 import { runServerScript } from '../../support/server-process';
+import { rowsOf, tablesMatching, withOwner } from '../../support/owner-scan';
 
 // key:rotate and keys:verify run in child processes, as npm runs them.
 jest.setTimeout(180_000);
 
-async function withOwner<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env.RUTA_TEST_OWNER_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const rowsOf = (client: Client): Queryable => ({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
 
 /**
  * Issue 16, first slice: the victim's contact details and whereabouts, note texts and uploaded files are stored
@@ -61,17 +51,7 @@ describe('field encryption of contacts, locations, notes and documents', () => {
   /** The tables whose row (as text, bytea in hex) contains any of the values: read as the owner, past row-level security. */
   async function tablesHolding(values: string[]): Promise<string[]> {
     const patterns = values.flatMap((v) => [`%${v}%`, `%${Buffer.from(v).toString('hex')}%`]);
-    return withOwner(async (client) => {
-      const { rows: tables } = await client.query<{ name: string }>(
-        `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') ORDER BY relname`,
-      );
-      const found: string[] = [];
-      for (const { name } of tables) {
-        const { rows } = await client.query(`SELECT 1 FROM "${name}" t WHERE lower(t::text) LIKE ANY ($1::text[]) LIMIT 1`, [patterns.map((p) => p.toLowerCase())]);
-        if (rows.length) found.push(name);
-      }
-      return found;
-    });
+    return withOwner((client) => tablesMatching(client, patterns.map((p) => p.toLowerCase())));
   }
 
   async function readEverything(session: ApiSession) {
@@ -290,15 +270,8 @@ describe('field encryption of the other areas\' victim data', () => {
     return rows.map((r: { v: string }) => ({ stored: r.v, plain: r.v.startsWith('enc:') ? cipher.decryptText(table, column, r.v) : r.v }));
   }
 
-  async function tablesHolding(client: Client, values: string[]): Promise<string[]> {
-    const patterns = values.map((v) => `%${v.toLowerCase()}%`);
-    const { rows: tables } = await client.query<{ name: string }>(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') ORDER BY relname`);
-    const found: string[] = [];
-    for (const { name } of tables) {
-      const { rows } = await client.query(`SELECT 1 FROM "${name}" t WHERE lower(t::text) LIKE ANY ($1::text[]) LIMIT 1`, [patterns]);
-      if (rows.length) found.push(name);
-    }
-    return found;
+  function tablesHolding(client: Client, values: string[]): Promise<string[]> {
+    return tablesMatching(client, values.map((v) => `%${v.toLowerCase()}%`));
   }
 
   it('covers every such column, and stores the seeded values of each encrypted, in clear nowhere', async () => {

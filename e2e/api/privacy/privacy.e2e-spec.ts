@@ -1,12 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { CreateCaseResponse, ErasureRequestView, RetentionItemView, RetentionQueuePage } from '@ruta/shared';
 import { RetentionJob } from '@ruta/privacy';
 import { newCaseRequest, ownerQuery } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
 import { createTestApp } from '../../support/test-app';
 import { newUser, otherAdministrator } from '../../support/user-factory';
+import { tablesMatching, withOwner } from '../../support/owner-scan';
 
 jest.setTimeout(120_000);
 
@@ -14,21 +14,9 @@ const YEAR = '2013';
 const AMAZONAS = '91001';
 
 /** Every table whose row (as text) holds any of the values, read as the owner past row-level security. */
-async function tablesHolding(values: string[]): Promise<string[]> {
+function tablesHolding(values: string[]): Promise<string[]> {
   const patterns = values.filter((v) => v.length >= 6).map((v) => `%${v.toLowerCase()}%`);
-  const client = new Client({ connectionString: process.env.RUTA_TEST_OWNER_URL });
-  await client.connect();
-  try {
-    const { rows: tables } = await client.query<{ name: string }>(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') ORDER BY relname`);
-    const found: string[] = [];
-    for (const { name } of tables) {
-      const { rows } = await client.query(`SELECT 1 FROM "${name}" t WHERE lower(t::text) LIKE ANY ($1::text[]) LIMIT 1`, [patterns]);
-      if (rows.length) found.push(name);
-    }
-    return found;
-  } finally {
-    await client.end();
-  }
+  return withOwner((client) => tablesMatching(client, patterns));
 }
 
 /** The stored values (ciphertext or clear, as the database holds them) of a case's identity columns. */

@@ -60,6 +60,8 @@ describeBrowser('hotline journey: an operator logs a call with the keyboard only
     await page.getByTestId('call-place-76001').waitFor();
     expect(await page.locator('mat-option[data-testid^="call-place-"]').first().getAttribute('data-testid')).toBe('call-place-76001');
     await page.keyboard.press('Enter');
+    // The picked place reaches the input after the option's selection event: wait for it, then check it.
+    await page.waitForFunction(() => (document.querySelector('[data-testid="call-place"]') as HTMLInputElement | null)?.value !== 'cali', undefined, { timeout: 5_000 }).catch(() => undefined);
     expect(await page.getByTestId('call-place').inputValue()).toBe('Santiago de Cali · Valle del Cauca');
     await typeAndPick(page, 'purposes', 'trabajos', 'purposes-forced_labour');
     await page.getByTestId('purposes-chip-forced_labour').waitFor();

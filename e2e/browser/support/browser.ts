@@ -71,6 +71,25 @@ export function describeJourney(title: string, body: (journey: Journey) => void,
  * the offenders by tag, class and test id.
  */
 export async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
+  // A new viewport width reaches the layout a few frames later (the shell's breakpoint turns the side navigation into an
+  // overlay after the media query's change event): wait until the main area has kept its place for several frames.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const started = performance.now();
+        let last = '';
+        let steady = 0;
+        const tick = () => {
+          const main = document.querySelector('main')?.getBoundingClientRect();
+          const now = `${main?.left},${main?.width},${document.documentElement.scrollWidth}`;
+          steady = now === last ? steady + 1 : 0;
+          last = now;
+          if (steady >= 6 || performance.now() - started > 3000) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
   // A tab or a step slides in: measure where it comes to rest, not half-way.
   await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5000 }).catch(() => undefined);
   if (process.env.RUTA_E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.RUTA_E2E_SCREENSHOTS}/${where.replace(/\W+/g, '-')}.png`, fullPage: true });

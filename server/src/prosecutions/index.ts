@@ -2,6 +2,8 @@
 export * from './prosecutions.module';
 export * from './prosecutions.entities';
 export * from './prosecutions.seed';
+// The start-up step that encrypts and indexes the alleged traffickers' identity (server/src/seeds.ts, before fieldEncryptionSeed).
+export { traffickerIdentitySeed } from './traffickers/trafficker-identity';
 // For the indicators area: the one definition of the justice indicators (import ProsecutionsModule to inject it).
 export { indicatorPeriod, JusticeIndicatorsService } from './indicators/justice-indicators.service';
 // For the query-plan test: the statements of the indicators.

@@ -52,7 +52,7 @@ type Q = EntityManager['query'];
 async function insertDefendant(query: Q, p: { id: string; institutionId: string; reportedOn: Date; userId: string; ordinal: number }, name: string, path: DefendantStage[], preacuerdo: boolean): Promise<void> {
   const [{ id: traffickerId }] = await query(
     `INSERT INTO alleged_traffickers ("institutionId", "createdById", kind, name, aliases, nationality, sex, roles) VALUES ($1, $2, 'person', $3, $4, $5, $6, $7) RETURNING id`,
-    [p.institutionId, p.userId, name, ['El Demo'], p.ordinal % 3 === 0 ? 'VE' : 'CO', p.ordinal % 2 ? 'male' : 'female', ['recruiter']],
+    [p.institutionId, p.userId, name, JSON.stringify(['El Demo']), p.ordinal % 3 === 0 ? 'VE' : 'CO', p.ordinal % 2 ? 'male' : 'female', ['recruiter']],
   );
   const on = (i: number) => new Date(p.reportedOn.getTime() + i * 40 * DAY);
   const last = path[path.length - 1];
@@ -79,6 +79,10 @@ async function insertDefendant(query: Q, p: { id: string; institutionId: string;
   }
 }
 
+/**
+ * The demo file, written by SQL in clear (the aliases as their JSON list): the start-up step that follows the seeds
+ * (traffickerIdentitySeed) encrypts the alleged traffickers' identity and computes its blind indexes, as for victims.
+ */
 async function seedDemoProsecutions(manager: EntityManager): Promise<string[]> {
   const query: Q = manager.query.bind(manager);
   const [{ n }] = await query(`SELECT count(*)::int AS n FROM proceedings`);
@@ -110,7 +114,7 @@ async function seedDemoProsecutions(manager: EntityManager): Promise<string[]> {
     if (op.cases.length) await query(`INSERT INTO operation_cases ("operationId", "caseId") SELECT $1, unnest($2::uuid[])`, [id, op.cases]);
     for (let a = 0; a < op.arrested; a++) {
       const [{ id: traffickerId }] = await query(
-        `INSERT INTO alleged_traffickers ("institutionId", "createdById", kind, name, aliases, nationality, sex, roles, "relationToVictim") VALUES ($1, $2, 'person', $3, '{}', 'CO', 'male', $4, $5) RETURNING id`,
+        `INSERT INTO alleged_traffickers ("institutionId", "createdById", kind, name, aliases, nationality, sex, roles, "relationToVictim") VALUES ($1, $2, 'person', $3, NULL, 'CO', 'male', $4, $5) RETURNING id`,
         [police.institutionId, police.id, `${NAMES[(i + a) % NAMES.length]} ${i + 1}${a}`, ['exploiter'], 'Conocido del barrio (ficticio)'],
       );
       await query(`INSERT INTO operation_traffickers ("operationId", "traffickerId", arrested) VALUES ($1, $2, true)`, [id, traffickerId]);

@@ -59,6 +59,10 @@ export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
   { table: 'assistance_closure_requests', column: 'comment', kind: 'text', key: 'id', caseColumn: 'caseId' },
   { table: 'assistance_participants', column: 'fullName', kind: 'text', key: 'id', caseColumn: 'caseId' },
   { table: 'hotline_contacts', column: 'summary', kind: 'text', key: 'id', caseColumn: 'caseId', entity: { type: 'hotline_contact', idSql: `t.id::text` } },
+  // The alleged traffickers' identity (migration 1764405600000; searched through blind indexes, trafficker-identity.ts).
+  { table: 'alleged_traffickers', column: 'name', kind: 'text', key: 'id', caseColumn: 'id', entity: { type: 'trafficker', idSql: `t.id::text` } },
+  { table: 'alleged_traffickers', column: 'aliases', kind: 'text', key: 'id', caseColumn: 'id', entity: { type: 'trafficker', idSql: `t.id::text` } },
+  { table: 'alleged_traffickers', column: 'documentNumber', kind: 'text', key: 'id', caseColumn: 'id', entity: { type: 'trafficker', idSql: `t.id::text` } },
 ];
 
 /** The data key of the blind indexes (HMAC of normalised names, document numbers, phone numbers; blind-index.ts). */

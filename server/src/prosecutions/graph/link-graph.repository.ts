@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GraphNodeKind } from '@ruta/shared';
 import { RepositoryBase } from '@ruta/platform';
+import { openTraffickerField } from '../traffickers/trafficker-identity';
 
 export interface GraphRow {
   kind: GraphNodeKind;
@@ -36,10 +37,15 @@ const LABEL: Record<Exclude<GraphNodeKind, 'case'>, string> = {
 export class LinkGraphRepository extends RepositoryBase {
   async label(kind: Exclude<GraphNodeKind, 'case'>, id: string): Promise<string | null> {
     const [row] = await this.manager.query(LABEL[kind], [id]);
-    return row?.label ?? null;
+    if (!row) return null;
+    return kind === 'trafficker' ? openTraffickerField('name', row.label) : row.label;
   }
 
-  neighbours(kind: GraphNodeKind, id: string): Promise<GraphRow[]> {
-    return this.manager.query(`SELECT * FROM (${NEIGHBOURS[kind]}) n ORDER BY 1, 3 LIMIT 200`, [id]);
+  /** The neighbours by kind and label; an alleged trafficker's label (the name) is encrypted: opened here, then ordered. */
+  async neighbours(kind: GraphNodeKind, id: string): Promise<GraphRow[]> {
+    const rows: GraphRow[] = await this.manager.query(`SELECT * FROM (${NEIGHBOURS[kind]}) n ORDER BY 1, 3, 2 LIMIT 200`, [id]);
+    return rows
+      .map((r) => (r.kind === 'trafficker' ? { ...r, label: openTraffickerField('name', r.label)! } : r))
+      .sort((a, b) => a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label, 'es') || a.key.localeCompare(b.key));
   }
 }

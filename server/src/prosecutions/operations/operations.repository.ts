@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ListOrder, OperationListItem, OperationType, OperationView } from '@ruta/shared';
 import { RepositoryBase } from '@ruta/platform';
+import { openNames } from '../traffickers/trafficker-identity';
 import { OperationEntity } from './operation.entity';
 
 export interface OperationRow {
@@ -51,12 +52,15 @@ export class OperationsRepository extends RepositoryBase {
     const [row] = await this.manager.query(
       `SELECT ${COLUMNS},
         coalesce((SELECT array_agg(c.code ORDER BY c.code) FROM operation_cases oc JOIN cases c ON c.id = oc."caseId" WHERE oc."operationId" = o.id), '{}') AS "caseCodes",
-        coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'arrested', ot.arrested) ORDER BY t.name)
+        coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'arrested', ot.arrested) ORDER BY t.id)
                   FROM operation_traffickers ot JOIN alleged_traffickers t ON t.id = ot."traffickerId" WHERE ot."operationId" = o.id), '[]') AS traffickers
        FROM operations o JOIN institutions i ON i.id = o."institutionId" WHERE o.id = $1`,
       [id],
     );
-    return row ?? null;
+    if (!row) return null;
+    // The names are encrypted: opened here, and ordered once they are.
+    const traffickers = openNames(row.traffickers as OperationView['traffickers']).sort((a, b) => a.name.localeCompare(b.name, 'es') || a.id.localeCompare(b.id));
+    return { ...row, traffickers };
   }
 
   /** A keyset page by date (newest first unless `asc`), with the total of what the actor may see. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppealView, CaseProceedingSummary, DefendantStage, HearingView, ProceedingListItem, ProceedingVictimView, StageEventView } from '@ruta/shared';
 import { RepositoryBase } from '@ruta/platform';
+import { openNames } from '../traffickers/trafficker-identity';
 
 export interface ProceedingRow {
   id: string;
@@ -82,13 +83,15 @@ export class ProceedingsRepository extends RepositoryBase {
     );
   }
 
-  defendants(proceedingId: string): Promise<DefendantRow[]> {
-    return this.manager.query(
+  async defendants(proceedingId: string): Promise<DefendantRow[]> {
+    const rows: DefendantRow[] = await this.manager.query(
       `SELECT d.id, d."proceedingId", d.ordinal, d."traffickerId", t.name AS "traffickerName", d.sex, d.nationality, d.stage, ${day('d."stageSince"')} AS "stageSince", d.detention,
               d."prisonMonths", d."fineSmlmv", d."accessoryPenalties", d."reparationOrdered", d.version
        FROM defendants d LEFT JOIN alleged_traffickers t ON t.id = d."traffickerId" WHERE d."proceedingId" = $1 ORDER BY d.ordinal`,
       [proceedingId],
     );
+    // The name is encrypted (null when row-level security hides the alleged trafficker, as for a coordinator).
+    return openNames(rows, 'traffickerName');
   }
 
   async defendant(proceedingId: string, id: string): Promise<DefendantRow | null> {
@@ -218,12 +221,13 @@ export class ProceedingsRepository extends RepositoryBase {
       `SELECT o.id, o.name, ${day('o."occurredOn"')} AS "occurredOn" FROM operation_cases oc JOIN operations o ON o.id = oc."operationId" WHERE oc."caseId" = $1 ORDER BY o."occurredOn" DESC`,
       [caseId],
     );
-    const traffickers = await this.manager.query(
+    const stored: { id: string; name: string }[] = await this.manager.query(
       `SELECT t.id, t.name FROM trafficker_cases tc JOIN alleged_traffickers t ON t.id = tc."traffickerId" WHERE tc."caseId" = $1
-       UNION SELECT t.id, t.name FROM proceeding_victims pv JOIN defendants d ON d."proceedingId" = pv."proceedingId" JOIN alleged_traffickers t ON t.id = d."traffickerId" WHERE pv."caseId" = $1
-       ORDER BY 2`,
+       UNION SELECT t.id, t.name FROM proceeding_victims pv JOIN defendants d ON d."proceedingId" = pv."proceedingId" JOIN alleged_traffickers t ON t.id = d."traffickerId" WHERE pv."caseId" = $1`,
       [caseId],
     );
+    // The names are encrypted: opened here, and ordered once they are.
+    const traffickers = openNames(stored).sort((a, b) => a.name.localeCompare(b.name, 'es') || a.id.localeCompare(b.id));
     return { operations, traffickers };
   }
 

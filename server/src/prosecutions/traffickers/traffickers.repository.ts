@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { TraffickerDuplicate, TraffickerListItem, TraffickerView } from '@ruta/shared';
+import { ListOrder, TraffickerDuplicate, TraffickerListItem, TraffickerView } from '@ruta/shared';
 import { RepositoryBase } from '@ruta/platform';
+import {
+  activeTraffickerIndexKey,
+  openNames,
+  openTraffickerAliases,
+  openTraffickerField,
+  sealTraffickerIdentity,
+  traffickerDocumentIndex,
+  traffickerNameQuery,
+} from './trafficker-identity';
 
 export interface NewTrafficker {
   institutionId: string;
@@ -15,14 +24,44 @@ export interface NewTrafficker {
   relationToVictim: string | null;
 }
 
-/** Alleged traffickers and their links to cases (raw SQL under the request's row-level security). */
+/** A list row as stored: the name and aliases still encrypted, `k` the cursor (when it was recorded, UTC, microseconds). */
+type StoredListRow = Omit<TraffickerListItem, 'aliases'> & { aliases: string | null; k: string };
+
+/**
+ * The list's filter by a search text, as a set of ids: the name within one typo per word (blind-index tokens, through
+ * the SECURITY DEFINER ruta_search_trafficker_names, which can use the GIN index) or the exact document number (its
+ * hash). Null when there is no search; `false` when the text has neither a word nor a document in it.
+ */
+function searchFilter(search: string | undefined, first: number): { sql: string; params: unknown[] } | null {
+  if (!search) return null;
+  const words = traffickerNameQuery(search);
+  const document = traffickerDocumentIndex(activeTraffickerIndexKey(), search);
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (words) {
+    parts.push(`SELECT s.id FROM ruta_search_trafficker_names($${first}::bigint[], $${first + 1}::bigint[]) s`);
+    params.push(words.words, words.exact);
+  }
+  if (document) {
+    parts.push(`SELECT d.id FROM alleged_traffickers d WHERE d."institutionId" = t."institutionId" AND d."documentNumberHash" = $${first + params.length}`);
+    params.push(document);
+  }
+  return { sql: parts.length ? `t.id IN (${parts.join(' UNION ')})` : 'false', params };
+}
+
+/**
+ * Alleged traffickers and their links to cases (raw SQL under the request's row-level security). Their name, aliases
+ * and document number are stored encrypted (migration 1764405600000): the statements return ciphertext and this
+ * repository opens it; search and duplicates go through the blind indexes.
+ */
 @Injectable()
 export class TraffickersRepository extends RepositoryBase {
   async insert(t: NewTrafficker): Promise<string> {
+    const sealed = sealTraffickerIdentity({ name: t.name, aliases: t.aliases, documentNumber: t.documentNumber });
     const [row] = await this.manager.query(
-      `INSERT INTO alleged_traffickers ("institutionId", "createdById", kind, name, aliases, "documentNumber", nationality, sex, roles, "relationToVictim")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [t.institutionId, t.createdById, t.kind, t.name, t.aliases, t.documentNumber, t.nationality, t.sex, t.roles, t.relationToVictim],
+      `INSERT INTO alleged_traffickers ("institutionId", "createdById", kind, name, aliases, "documentNumber", nationality, sex, roles, "relationToVictim", "nameTokens", "documentNumberHash")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::bigint[], $12) RETURNING id`,
+      [t.institutionId, t.createdById, t.kind, sealed.name, sealed.aliases, sealed.documentNumber, t.nationality, t.sex, t.roles, t.relationToVictim, sealed.nameTokens, sealed.documentNumberHash],
     );
     return row.id;
   }
@@ -39,15 +78,18 @@ export class TraffickersRepository extends RepositoryBase {
     return affected > 0;
   }
 
-  /** Same document number, or a similar name (trigram similarity on the accent-free name), among the visible ones. */
+  /**
+   * Same document number (its hash), or a similar name (60 % of its words within one typo each, accents aside), among
+   * the institution's own (ruta_trafficker_possible_duplicates); document matches first, then the most words exactly.
+   */
   async possibleDuplicates(name: string, documentNumber: string | null, exceptId: string): Promise<TraffickerDuplicate[]> {
-    return this.manager.query(
-      `SELECT t.id, t.name, CASE WHEN $2::text IS NOT NULL AND t."documentNumber" = $2 THEN 'document' ELSE 'name' END AS reason
-       FROM alleged_traffickers t
-       WHERE t.id <> $3 AND (($2::text IS NOT NULL AND t."documentNumber" = $2) OR t."searchName" % ruta_normalize_name($1))
-       ORDER BY (t."documentNumber" = $2) DESC NULLS LAST, similarity(t."searchName", ruta_normalize_name($1)) DESC LIMIT 10`,
-      [name, documentNumber, exceptId],
+    const words = traffickerNameQuery(name);
+    const rows = await this.manager.query(
+      `SELECT t.id, t.name, d.reason FROM ruta_trafficker_possible_duplicates($1, $2::bigint[], $3::bigint[], $4::uuid) d JOIN alleged_traffickers t ON t.id = d.id
+       ORDER BY d.reason = 'document' DESC, d."exactWords" DESC, t."createdAt" DESC, t.id LIMIT 10`,
+      [traffickerDocumentIndex(activeTraffickerIndexKey(), documentNumber), words?.words ?? null, words?.exact ?? null, exceptId],
     );
+    return openNames(rows);
   }
 
   async find(id: string): Promise<TraffickerView | null> {
@@ -60,21 +102,33 @@ export class TraffickersRepository extends RepositoryBase {
        FROM alleged_traffickers t JOIN institutions i ON i.id = t."institutionId" WHERE t.id = $1`,
       [id],
     );
-    return row ?? null;
+    if (!row) return null;
+    return { ...row, name: openTraffickerField('name', row.name), aliases: openTraffickerAliases(row.aliases), documentNumber: openTraffickerField('documentNumber', row.documentNumber) };
   }
 
-  async page(limit: number, after?: { k: string; id: string }, search?: string, order: 'asc' | 'desc' = 'asc'): Promise<{ rows: TraffickerListItem[]; total: number }> {
-    const filter = `($3::text IS NULL OR t."searchName" LIKE '%' || ruta_normalize_name($3) || '%')`;
-    const rows = await this.manager.query(
-      `SELECT t.id, t.kind, t.name, t.aliases, t.nationality, t.roles, t."searchName" AS k FROM alleged_traffickers t
-       WHERE ($1::text IS NULL OR (t."searchName", t.id) ${order === 'desc' ? '<' : '>'} ($1::text, $2::uuid)) AND ${filter}
-       ORDER BY t."searchName" ${order === 'desc' ? 'DESC' : 'ASC'}, t.id ${order === 'desc' ? 'DESC' : 'ASC'} LIMIT $4`,
-      [after?.k ?? null, after?.id ?? null, search ?? null, limit + 1],
+  /**
+   * A keyset page of the institution's alleged traffickers by when they were recorded (newest first unless `asc`), read
+   * along IDX_alleged_traffickers_institution_created: an encrypted name has no order. The institution is the actor's
+   * (row-level security shows nobody another's); the keyset is written without a row comparison, which is not
+   * leakproof and could not be an index condition under row-level security.
+   */
+  async page(institutionId: string, limit: number, after?: { k: string; id: string }, search?: string, order: ListOrder = 'desc'): Promise<{ rows: (TraffickerListItem & { k: string })[]; total: number }> {
+    const [op, opOrEqual, direction] = order === 'desc' ? ['<', '<=', 'DESC'] : ['>', '>=', 'ASC'];
+    const filter = searchFilter(search, 5);
+    const rows: StoredListRow[] = await this.manager.query(
+      `SELECT t.id, t.kind, t.name, t.aliases, t.nationality, t.roles, to_char(t."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS k
+       FROM alleged_traffickers t
+       WHERE t."institutionId" = $1::uuid
+         AND ($2::timestamptz IS NULL OR (t."createdAt" ${opOrEqual} $2::timestamptz AND (t."createdAt" ${op} $2::timestamptz OR t.id ${op} $3::uuid)))
+         ${filter ? `AND ${filter.sql}` : ''}
+       ORDER BY t."createdAt" ${direction}, t.id ${direction} LIMIT $4`,
+      [institutionId, after?.k ?? null, after?.id ?? null, limit + 1, ...(filter?.params ?? [])],
     );
+    const count = searchFilter(search, 2);
     const [{ total }] = await this.manager.query(
-      `SELECT count(*)::int AS total FROM alleged_traffickers t WHERE ($1::text IS NULL OR t."searchName" LIKE '%' || ruta_normalize_name($1) || '%')`,
-      [search ?? null],
+      `SELECT count(*)::int AS total FROM alleged_traffickers t WHERE t."institutionId" = $1::uuid ${count ? `AND ${count.sql}` : ''}`,
+      [institutionId, ...(count?.params ?? [])],
     );
-    return { rows, total };
+    return { rows: rows.map((r) => ({ ...r, name: openTraffickerField('name', r.name)!, aliases: openTraffickerAliases(r.aliases) })), total };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CreateTraffickerResponse, CountedPage, PERMISSIONS, TraffickerListItem, TraffickerView } from '@ruta/shared';
-import { Actor, AuditService, NotFoundError } from '@ruta/platform';
+import { Actor, AuditService, NotFoundError, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService, CaseEntity } from '@ruta/cases';
 import { listPosition, nextListCursor } from '../list-cursor';
 import { OperationsRepository } from '../operations/operations.repository';
@@ -8,6 +8,8 @@ import { CreateTraffickerDto } from './dto/trafficker-requests.dto';
 import { TraffickersRepository } from './traffickers.repository';
 
 const DEFAULT_LIMIT = 25;
+/** A list cursor's key: when the last row was recorded (UTC, microseconds). */
+const RECORDED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** Alleged traffickers (persons and criminal organisations): the investigation file, its institution only. */
 @Injectable()
@@ -67,18 +69,23 @@ export class TraffickersService {
     return this.get(actor, id);
   }
 
+  /**
+   * The institution's alleged traffickers, newest record first unless `asc` (their names are encrypted: no order by
+   * name), optionally searched by name or alias (one typo per word, accents aside) or exact document number.
+   */
   async list(actor: Actor, query: { limit?: number; cursor?: string; q?: string; order?: 'asc' | 'desc' }): Promise<CountedPage<TraffickerListItem>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const { after, order } = listPosition(query, 'asc');
-    const { rows, total } = await this.traffickers.page(limit, after, query.q?.trim() || undefined, order);
-    const items = rows.slice(0, limit) as (TraffickerListItem & { k?: string })[];
+    const { after, order } = listPosition(query, 'desc');
+    if (after && !RECORDED_AT.test(after.k)) throw new ValidationFailedError([{ field: 'cursor', code: 'invalid_cursor', message: 'cursor is not valid' }]);
+    const { rows, total } = await this.traffickers.page(actor.institutionId, limit, after, query.q?.trim() || undefined, order);
+    const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     await this.audit.record({ action: 'read', entityType: 'trafficker', details: { list: true, ids: items.map((t) => t.id) } });
     return {
       items: items.map(({ k: _k, ...t }) => t),
       total,
       limit,
-      ...(rows.length > limit && last ? { nextCursor: nextListCursor({ k: last.k!, id: last.id }, order) } : {}),
+      ...(rows.length > limit && last ? { nextCursor: nextListCursor({ k: last.k, id: last.id }, order) } : {}),
     };
   }
 }

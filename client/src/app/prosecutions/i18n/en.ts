@@ -37,7 +37,7 @@ export const prosecutionsEn: Dictionary<typeof prosecutionsEs> = {
     noDefendants: 'No defendants yet.',
     noHearings: 'No hearings yet.',
     search: 'Search',
-    searchName: 'Name or alias',
+    searchName: 'Name, alias or document',
     defendantsCount: '{{count}} defendant(s)',
     operationCounts: '{{cases}} victim(s), {{arrests}} arrest(s)',
     nunc: 'Crime report number (SPOA)',

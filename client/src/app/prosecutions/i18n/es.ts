@@ -34,7 +34,7 @@ export const prosecutionsEs = {
     noDefendants: 'Aún no hay procesados.',
     noHearings: 'Aún no hay audiencias.',
     search: 'Buscar',
-    searchName: 'Nombre o alias',
+    searchName: 'Nombre, alias o documento',
     defendantsCount: '{{count}} procesado(s)',
     operationCounts: '{{cases}} víctima(s), {{arrests}} captura(s)',
     nunc: 'Número de noticia criminal (SPOA)',

@@ -12,7 +12,10 @@ import { ListOrderSelect } from '../list-order';
 import { PagedList } from '../paged-list';
 import { ProsecutionsApi } from '../prosecutions.api';
 
-/** Alleged traffickers of the user's institution, by name, with a name filter. */
+/**
+ * Alleged traffickers of the user's institution, newest record first (or oldest: their names are stored encrypted and
+ * have no order), searched by name or alias (a typo and missing accents allowed) or exact document number.
+ */
 @Component({
   selector: 'ruta-traffickers-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,7 +30,7 @@ import { ProsecutionsApi } from '../prosecutions.api';
     </form>
     <ruta-form-error [message]="list.error()" />
     <p class="muted" data-testid="traffickers-total">{{ 'prosecutions.total' | translate: { count: list.total() } }}</p>
-    <ruta-list-order by="name" testId="traffickers-order" [order]="order()" (orderChange)="reorder($event)" />
+    <ruta-list-order by="date" testId="traffickers-order" [order]="order()" (orderChange)="reorder($event)" />
     <ul class="stack" data-testid="traffickers-list" [attr.data-loaded]="list.loaded()">
       @for (t of list.items(); track t.id) {
         <li>
@@ -51,7 +54,7 @@ export class TraffickersList implements OnInit {
   protected readonly kinds = TRAFFICKER_KIND;
   protected readonly roles = TRAFFICKER_ROLE;
   protected readonly query = new FormControl('', { nonNullable: true });
-  protected readonly order = signal<ListOrder>('asc');
+  protected readonly order = signal<ListOrder>('desc');
   protected readonly list = new PagedList((cursor) => this.api.traffickers({ cursor, limit: 25, order: this.order(), q: this.query.value.trim() || undefined }));
 
   protected reorder(order: ListOrder): void {

@@ -147,6 +147,17 @@ describe('row-level security: one institution cannot see another one\'s rows', (
       expect(Date.now() - new Date(event.occurredAt).getTime()).toBeLessThan(60_000);
     });
 
+    it('finds the request\'s session by its unique index, not by reading every session', async () => {
+      const token = await sessionOf('investigator@das.demo');
+      const scans = await asAppRole(undefined, async (client) => {
+        // With sequential scans priced out, a look-up the index can answer uses it; one it cannot (text vs character) still scans.
+        await client.query('SET LOCAL enable_seqscan = off');
+        expect((await client.query(`SELECT ruta_begin_request($1) AS ok`, [token])).rows[0].ok).toBe(true);
+        return (await client.query(`SELECT seq_scan::int AS seq, idx_scan::int AS idx FROM pg_stat_xact_user_tables WHERE relname = 'sessions'`)).rows[0];
+      });
+      expect(scans).toEqual({ seq: 0, idx: 1 });
+    });
+
     it('keeps a context to its own transaction and forgets a revoked session', async () => {
       const token = await sessionOf('investigator@das.demo');
       const client = new Client({ connectionString: process.env.RUTA_TEST_APP_URL });

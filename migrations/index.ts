@@ -24,6 +24,7 @@ import { VictimIdentityBlindIndexes1764405200000 } from './1764405200000-VictimI
 import { MoreEncryptedFields1764405300000 } from './1764405300000-MoreEncryptedFields';
 import { CaseMemberCounts1764405400000 } from './1764405400000-CaseMemberCounts';
 import { WrappedContextCalls1764405500000 } from './1764405500000-WrappedContextCalls';
+import { CallerPhoneAndEventCity1764405700000 } from './1764405700000-CallerPhoneAndEventCity';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -53,6 +54,7 @@ export const MIGRATIONS = [
   MoreEncryptedFields1764405300000,
   CaseMemberCounts1764405400000,
   WrappedContextCalls1764405500000,
+  CallerPhoneAndEventCity1764405700000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

@@ -59,6 +59,10 @@ export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
   { table: 'assistance_closure_requests', column: 'comment', kind: 'text', key: 'id', caseColumn: 'caseId' },
   { table: 'assistance_participants', column: 'fullName', kind: 'text', key: 'id', caseColumn: 'caseId' },
   { table: 'hotline_contacts', column: 'summary', kind: 'text', key: 'id', caseColumn: 'caseId', entity: { type: 'hotline_contact', idSql: `t.id::text` } },
+  // Migration 1764405700000: the hotline caller's number (its blind index `phoneHash` finds repeat callers;
+  // server/src/hotline/contacts/caller-phone.ts) and a trafficking event's city abroad (free text).
+  { table: 'hotline_contacts', column: 'phone', kind: 'text', key: 'id', caseColumn: 'caseId', entity: { type: 'hotline_contact', idSql: `t.id::text` } },
+  { table: 'trafficking_events', column: 'city', kind: 'text', key: 'id', caseColumn: 'caseId' },
 ];
 
 /** The data key of the blind indexes (HMAC of normalised names, document numbers, phone numbers; blind-index.ts). */

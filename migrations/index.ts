@@ -25,6 +25,7 @@ import { MoreEncryptedFields1764405300000 } from './1764405300000-MoreEncryptedF
 import { CaseMemberCounts1764405400000 } from './1764405400000-CaseMemberCounts';
 import { WrappedContextCalls1764405500000 } from './1764405500000-WrappedContextCalls';
 import { TraffickerIdentityEncryption1764405600000 } from './1764405600000-TraffickerIdentityEncryption';
+import { CallerPhoneAndEventCity1764405700000 } from './1764405700000-CallerPhoneAndEventCity';
 import { RequestContextLookup1764405800000 } from './1764405800000-RequestContextLookup';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   CaseMemberCounts1764405400000,
   WrappedContextCalls1764405500000,
   TraffickerIdentityEncryption1764405600000,
+  CallerPhoneAndEventCity1764405700000,
   RequestContextLookup1764405800000,
 ];
 

@@ -8,6 +8,14 @@ import { createTestApp } from '../../support/test-app';
 import { APP_ROLE } from '@ruta/migrations';
 import { HotlineContactsRepository } from '@ruta/server/hotline/contacts/hotline-contacts.repository';
 import { TransactionRunner } from '@ruta/server/platform/database/transaction-runner';
+import { activeBlindIndexKey, activeFieldCipher, SecretBox } from '@ruta/platform';
+import { callerPhoneIndex, encryptCallerPhones } from '@ruta/server/hotline/contacts/caller-phone';
+import { FIELD_CIPHER, FieldKeyRing } from '@ruta/server/platform/crypto/field-encryption';
+import { fieldKeyStates, loadFieldCipher, verifyFields } from '@ruta/server/platform/crypto/field-keys';
+import { FieldCipher } from '@ruta/server/platform/crypto/field-cipher';
+import { rotateDataKeys } from '@ruta/server/platform/crypto/data-key-rotation';
+import { rowsOf, tablesMatching, withOwner } from '../../support/owner-scan';
+import { TEST_SECRET_KEY } from '../../support/test-config';
 
 const PHONE = '+57 300 999 1234';
 
@@ -61,7 +69,7 @@ describe('hotline', () => {
   });
 
   describe('intake', () => {
-    it('records a call with its number sealed and hashed, never readable, and recognises the repeat caller', async () => {
+    it('records a call with its number encrypted and blind-indexed, never readable, and recognises the repeat caller', async () => {
       const first = await logCall();
       expect(first).toMatchObject({ status: 'open', callType: 'tip', departmentCode: '05', municipalityCode: '05001', hasPhone: true, earlierContacts: 0 });
       expect(first.code).toMatch(/^LN-\d{4}-\d{6}$/);
@@ -69,10 +77,11 @@ describe('hotline', () => {
       const again = await logCall({ phone: '3009991234', startedAt: new Date().toISOString() });
       expect(again.earlierContacts).toBe(1);
 
-      const [row] = await ownerQuery<{ phoneSealed: string; phoneHash: string }>(`SELECT "phoneSealed", "phoneHash" FROM hotline_contacts WHERE id = $1`, [first.id]);
-      expect(row.phoneSealed).toMatch(/^v1\./);
-      expect(row.phoneSealed + row.phoneHash).not.toMatch(/9991234/);
-      expect(row.phoneHash).toMatch(/^[0-9a-f]{64}$/);
+      const [row] = await ownerQuery<{ phone: string; phoneHash: string }>(`SELECT phone, "phoneHash" FROM hotline_contacts WHERE id = $1`, [first.id]);
+      expect(row.phone).toMatch(/^enc:/);
+      expect(activeFieldCipher().decryptText('hotline_contacts', 'phone', row.phone)).toBe('573009991234');
+      expect(row.phone + row.phoneHash).not.toMatch(/9991234/);
+      expect(row.phoneHash).toBe(callerPhoneIndex(activeBlindIndexKey(), '573009991234'));
       const events = await ownerQuery<{ details: object }>(`SELECT details FROM audit_events WHERE "entityType" = 'hotline_contact' AND "entityId" = $1`, [first.id]);
       expect(JSON.stringify(events)).not.toMatch(/9991234/);
       expect(events.length).toBeGreaterThan(0);
@@ -96,6 +105,65 @@ describe('hotline', () => {
       await expect(
         asAppRole(await sessionOf('operator@oim.demo'), (client) => client.query(`DELETE FROM hotline_contacts`)),
       ).rejects.toThrow(/permission denied/);
+    });
+  });
+
+  describe("the caller's number under field encryption", () => {
+    const MASTER = Buffer.from(TEST_SECRET_KEY, 'hex');
+    const number = `57301${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+    const local = number.slice(2);
+    const contactsOf = (ids: string[]) => ownerQuery<{ id: string; phone: string; phoneHash: string }>(`SELECT id, phone, "phoneHash" FROM hotline_contacts WHERE id = ANY($1::uuid[]) ORDER BY "startedAt"`, [ids]);
+
+    it('converts a number sealed before the migration at start-up: encrypted, indexed, found as a repeat caller', async () => {
+      // A contact as migration 1764405700000 leaves one: the sealed value moved into `phone`, no hash yet.
+      const sealed = new SecretBox(MASTER).seal(number);
+      const [old] = await ownerQuery<{ id: string }>(
+        `INSERT INTO hotline_contacts (code, channel, "startedAt", "operatorId", "callerType", "callType", purposes, acts, means, urgency, "childInvolved",
+           "consentToAuthorities", phone, status, version)
+         SELECT 'LN-2020-' || lpad(nextval('hotline_contact_number_seq')::text, 6, '0'), 'phone', now() - interval '2 days', id, 'relative', 'tip', '{}', '{}', '{}',
+           'routine', false, false, $1, 'closed', 1 FROM users WHERE email = 'operator@oim.demo' RETURNING id`,
+        [sealed],
+      );
+      const converted = await withOwner(async (client) => {
+        const cipher = await loadFieldCipher(rowsOf(client), MASTER);
+        return encryptCallerPhones(rowsOf(client), cipher, cipher.dataKey('blind_index'), new SecretBox(MASTER));
+      });
+      expect(converted).toBe(1);
+      const [row] = await contactsOf([old.id]);
+      expect(row.phone).toMatch(/^enc:/);
+      expect(activeFieldCipher().decryptText('hotline_contacts', 'phone', row.phone)).toBe(number);
+      expect(row.phoneHash).toBe(callerPhoneIndex(activeBlindIndexKey(), number));
+      const [{ n }] = await ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE "entityType" = 'hotline_contact' AND "entityId" = $1 AND details->>'reason' = 'field_encryption'`, [old.id]);
+      expect(n).toBe(1);
+      // A second start finds nothing left to convert.
+      expect(await withOwner(async (client) => encryptCallerPhones(rowsOf(client), await loadFieldCipher(rowsOf(client), MASTER), activeBlindIndexKey(), new SecretBox(MASTER)))).toBe(0);
+      expect((await logCall({ phone: `+57 ${local}` })).earlierContacts).toBe(1);
+    });
+
+    it('leaves no caller number in clear in any table, read as the owner', async () => {
+      const numbers = ['573009991234', '3009991234', number, local, '573005551000', '3005551001'];
+      expect(await withOwner((client) => tablesMatching(client, numbers.map((p) => `%${p}%`)))).toEqual([]);
+    });
+
+    it('still finds repeat callers after the data keys are rotated, and every number opens under the new key', async () => {
+      const ring = app.get<FieldKeyRing>(FIELD_CIPHER);
+      const before = await ownerQuery<{ id: string }>(`SELECT id FROM hotline_contacts WHERE "phoneHash" = $1`, [callerPhoneIndex(activeBlindIndexKey(), number)]);
+      expect(before.length).toBe(2);
+      const stored = await contactsOf(before.map((r) => r.id));
+      const rotated = await withOwner((client) => rotateDataKeys(rowsOf(client), MASTER, { settle: async () => void (await ring.refresh()) }));
+      const keyId = rotated.find((r) => r.table === 'hotline_contacts')!.keyId;
+      const after = await contactsOf(before.map((r) => r.id));
+      for (const [i, row] of after.entries()) {
+        expect(FieldCipher.keyIdOf(row.phone)).toBe(keyId);
+        expect(row.phone).not.toBe(stored[i].phone);
+        // The blind-index key is not rotated: the index stays.
+        expect(row.phoneHash).toBe(stored[i].phoneHash);
+      }
+      expect((await logCall({ phone: number })).earlierContacts).toBe(2);
+      const verified = await withOwner(async (client) => verifyFields(rowsOf(client), await loadFieldCipher(rowsOf(client), MASTER)));
+      expect(verified.find((v) => v.column === 'hotline_contacts.phone')).toMatchObject({ failed: [], clear: 0, byKey: { [keyId]: expect.any(Number) } });
+      const states = await withOwner((client) => fieldKeyStates(rowsOf(client)));
+      expect(states.filter((k) => k.purpose === 'hotline_contacts' && k.state !== 'retired').map((k) => k.id)).toEqual([keyId]);
     });
   });
 
@@ -401,10 +469,10 @@ describe('hotline', () => {
       // Tens of thousands of old contacts (taken, so the crisis banner of the tests above is not theirs), 5,000 numbers.
       await ownerQuery(
         `INSERT INTO hotline_contacts (code, channel, "startedAt", "durationSeconds", "operatorId", "callerType", "callType", "departmentCode", purposes, acts, means,
-           urgency, "childInvolved", "consentToAuthorities", "phoneSealed", "phoneHash", status, "takenAt", "takenById", version)
+           urgency, "childInvolved", "consentToAuthorities", phone, "phoneHash", status, "takenAt", "takenById", version)
          SELECT 'LN-2019-' || lpad(g::text, 6, '0'), 'phone', now() - interval '3 years' - g * interval '7 minutes', 200, u.id, 'relative',
            (ARRAY['crisis','tip','referral_request','information','training','not_relevant'])[1 + g % 6], '11', '{}', '{}', '{}', 'routine', false, false,
-           'v1.perf', encode(sha256(convert_to('perf' || (g % 5000), 'UTF8')), 'hex'), (ARRAY['open','assessing','outcome','closed'])[1 + g % 4],
+           'enc:perf', encode(sha256(convert_to('perf' || (g % 5000), 'UTF8')), 'hex'), (ARRAY['open','assessing','outcome','closed'])[1 + g % 4],
            now() - interval '3 years', u.id, 1
          FROM generate_series(1, ${ROWS}) g, (SELECT id FROM users WHERE email = 'operator@oim.demo') u`,
       );

@@ -34,6 +34,8 @@ describe('field encryption of contacts, locations, notes and documents', () => {
     shelterLocation: `Hogar Cifrado ${tag}`,
     note: `Nota reservada ${tag}: la víctima teme represalias`,
     documentMarker: `DOCUMENTO-SECRETO-${tag}`,
+    // A trafficking event's city abroad (migration 1764405700000).
+    city: `Ciudad Cifrada ${tag}`,
   };
   const file = Buffer.from(`%PDF-1.4\n1 0 obj << /Title (${secrets.documentMarker}) >> endobj\n%%EOF\n`);
   const scratch = mkdtempSync(join(tmpdir(), 'ruta-field-encryption-'));
@@ -77,7 +79,18 @@ describe('field encryption of contacts, locations, notes and documents', () => {
     app = await createTestApp();
     police = await loginAs(app, 'investigator@policia.demo');
     const created = await police
-      .post('/api/cases', newCaseRequest({ victim: { phone: secrets.phone, email: secrets.email, currentLocation: secrets.currentLocation, shelterLocation: secrets.shelterLocation } }))
+      .post(
+        '/api/cases',
+        newCaseRequest({
+          victim: { phone: secrets.phone, email: secrets.email, currentLocation: secrets.currentLocation, shelterLocation: secrets.shelterLocation },
+          situation: {
+            events: [
+              { kind: 'recruitment', countryCode: 'CO', municipalityCode: '05001', startedOn: '2025-05-01' },
+              { kind: 'exploitation', countryCode: 'ES', city: secrets.city, startedOn: '2025-06-01' },
+            ],
+          },
+        }),
+      )
       .expect(201);
     code = created.body.case.code;
     const notes = (await police.post(`/api/cases/${code}/notes`, { body: secrets.note }).expect(201)).body;
@@ -103,6 +116,8 @@ describe('field encryption of contacts, locations, notes and documents', () => {
       (await client.query(`SELECT v.phone, v.email, v."currentLocation", l."shelterLocation" FROM victims v JOIN cases c ON c.id = v."caseId" JOIN victim_locations l ON l."caseId" = c.id WHERE c.code = $1`, [code])).rows,
     );
     for (const value of Object.values(victim)) expect(value).toMatch(/^enc:[A-Za-z0-9_-]+$/);
+    const [event] = await withOwner(async (client) => (await client.query(`SELECT e.city FROM trafficking_events e JOIN cases c ON c.id = e."caseId" WHERE c.code = $1 AND e.city IS NOT NULL`, [code])).rows);
+    expect(event.city).toMatch(/^enc:[A-Za-z0-9_-]+$/);
   });
 
   it('puts none of them in clear in a backup (npm run backup)', () => {
@@ -124,6 +139,8 @@ describe('field encryption of contacts, locations, notes and documents', () => {
     expect(read.victim).toEqual({ phone: secrets.phone, email: secrets.email, currentLocation: secrets.currentLocation, shelterLocation: secrets.shelterLocation });
     expect(read.note).toBe(secrets.note);
     expect(read.content.equals(file)).toBe(true);
+    const events = (await police.get(`/api/cases/${code}`).expect(200)).body.events;
+    expect(events.find((e: { countryCode: string }) => e.countryCode === 'ES')).toMatchObject({ city: secrets.city });
     const das = await loginAs(app, 'investigator@das.demo');
     for (const path of ['', '/notes', `/documents/${documentId}/content`]) await das.get(`/api/cases/${code}${path}`).expect(404);
   });

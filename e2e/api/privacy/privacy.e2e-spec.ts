@@ -1,12 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { CreateCaseResponse, ErasureRequestView, RetentionItemView, RetentionQueuePage } from '@ruta/shared';
+import { CreateCaseResponse, DATA_CATEGORY, ERASURE_LEGAL_BASIS, ErasureRequestView, KEEP_GROUND, RetentionItemView, RetentionQueuePage, STATISTICS_KEPT } from '@ruta/shared';
 import { RetentionJob } from '@ruta/privacy';
 import { newCaseRequest, ownerQuery } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
 import { createTestApp } from '../../support/test-app';
 import { newUser, otherAdministrator } from '../../support/user-factory';
 import { tablesMatching, withOwner } from '../../support/owner-scan';
+import { pdfText, squashed } from '../../support/pdf-text';
 
 jest.setTimeout(120_000);
 
@@ -31,12 +32,25 @@ async function storedIdentity(caseId: string): Promise<string[]> {
     `SELECT body AS v FROM case_notes WHERE "caseId" = $1
      UNION ALL SELECT "fullName" FROM assistance_participants WHERE "caseId" = $1
      UNION ALL SELECT "shelterLocation" FROM victim_locations WHERE "caseId" = $1
-     UNION ALL SELECT "phoneSealed" FROM hotline_contacts WHERE "caseId" = $1 AND "phoneSealed" IS NOT NULL
+     UNION ALL SELECT phone FROM hotline_contacts WHERE "caseId" = $1 AND phone IS NOT NULL
+     UNION ALL SELECT "phoneHash" FROM hotline_contacts WHERE "caseId" = $1 AND "phoneHash" IS NOT NULL
      UNION ALL SELECT summary FROM hotline_contacts WHERE "caseId" = $1 AND summary IS NOT NULL
      UNION ALL SELECT e.reason FROM referral_events e JOIN referrals r ON r.id = e."referralId" WHERE r."caseId" = $1 AND e.reason IS NOT NULL`,
     [caseId],
   );
   return [...values, ...others.map((o) => o.v).filter((v) => v && v.length >= 8)];
+}
+
+/**
+ * How many victims other than the case's hold any of the values (a birth date's blind index is the same for everyone
+ * born that day): the scan below must only look for what is this victim's alone.
+ */
+async function otherVictimsHolding(caseId: string, values: string[]): Promise<number> {
+  const [{ n }] = await ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM victims t WHERE "caseId" <> $1 AND lower(t::text) LIKE ANY ($2::text[])`, [
+    caseId,
+    values.map((v) => `%${v.toLowerCase()}%`),
+  ]);
+  return n;
 }
 
 /**
@@ -73,12 +87,19 @@ describe('privacy: retention and erasure on request', () => {
     return out;
   }
 
+  /**
+   * Each victim's own birth date: the 30th of a month, which no demo victim has (the demo seed draws days 1 to 28), so
+   * that its blind index, one of the values the final scan looks for, is nobody else's. The factory's date depends on
+   * the process id and met a demo victim's for 2 of its 97 values (the scan then found the hash in that victim's row).
+   */
+  const BIRTH_DATES = { retained: '1988-04-30', requested: '1988-06-30', prosecuted: '1988-09-30' };
+
   async function newCase(key: keyof typeof cases, givenNames: string): Promise<void> {
     const day = `${YEAR}-03-10`;
     const body = newCaseRequest({
       case: { identifiedOn: day, municipalityCode: AMAZONAS },
       screening: { screenedOn: day },
-      victim: { givenNames, familyNames: `Retirable ${tag}`, phone: `+57 310 ${digits} 4455`, shelterLocation: `Hogar Reservado ${tag} ${key}`, aliases: [`Alias${tag}${key}`] },
+      victim: { givenNames, familyNames: `Retirable ${tag}`, birthDate: BIRTH_DATES[key], phone: `+57 310 ${digits} 4455`, shelterLocation: `Hogar Reservado ${tag} ${key}`, aliases: [`Alias${tag}${key}`] },
       situation: { events: [{ kind: 'exploitation', countryCode: 'CO', municipalityCode: AMAZONAS, startedOn: '2012-06-01' }] },
       consents: [
         { purpose: 'data_processing', grantedBy: 'self', method: 'written', grantedAt: `${day}T10:00:00Z` },
@@ -97,6 +118,26 @@ describe('privacy: retention and erasure on request', () => {
     const [police] = await ownerQuery<{ id: string }>(`SELECT id FROM institutions WHERE code = 'policia'`);
     const referral = (await supervisor.post('/api/referrals', { caseCode: code, toInstitutionId: police.id, purpose: 'lodging', urgency: 'urgent', sections: ['summary'] }).expect(201)).body;
     await supervisor.post(`/api/referrals/${referral.id}/transitions`, { version: referral.version, to: 'cancelled', reason: `Motivo reservado ${tag} ${key}` }).expect(200);
+  }
+
+  /** The certificate of a carried-out request: the response and the text it shows. */
+  async function certificate(id: string, language: 'es' | 'en') {
+    const response = await supervisor
+      .get(`/api/privacy/erasure-requests/${id}/certificate?language=${language}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    return { response, text: pdfText(response.body as Buffer) };
+  }
+
+  /** No name, alias, family name, shelter or tag of this run's victims, whatever the line breaks. */
+  function expectNoVictimIn(text: string): void {
+    const flat = squashed(text).toLowerCase();
+    for (const value of [tag, ...Object.values(clearNames), 'Retirable', 'Persona retirada', 'Hogar Reservado', 'Madre Ficticia']) expect({ value, found: flat.includes(squashed(value).toLowerCase()) }).toEqual({ value, found: false });
   }
 
   async function queue(session: ApiSession, query = ''): Promise<RetentionQueuePage> {
@@ -149,6 +190,8 @@ describe('privacy: retention and erasure on request', () => {
     );
     await ownerQuery(`INSERT INTO proceeding_victims ("proceedingId", "caseId", role) VALUES ($1, $2, 'victim_witness')`, [proceeding.id, caseIds.prosecuted]);
     for (const key of Object.keys(cases)) stored[key] = await storedIdentity(caseIds[key]);
+    // What the scan looks for is each victim's alone (else finding it after the erasure proves nothing).
+    for (const key of Object.keys(cases)) expect({ key, others: await otherVictimsHolding(caseIds[key], stored[key]) }).toEqual({ key, others: 0 });
     before = await figures();
   });
   afterAll(async () => {
@@ -217,8 +260,8 @@ describe('privacy: retention and erasure on request', () => {
       expect(detail.victim.sex).toBe('female');
       const notes = (await supervisor.get(`/api/cases/${cases.retained.case.code}/notes`).expect(200)).body;
       expect(notes.every((n: { body: string }) => n.body === '')).toBe(true);
-      const [contact] = await ownerQuery<{ phoneSealed: string | null; phoneHash: string | null; summary: string | null }>(`SELECT "phoneSealed", "phoneHash", summary FROM hotline_contacts WHERE "caseId" = $1`, [caseIds.retained]);
-      expect(contact).toEqual({ phoneSealed: null, phoneHash: null, summary: null });
+      const [contact] = await ownerQuery<{ phone: string | null; phoneHash: string | null; summary: string | null }>(`SELECT phone, "phoneHash", summary FROM hotline_contacts WHERE "caseId" = $1`, [caseIds.retained]);
+      expect(contact).toEqual({ phone: null, phoneHash: null, summary: null });
       const [relative] = await ownerQuery<{ fullName: string }>(`SELECT "fullName" FROM assistance_participants WHERE "caseId" = $1`, [caseIds.retained]);
       expect(relative.fullName).toBe('Familiar retirado 1');
       const events = await ownerQuery<{ action: string; details: Record<string, unknown> }>(`SELECT action, details FROM audit_events WHERE "entityId" = $1 AND details->>'privacy' IS NOT NULL ORDER BY "occurredAt"`, [caseIds.retained]);
@@ -229,8 +272,8 @@ describe('privacy: retention and erasure on request', () => {
     it('erases a hotline caller without a case', async () => {
       const done = (await supervisor.post(`/api/privacy/retention/items/${contactItem.id}/confirm`, { version: contactItem.version }).expect(200)).body;
       expect(done.status).toBe('erased');
-      const [contact] = await ownerQuery(`SELECT "phoneSealed", summary FROM hotline_contacts h JOIN privacy_retention_items i ON i."hotlineContactId" = h.id WHERE i.id = $1`, [contactItem.id]);
-      expect(contact).toEqual({ phoneSealed: null, summary: null });
+      const [contact] = await ownerQuery(`SELECT phone, "phoneHash", summary FROM hotline_contacts h JOIN privacy_retention_items i ON i."hotlineContactId" = h.id WHERE i.id = $1`, [contactItem.id]);
+      expect(contact).toEqual({ phone: null, phoneHash: null, summary: null });
     });
   });
 
@@ -266,20 +309,28 @@ describe('privacy: retention and erasure on request', () => {
       expect(request.status).toBe('carried_out');
       expect(request.kept).toEqual([]);
       expect(request.erased).toEqual(expect.arrayContaining(['victim_identity', 'victim_contacts', 'notes', 'documents', 'relatives']));
-      const pdf = await supervisor
-        .get(`/api/privacy/erasure-requests/${request.id}/certificate?language=es`)
-        .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
+      const { response: pdf, text } = await certificate(request.id, 'es');
       expect(pdf.headers['content-type']).toContain('application/pdf');
       expect(pdf.headers['content-disposition']).toBe(`attachment; filename="certificado-supresion-${cases.requested.case.code}.pdf"`);
       const bytes = (pdf.body as Buffer).toString('latin1');
       expect(bytes.startsWith('%PDF')).toBe(true);
       expect(bytes).not.toContain(tag);
+      // What the certificate says (its streams inflated): the case, the legal basis, every category erased, nothing kept.
+      const shown = squashed(text);
+      expect(shown).toContain(squashed('Certificado de supresión de datos personales'));
+      expect(shown).toContain(squashed(`del caso ${cases.requested.case.code}, conforme a la Ley 1581 de 2012`));
+      expect(shown).toContain(squashed(ERASURE_LEGAL_BASIS.labels.law_1581_art_15.es));
+      expect(shown).toContain(squashed('Datos suprimidos'));
+      for (const category of request.erased) expect(shown).toContain(squashed(DATA_CATEGORY.labels[category].es));
+      expect(shown).toContain(squashed('Datos conservados por ley, y por qué'));
+      expect(shown).toContain(squashed('Ningún dato identificativo se conserva.'));
+      expect(shown).toContain(squashed(STATISTICS_KEPT.es));
+      expect(shown).not.toContain(squashed(KEEP_GROUND.labels.open_proceeding.es));
+      expectNoVictimIn(text);
+      const english = (await certificate(request.id, 'en')).text;
+      expect(squashed(english)).toContain(squashed('Certificate of erasure of personal data'));
+      for (const category of request.erased) expect(squashed(english)).toContain(squashed(DATA_CATEGORY.labels[category].en));
+      expectNoVictimIn(english);
       const detail = (await supervisor.get(`/api/cases/${cases.requested.case.code}`).expect(200)).body;
       expect(detail.victim.givenNames).toMatch(/^Persona retirada \d{3,}$/);
       const actions = await ownerQuery<{ action: string }>(`SELECT action FROM audit_events WHERE "entityId" = $1 AND details->>'erasureRequestId' = $2 ORDER BY "occurredAt"`, [caseIds.requested, request.id]);
@@ -299,6 +350,14 @@ describe('privacy: retention and erasure on request', () => {
         { category: 'documents', ground: 'open_proceeding' },
       ]);
       expect(open.erased).not.toContain('victim_identity');
+      // The certificate says what was kept and why, and still names nobody.
+      const { text } = await certificate(open.id, 'es');
+      const shown = squashed(text);
+      for (const kept of open.kept) expect(shown).toContain(squashed(`${DATA_CATEGORY.labels[kept.category].es}: ${KEEP_GROUND.labels[kept.ground].es}`));
+      expect(shown).not.toContain(squashed('Ningún dato identificativo se conserva.'));
+      for (const category of open.erased) expect(shown).toContain(squashed(DATA_CATEGORY.labels[category].es));
+      expect(shown.indexOf(squashed(DATA_CATEGORY.labels.victim_identity.es))).toBeGreaterThan(shown.indexOf(squashed('Datos conservados por ley')));
+      expectNoVictimIn(text);
       const detail = (await supervisor.get(`/api/cases/${cases.prosecuted.case.code}`).expect(200)).body;
       expect(detail.victim.givenNames).toBe(clearNames.prosecuted);
       expect(detail.victim.phone ?? null).toBeNull();

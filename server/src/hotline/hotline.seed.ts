@@ -1,7 +1,5 @@
-import { createHmac, hkdfSync } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { DemoSeed, RutaConfig } from '@ruta/platform';
-import { resolveSecretKey, SecretBox } from '@ruta/platform';
 
 const CONTACTS = 3_000;
 const CALLERS = 250;
@@ -9,20 +7,16 @@ const CALLERS = 250;
 /**
  * A few thousand synthetic contacts over the past two years, in one set-based statement (generate_series): every
  * channel, caller and call type, places across the departments, outcomes, and repeat callers (a pool of fictional
- * numbers, sealed and hashed exactly as the server does). Every crisis is already taken, so the banner starts empty.
+ * numbers, written normalised and in clear: the start-up step `callerPhoneSeed`, after the seeds, encrypts them and
+ * gives them their blind index exactly as the server does). Every crisis is already taken, so the banner starts empty.
  */
-async function seedDemoContacts(manager: EntityManager, config: RutaConfig): Promise<string[]> {
+async function seedDemoContacts(manager: EntityManager): Promise<string[]> {
   const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM hotline_contacts`);
   if (n > 0) return [];
   const [operator] = await manager.query(`SELECT id FROM users WHERE email = 'operator@oim.demo'`);
   if (!operator) return [];
-  const key = resolveSecretKey(config);
-  const box = new SecretBox(key);
-  const hashKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'ruta hotline caller phone v1', 32));
   // Fictional mobile numbers (57 300 555 xxxx).
   const numbers = Array.from({ length: CALLERS }, (_, i) => `57300555${String(1000 + i).padStart(4, '0')}`);
-  const sealed = numbers.map((p) => box.seal(p));
-  const hashes = numbers.map((p) => createHmac('sha256', hashKey).update(p).digest('hex'));
   await manager.query(
     `WITH d AS (SELECT array_agg(code ORDER BY code) AS codes FROM places WHERE kind = 'department'),
      g AS (
@@ -34,7 +28,7 @@ async function seedDemoContacts(manager: EntityManager, config: RutaConfig): Pro
          FROM generate_series(1, $1::int) i
      )
      INSERT INTO hotline_contacts (code, channel, "startedAt", "durationSeconds", "operatorId", "callerType", "callType", "departmentCode",
-            "countryCode", purposes, acts, means, urgency, "childInvolved", summary, "consentToAuthorities", "phoneSealed", "phoneHash",
+            "countryCode", purposes, acts, means, urgency, "childInvolved", summary, "consentToAuthorities", phone,
             status, outcome, "takenById", "takenAt", "outcomeAt", version)
      SELECT 'LN-' || to_char(g.at AT TIME ZONE 'America/Bogota', 'YYYY') || '-' || lpad(nextval('hotline_contact_number_seq')::text, 6, '0'),
             g.channel, g.at, 60 + (g.i * 37) % 900, $2, g.caller, g.kind,
@@ -45,13 +39,12 @@ async function seedDemoContacts(manager: EntityManager, config: RutaConfig): Pro
             CASE WHEN g.kind = 'crisis' THEN 'emergency' WHEN g.kind = 'tip' THEN 'urgent' ELSE 'routine' END,
             g.kind = 'crisis' AND g.i % 2 = 0,
             'Llamada de demostración ' || g.i || ' (ficticia).', g.i % 3 <> 0,
-            CASE WHEN g.i % 5 < 3 THEN ($3::text[])[1 + (g.i * 13) % $5::int] END,
-            CASE WHEN g.i % 5 < 3 THEN ($4::text[])[1 + (g.i * 13) % $5::int] END,
+            CASE WHEN g.i % 5 < 3 THEN ($3::text[])[1 + (g.i * 13) % $4::int] END,
             'closed',
             CASE WHEN g.kind <> 'not_relevant' THEN 'information_only' END,
             $2, g.at + interval '2 minutes', g.at + interval '15 minutes', 1
        FROM g CROSS JOIN d`,
-    [CONTACTS, operator.id, sealed, hashes, CALLERS],
+    [CONTACTS, operator.id, numbers, CALLERS],
   );
   return [`Demo mode: seeded ${CONTACTS} hotline contacts over two years (${CALLERS} repeat callers)`];
 }
@@ -59,5 +52,5 @@ async function seedDemoContacts(manager: EntityManager, config: RutaConfig): Pro
 /** Demo data of the hotline area. */
 export const hotlineSeed: DemoSeed = {
   area: 'hotline',
-  run: (manager: EntityManager, config: RutaConfig) => (config.demo ? seedDemoContacts(manager, config) : Promise.resolve([])),
+  run: (manager: EntityManager, config: RutaConfig) => (config.demo ? seedDemoContacts(manager) : Promise.resolve([])),
 };

@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TraffickingEventKind } from '@ruta/shared';
+import { encryptedText } from '@ruta/platform';
 import { PlaceEntity } from '@ruta/places';
 import { CaseEntity } from './case.entity';
 
@@ -38,8 +39,11 @@ export class TraffickingEventEntity {
   @JoinColumn({ name: 'municipalityCode', foreignKeyConstraintName: 'FK_trafficking_events_municipality' })
   municipality?: PlaceEntity | null;
 
-  /** Only abroad: the city (free text). */
-  @Column({ type: 'varchar', length: 120, nullable: true })
+  /**
+   * Only abroad: the city (free text, at most 120 characters: the DTO checks it), encrypted (ENCRYPTED_FIELDS, migration
+   * 1764405700000). No SQL filters, groups or counts by it: the statistics use the country.
+   */
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('trafficking_events', 'city') })
   city!: string | null;
 
   @Column({ type: 'date', nullable: true })

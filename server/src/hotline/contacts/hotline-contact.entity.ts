@@ -17,7 +17,10 @@ import { UserEntity } from '@ruta/identity';
 import { ReferralEntity } from '@ruta/referrals';
 import { HotlineImportEntity } from '../imports/hotline-import.entity';
 
-/** One call or message to the national hotline. The caller's number is sealed (`phoneSealed`) with its keyed hash beside it. */
+/**
+ * One call or message to the national hotline. The caller's number is encrypted (`phone`, ENCRYPTED_FIELDS) with its
+ * blind index beside it (`phoneHash`, caller-phone.ts): repeat callers are found by the index, never by the number.
+ */
 @Entity({ name: 'hotline_contacts' })
 @Unique('UQ_hotline_contacts_code', ['code'])
 @Index('IDX_hotline_contacts_started', ['startedAt', 'id'])
@@ -26,7 +29,7 @@ import { HotlineImportEntity } from '../imports/hotline-import.entity';
 @Index('IDX_hotline_contacts_case', ['caseId'])
 @Index('IDX_hotline_contacts_operator', ['operatorId', 'startedAt'])
 @Index('IDX_hotline_contacts_untaken_crisis', { synchronize: false })
-@Check('CHK_hotline_contacts_phone', `("phoneSealed" IS NULL) = ("phoneHash" IS NULL)`)
+@Check('CHK_hotline_contacts_phone', `"phoneHash" IS NULL OR "phone" IS NOT NULL`)
 @Check('CHK_hotline_contacts_place', `"countryCode" IS NULL OR "countryCode" = 'CO' OR ("departmentCode" IS NULL AND "municipalityCode" IS NULL)`)
 export class HotlineContactEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_hotline_contacts' })
@@ -90,8 +93,9 @@ export class HotlineContactEntity extends VersionedEntity {
   @Column({ type: 'boolean' })
   consentToAuthorities!: boolean;
 
-  @Column({ type: 'text', nullable: true })
-  phoneSealed!: string | null;
+  /** The normalised number (digits with the country code), encrypted; the API never shows it. */
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('hotline_contacts', 'phone') })
+  phone!: string | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   phoneHash!: string | null;

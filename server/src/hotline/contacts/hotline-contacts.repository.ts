@@ -61,7 +61,7 @@ export class HotlineContactsRepository extends RepositoryBase {
     return opened(rows)[0] ?? null;
   }
 
-  /** Contacts from the same number before this one (the keyed hash's index). */
+  /** Contacts from the same number before this one (the blind index's index). */
   async earlierContacts(phoneHash: string, before: Date): Promise<number> {
     const [{ n }]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM hotline_contacts WHERE "phoneHash" = $1 AND "startedAt" < $2`, [phoneHash, before]);
     return n;

@@ -2,7 +2,7 @@ import { EXPLOITATION_PURPOSE, HOTLINE_CALL_TYPE, HOTLINE_CALLER_TYPE, HOTLINE_C
 import { isCountryCode } from '@ruta/places';
 import { normalisePhone } from '../contacts/caller-phone';
 
-/** A validated row of a historical call log, ready to insert (the phone still in clear: sealed by the job). */
+/** A validated row of a historical call log, ready to insert (the phone normalised, still in clear: encrypted by the job). */
 export interface CallLogRow {
   startedAt: string;
   durationSeconds: number | null;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HotlineImportField, HotlineImportRejection } from '@ruta/shared';
-import { AuditService, errorFacts, SECRET_BOX, SecretBox, TransactionRunner } from '@ruta/platform';
+import { activeFieldCipher, AuditService, errorFacts, SECRET_BOX, SecretBox, TransactionRunner } from '@ruta/platform';
 import { CallerPhone } from '../contacts/caller-phone';
 import { CallLogRow, PlaceIndex, validateCallLogRow } from './call-log-rows';
 import { readCallLog, unpackCallLog } from './call-log-file';
@@ -78,9 +78,9 @@ export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationSh
     await this.transactions.runAsSystem((manager) => HotlineImportsRepository.progress(manager, id, { totalRows: total, processedRows: 0 }));
 
     const now = new Date();
-    // One sealing per distinct number: the keyed hash beside it already shows which rows share a number, so reusing
+    // One encryption per distinct number: the blind index beside it already shows which rows share a number, so reusing
     // its ciphertext within one import reveals nothing more, and AES-GCM set-up is the costliest step of a row.
-    const sealedPhones = new Map<string, { phoneSealed: string | null; phoneHash: string | null }>();
+    const encryptedPhones = new Map<string, { phone: string | null; phoneHash: string | null }>();
     const rejected: HotlineImportRejection[] = [];
     let rejectedRows = 0;
     let imported = 0;
@@ -92,7 +92,7 @@ export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationSh
         if ('rejections' in result) {
           rejectedRows++;
           if (rejected.length < MAX_REPORTED) rejected.push(...result.rejections);
-        } else chunk.push(this.seal(result.row, sealedPhones));
+        } else chunk.push(this.seal(result.row, encryptedPhones));
       });
       return chunk;
     };
@@ -117,12 +117,14 @@ export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationSh
     await this.audit.record({ action: 'create', entityType: 'hotline_import', entityId: id, details: { imported, rejected: rejectedRows, total } });
   }
 
-  private seal(row: CallLogRow, sealed: Map<string, { phoneSealed: string | null; phoneHash: string | null }>): ContactInsertRow {
+  /** The row with its caller's number encrypted (as the entity's transformer would) and its blind index. */
+  private seal(row: CallLogRow, sealed: Map<string, { phone: string | null; phoneHash: string | null }>): ContactInsertRow {
     const { phone, ...rest } = row;
-    if (!phone) return { ...rest, phoneSealed: null, phoneHash: null };
+    if (!phone) return { ...rest, phone: null, phoneHash: null };
     let protectedPhone = sealed.get(phone);
     if (!protectedPhone) {
-      protectedPhone = this.phone.protect(phone);
+      const index = this.phone.protect(phone);
+      protectedPhone = { phone: index.phone === null ? null : activeFieldCipher().encryptText('hotline_contacts', 'phone', index.phone), phoneHash: index.phoneHash };
       sealed.set(phone, protectedPhone);
     }
     return { ...rest, ...protectedPhone };

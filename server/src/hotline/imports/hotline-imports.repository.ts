@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { activeFieldCipher, RepositoryBase } from '@ruta/platform';
 import { HotlineImportEntity } from './hotline-import.entity';
 
-/** One chunk of validated rows, already sealed, as the set-based insert takes them. */
+/** One chunk of validated rows, the caller's number already encrypted with its blind index, as the set-based insert takes them. */
 export interface ContactInsertRow {
   startedAt: string;
   durationSeconds: number | null;
@@ -17,7 +17,7 @@ export interface ContactInsertRow {
   urgency: string;
   summary: string | null;
   consentToAuthorities: boolean;
-  phoneSealed: string | null;
+  phone: string | null;
   phoneHash: string | null;
 }
 
@@ -69,14 +69,14 @@ export class HotlineImportsRepository extends RepositoryBase {
     await manager.query(
       `INSERT INTO hotline_contacts (code, channel, "startedAt", "durationSeconds", "operatorId", "callerType", "callType", "departmentCode",
               "municipalityCode", "countryCode", purposes, acts, means, urgency, "childInvolved", summary, "consentToAuthorities",
-              "phoneSealed", "phoneHash", status, "importId", version)
+              "phone", "phoneHash", status, "importId", version)
        SELECT 'LN-' || to_char(r."startedAt" AT TIME ZONE 'America/Bogota', 'YYYY') || '-' || lpad(nextval('hotline_contact_number_seq')::text, 6, '0'),
               r.channel, r."startedAt", r."durationSeconds", $2, r."callerType", r."callType", r."departmentCode", r."municipalityCode",
               r."countryCode", COALESCE(r.purposes, '{}'), '{}', '{}', r.urgency, false, r.summary, r."consentToAuthorities",
-              r."phoneSealed", r."phoneHash", 'closed', $1, 1
+              r.phone, r."phoneHash", 'closed', $1, 1
          FROM jsonb_to_recordset($3::jsonb) AS r("startedAt" timestamptz, "durationSeconds" integer, channel text, "callerType" text,
               "callType" text, "departmentCode" text, "municipalityCode" text, "countryCode" text, purposes text[], urgency text,
-              summary text, "consentToAuthorities" boolean, "phoneSealed" text, "phoneHash" text)`,
+              summary text, "consentToAuthorities" boolean, phone text, "phoneHash" text)`,
       [importId, operatorId, JSON.stringify(stored)],
     );
   }

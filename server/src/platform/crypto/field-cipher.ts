@@ -63,6 +63,10 @@ export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
   { table: 'alleged_traffickers', column: 'name', kind: 'text', key: 'id', caseColumn: 'id', entity: { type: 'trafficker', idSql: `t.id::text` } },
   { table: 'alleged_traffickers', column: 'aliases', kind: 'text', key: 'id', caseColumn: 'id', entity: { type: 'trafficker', idSql: `t.id::text` } },
   { table: 'alleged_traffickers', column: 'documentNumber', kind: 'text', key: 'id', caseColumn: 'id', entity: { type: 'trafficker', idSql: `t.id::text` } },
+  // Migration 1764405700000: the hotline caller's number (its blind index `phoneHash` finds repeat callers;
+  // server/src/hotline/contacts/caller-phone.ts) and a trafficking event's city abroad (free text).
+  { table: 'hotline_contacts', column: 'phone', kind: 'text', key: 'id', caseColumn: 'caseId', entity: { type: 'hotline_contact', idSql: `t.id::text` } },
+  { table: 'trafficking_events', column: 'city', kind: 'text', key: 'id', caseColumn: 'caseId' },
 ];
 
 /** The data key of the blind indexes (HMAC of normalised names, document numbers, phone numbers; blind-index.ts). */

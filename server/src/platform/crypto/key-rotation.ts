@@ -1,4 +1,3 @@
-import { createHmac, hkdfSync } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -16,14 +15,6 @@ import { SecretBox } from './secret-box';
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'users', key: 'id', column: 'mfaSecret', entityType: 'user' },
   { table: 'case_drafts', key: 'userId', column: 'payload', entityType: 'case_draft' },
-  // The caller's number, with its keyed hash for the repeat-caller look-up (server/src/hotline/contacts/caller-phone.ts).
-  {
-    table: 'hotline_contacts',
-    key: 'id',
-    column: 'phoneSealed',
-    entityType: 'hotline_contact',
-    keyedHash: { column: 'phoneHash', label: 'ruta hotline caller phone v1' },
-  },
   // The uploaded file of an import still waiting for its job (emptied when it finishes): large values, small batches.
   { table: 'hotline_imports', key: 'id', column: 'contentSealed', entityType: 'hotline_import', batch: 10 },
 ];
@@ -34,19 +25,8 @@ export interface SealedColumn {
   key: string;
   column: string;
   entityType: AuditEntityType;
-  /**
-   * A column beside it holding HMAC-SHA-256 of the plain value under a key derived from the secret key (HKDF-SHA-256,
-   * no salt, this label, 32 bytes), hex: recomputed under the new key with the value.
-   */
-  keyedHash?: { column: string; label: string };
   /** Rows per batch (default 500). */
   batch?: number;
-}
-
-/** The keyed hash of `keyedHash` columns: HMAC-SHA-256 under HKDF-SHA-256(secret key, no salt, label), hex. */
-export function keyedHash(secretKey: Buffer, label: string, value: string): string {
-  const key = Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), label, 32));
-  return createHmac('sha256', key).update(value).digest('hex');
 }
 
 /** What the rotation did to one column. */
@@ -95,14 +75,14 @@ export async function rotateSealedSecrets(manager: EntityManager, oldKey: Buffer
   await manager.query(`SET LOCAL lock_timeout = '15s'`);
   await manager.query(`LOCK TABLE ${[...tables].map((t) => `"${t}"`).join(', ')} IN EXCLUSIVE MODE`);
   const results: ColumnRotation[] = [];
-  for (const sealed of columns) results.push(await rotateColumn(manager, sealed, { before, after, newKey }));
+  for (const sealed of columns) results.push(await rotateColumn(manager, sealed, { before, after }));
   return results;
 }
 
 async function rotateColumn(
   manager: EntityManager,
   sealed: SealedColumn,
-  keys: { before: SecretBox; after: SecretBox; newKey: Buffer },
+  keys: { before: SecretBox; after: SecretBox },
 ): Promise<ColumnRotation> {
   const result: ColumnRotation = { column: `${sealed.table}.${sealed.column}`, resealed: 0, alreadyNew: 0 };
   let unreadable = 0;
@@ -118,29 +98,24 @@ async function rotateColumn(
     last = rows[rows.length - 1].id;
     const ids: string[] = [];
     const values: string[] = [];
-    const hashes: string[] = [];
     for (const row of rows) {
       const plain = tryOpen(keys.before, row.value);
       if (plain !== undefined) {
         ids.push(row.id);
         values.push(keys.after.seal(plain));
-        if (sealed.keyedHash) hashes.push(keyedHash(keys.newKey, sealed.keyedHash.label, plain));
       } else if (tryOpen(keys.after, row.value) !== undefined) result.alreadyNew += 1;
       else unreadable += 1;
     }
     if (!ids.length) continue;
-    const hash = sealed.keyedHash ? `, "${sealed.keyedHash.column}" = v.hash` : '';
     await manager.query(
-      `UPDATE "${sealed.table}" t SET "${sealed.column}" = v.sealed${hash}
-         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, sealed, hash) WHERE t."${sealed.key}" = v.id`,
-      [ids, values, sealed.keyedHash ? hashes : ids.map(() => null)],
+      `UPDATE "${sealed.table}" t SET "${sealed.column}" = v.sealed FROM unnest($1::uuid[], $2::text[]) AS v(id, sealed) WHERE t."${sealed.key}" = v.id`,
+      [ids, values],
     );
-    const fields = sealed.keyedHash ? [sealed.column, sealed.keyedHash.column] : [sealed.column];
     await manager.query(
       `INSERT INTO audit_events (action, "entityType", "entityId", outcome, details)
        SELECT 'update', $2, id::text, 'success', jsonb_build_object('reason', 'secret_key_rotation', 'fields', $3::jsonb)
          FROM unnest($1::uuid[]) AS id`,
-      [ids, sealed.entityType, JSON.stringify(fields)],
+      [ids, sealed.entityType, JSON.stringify([sealed.column])],
     );
     result.resealed += ids.length;
   }

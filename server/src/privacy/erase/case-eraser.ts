@@ -81,7 +81,7 @@ export class CaseEraser {
     return { erased: DATA_CATEGORY.values.filter((c) => erase.has(c)), kept };
   }
 
-  /** A hotline contact's caller: the sealed number, its hash and the account of the call. */
+  /** A hotline contact's caller: the encrypted number, its blind index and the account of the call. */
   async eraseContact(manager: EntityManager, contactId: string): Promise<ErasureOutcome> {
     const columns = await this.columnsOf(manager);
     await this.eraseContacts(manager, columns.hotline_contacts, `id = $1`, [contactId]);

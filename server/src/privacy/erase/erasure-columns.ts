@@ -82,7 +82,7 @@ export const ERASURE_COLUMNS: Readonly<Record<string, Readonly<Record<string, Co
   },
   hotline_contacts: {
     summary: erase('hotline_callers'),
-    phoneSealed: erase('hotline_callers'),
+    phone: erase('hotline_callers'),
     phoneHash: erase('hotline_callers'),
   },
 };

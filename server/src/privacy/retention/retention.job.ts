@@ -70,7 +70,7 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
            JOIN users u ON u.id = h."operatorId"
            JOIN privacy_retention_settings s ON s."recordType" = 'hotline_contact'
            CROSS JOIN LATERAL (SELECT (h."startedAt" AT TIME ZONE 'America/Bogota')::date AS "endedOn") d
-          WHERE h."caseId" IS NULL AND (h."phoneSealed" IS NOT NULL OR h.summary IS NOT NULL)
+          WHERE h."caseId" IS NULL AND (h.phone IS NOT NULL OR h.summary IS NOT NULL)
             AND (d."endedOn" + make_interval(years => s.years))::date <= $1::date
             AND NOT EXISTS (SELECT 1 FROM privacy_retention_items i WHERE i."hotlineContactId" = h.id)
          ON CONFLICT DO NOTHING

@@ -1,17 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { RecordScope } from '@ruta/shared';
-
-/** Runs SQL as the table owner (bypassing row-level security): set-up and assertions only. */
-async function asOwner<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env.RUTA_TEST_OWNER_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+import { withOwner as asOwner } from './owner-scan';
 
 /**
  * A live session for a user, made as the owner, as the server would make it at login: returns the raw token. The

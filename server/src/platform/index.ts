@@ -17,6 +17,7 @@ export * from './crypto/secret-box';
 export * from './crypto/field-cipher';
 export * from './crypto/blind-index';
 export * from './crypto/field-encryption';
+export { auditFieldEncryption } from './crypto/field-keys';
 export * from './crypto/tokens';
 export * from './database/cli-database';
 export * from './database/data-source-options';

@@ -1,4 +1,4 @@
-import { birthDateIndex, BLIND_INDEX_KEY_PURPOSE, blindIndex, DemoSeed, FieldCipher, loadFieldKeysForSeed, nameWords, normalizeDocument, TEXT_PREFIX, wordTokens } from '@ruta/platform';
+import { auditFieldEncryption, birthDateIndex, BLIND_INDEX_KEY_PURPOSE, blindIndex, DemoSeed, FieldCipher, loadFieldKeysForSeed, nameWords, normalizeDocument, TEXT_PREFIX, wordTokens } from '@ruta/platform';
 
 /** What runs SQL: an EntityManager, a DataSource or a query runner. */
 interface Queryable {
@@ -64,14 +64,7 @@ export async function indexVictimIdentities(db: Queryable, cipher: FieldCipher, 
       [rows.map((r) => r.id), out.tokens, out.hash, out.year, out.givenNames, out.familyNames, out.aliases, out.documentNumber, out.birthDate, out.birth],
     );
     const encrypted = rows.filter((r) => VICTIM_IDENTITY_COLUMNS.some((c) => r[c] !== null && !r[c]!.startsWith(TEXT_PREFIX)));
-    if (encrypted.length) {
-      await db.query(
-        `INSERT INTO audit_events (action, "entityType", "entityId", outcome, details)
-         SELECT 'update', 'case', id, 'success', jsonb_build_object('reason', 'field_encryption', 'table', 'victims', 'fields', $2::jsonb)
-           FROM unnest($1::text[]) AS id`,
-        [encrypted.map((r) => r.id), JSON.stringify(VICTIM_IDENTITY_COLUMNS)],
-      );
-    }
+    await auditFieldEncryption(db, 'case', 'victims', VICTIM_IDENTITY_COLUMNS, encrypted.map((r) => r.id));
     done += rows.length;
     onBatch?.(done);
   }

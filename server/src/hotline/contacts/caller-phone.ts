@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   activeBlindIndexKey,
+  auditFieldEncryption,
   BLIND_INDEX_KEY_PURPOSE,
   blindIndex,
   DemoSeed,
@@ -84,12 +85,7 @@ export async function encryptCallerPhones(db: Queryable, cipher: FieldCipher, bl
       `UPDATE hotline_contacts t SET phone = v.phone, "phoneHash" = v.hash FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, phone, hash) WHERE t.id = v.id`,
       [ids, phones, hashes],
     );
-    await db.query(
-      `INSERT INTO audit_events (action, "entityType", "entityId", outcome, details)
-       SELECT 'update', 'hotline_contact', id, 'success', jsonb_build_object('reason', 'field_encryption', 'table', 'hotline_contacts', 'fields', jsonb_build_array('phone', 'phoneHash'))
-         FROM unnest($1::text[]) AS id`,
-      [ids],
-    );
+    await auditFieldEncryption(db, 'hotline_contact', 'hotline_contacts', ['phone', 'phoneHash'], ids);
     done += rows.length;
   }
   return done;

@@ -204,12 +204,7 @@ export async function encryptClearFields(db: Queryable, cipher: FieldCipher): Pr
           WHERE t."${field.key}" = v.id`,
         [rows.map((r) => r.id), values],
       );
-      await db.query(
-        `INSERT INTO audit_events (action, "entityType", "entityId", outcome, details)
-         SELECT 'update', $4, id, 'success', jsonb_build_object('reason', 'field_encryption', 'table', $2::text, 'fields', jsonb_build_array($3::text))
-           FROM unnest($1::text[]) AS id`,
-        [rows.map((r) => r.entityId), field.table, field.column, field.entity?.type ?? 'case'],
-      );
+      await auditFieldEncryption(db, field.entity?.type ?? 'case', field.table, [field.column], rows.map((r) => r.entityId));
       encrypted += rows.length;
     }
     results.push({ column: `${field.table}.${field.column}`, encrypted });
@@ -272,4 +267,18 @@ export async function presentFields(db: Queryable): Promise<EncryptedField[]> {
   );
   const tables = new Set(present.map((p) => p.table));
   return ENCRYPTED_FIELDS.filter((f) => tables.has(f.table));
+}
+
+/**
+ * One audit event per row a start-up or migration step encrypted: the entity, the table and the columns, never a value.
+ * Every step that encrypts stored rows records them through this.
+ */
+export async function auditFieldEncryption(db: Queryable, entityType: string, table: string, fields: readonly string[], entityIds: string[]): Promise<void> {
+  if (!entityIds.length) return;
+  await db.query(
+    `INSERT INTO audit_events (action, "entityType", "entityId", outcome, details)
+     SELECT 'update', $4, id, 'success', jsonb_build_object('reason', 'field_encryption', 'table', $2::text, 'fields', $3::jsonb)
+       FROM unnest($1::text[]) AS id`,
+    [entityIds, table, JSON.stringify(fields), entityType],
+  );
 }

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import {
   activeBlindIndexKey,
   activeFieldCipher,
+  auditFieldEncryption,
   BLIND_INDEX_KEY_PURPOSE,
   blindIndex,
   DemoSeed,
@@ -142,14 +143,7 @@ export async function indexTraffickerIdentities(db: Queryable, cipher: FieldCiph
       [rows.map((r) => r.id), out.tokens, out.hash, out.name, out.aliases, out.documentNumber],
     );
     const encrypted = rows.filter((r) => TRAFFICKER_IDENTITY_COLUMNS.some((c) => r[c] !== null && !isSealed(r[c])));
-    if (encrypted.length) {
-      await db.query(
-        `INSERT INTO audit_events (action, "entityType", "entityId", outcome, details)
-         SELECT 'update', 'trafficker', id, 'success', jsonb_build_object('reason', 'field_encryption', 'table', 'alleged_traffickers', 'fields', $2::jsonb)
-           FROM unnest($1::text[]) AS id`,
-        [encrypted.map((r) => r.id), JSON.stringify(TRAFFICKER_IDENTITY_COLUMNS)],
-      );
-    }
+    await auditFieldEncryption(db, 'trafficker', 'alleged_traffickers', TRAFFICKER_IDENTITY_COLUMNS, encrypted.map((r) => r.id));
     done += rows.length;
   }
   return done;

@@ -27,6 +27,7 @@ import { WrappedContextCalls1764405500000 } from './1764405500000-WrappedContext
 import { TraffickerIdentityEncryption1764405600000 } from './1764405600000-TraffickerIdentityEncryption';
 import { CallerPhoneAndEventCity1764405700000 } from './1764405700000-CallerPhoneAndEventCity';
 import { RequestContextLookup1764405800000 } from './1764405800000-RequestContextLookup';
+import { AuditTrailByTime1764405900000 } from './1764405900000-AuditTrailByTime';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   TraffickerIdentityEncryption1764405600000,
   CallerPhoneAndEventCity1764405700000,
   RequestContextLookup1764405800000,
+  AuditTrailByTime1764405900000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

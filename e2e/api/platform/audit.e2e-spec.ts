@@ -36,7 +36,11 @@ describe('audit trail: events, filters and tamper detection', () => {
     const first = await auditor.get('/api/audit/events?limit=2').expect(200);
     expect(first.body.items).toHaveLength(2);
     const second = await auditor.get(`/api/audit/events?limit=2&cursor=${first.body.nextCursor}`).expect(200);
-    expect(BigInt(second.body.items[0].id)).toBeLessThan(BigInt(first.body.items[1].id));
+    const last = first.body.items[1];
+    const next = second.body.items[0];
+    // Newest first by time, then id: the next page starts right below the last event of this one.
+    expect(Date.parse(next.occurredAt) < Date.parse(last.occurredAt) || (next.occurredAt === last.occurredAt && BigInt(next.id) < BigInt(last.id))).toBe(true);
+    expect(second.body.items.map((e: { id: string }) => e.id)).not.toContain(first.body.items[0].id);
   });
 
   it('rejects a bad filter with a field error', async () => {

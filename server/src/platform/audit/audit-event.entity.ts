@@ -3,10 +3,10 @@ import { AuditAction, AuditEntityType } from '@ruta/shared';
 
 /** One audit event. Append-only: the database rejects UPDATE and DELETE. Details never carry personal data. */
 @Entity({ name: 'audit_events' })
-@Index('IDX_audit_events_occurredAt', ['occurredAt'])
-@Index('IDX_audit_events_actor', ['actorUserId', 'id'])
+@Index('IDX_audit_events_occurredAt', ['occurredAt', 'id'])
+@Index('IDX_audit_events_actor', ['actorUserId', 'occurredAt', 'id'])
 @Index('IDX_audit_events_entity', ['entityType', 'entityId', 'id'])
-@Index('IDX_audit_events_action', ['action', 'id'])
+@Index('IDX_audit_events_action', ['action', 'occurredAt', 'id'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'PK_audit_events' })
   id!: string;

@@ -32,7 +32,11 @@ export async function runMigrations(ownerUrl: string): Promise<string[]> {
   await dataSource.initialize();
   const lock = dataSource.createQueryRunner();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    // Polled, not waited for: a statement waiting for the lock holds a snapshot, and a migration that builds an index
+    // CONCURRENTLY waits for every snapshot to go, so the two would wait for each other for ever.
+    while (!(await lock.query('SELECT pg_try_advisory_lock($1) AS locked', [MIGRATION_LOCK]))[0].locked) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     const applied = await dataSource.runMigrations({ transaction: 'each' }).catch(async (error: unknown) => {
       throw await migrationFailure(dataSource, error);
     });

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_ROLE } from '@ruta/migrations';
-import { ACTIVE_CASE_STATUSES } from '@ruta/shared';
+import { ACTIVE_CASE_STATUSES, AuditQuery } from '@ruta/shared';
 import { caseScopeCondition } from '@ruta/server/cases/core/case-scope';
 import { CaseSearchQuery, CaseSearchRepository } from '@ruta/server/cases/core/case-search.repository';
 import { CaseStatsRepository } from '@ruta/server/cases/core/case-stats.repository';
+import { AuditRepository } from '@ruta/server/platform/audit/audit.repository';
+import { PENDING_EVENTS_SQL } from '@ruta/server/platform/audit/audit-chain';
 import { activeBlindIndexKey, BLIND_INDEX_KEY_PURPOSE, dataSourceOptions, FieldCipher, installFieldCipher, nameQueryParameters } from '@ruta/platform';
 import { indexVictimIdentities } from '@ruta/server/cases/core/victim-identity-index';
 import { ENTITIES } from '@ruta/server/entities';
@@ -24,6 +26,9 @@ interface PlanNode {
   'Function Name'?: string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  'Index Cond'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
   Plans?: PlanNode[];
 }
 
@@ -38,7 +43,7 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
   let runner: TransactionRunner;
   let ids: { institution: string; user: string };
   /** Live sessions (the database derives the actor from them): an institution-scoped investigator, a coordinator. */
-  const tokens = { institution: randomBytes(32).toString('hex'), all_pseudonymised: randomBytes(32).toString('hex') };
+  const tokens = { institution: randomBytes(32).toString('hex'), all_pseudonymised: randomBytes(32).toString('hex'), auditor: randomBytes(32).toString('hex') };
 
   beforeAll(async () => {
     adminUrl = new URL(process.env.RUTA_TEST_OWNER_URL!);
@@ -96,11 +101,18 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
        SELECT 'coordinator@perf.demo', 'Coordinación', $1, r.id, 'x', 1 FROM roles r WHERE r.code = 'perf_all'`,
       [ids.institution],
     );
+    await dataSource.query(`INSERT INTO roles (code, "nameEs", "nameEn", scope, permissions, version) VALUES ('perf_audit', 'Perf', 'Perf', 'none', '{audit:read}', 1)`);
+    await dataSource.query(
+      `INSERT INTO users (email, name, "institutionId", "roleId", "passwordHash", version)
+       SELECT 'auditor@perf.demo', 'Auditoría', $1, r.id, 'x', 1 FROM roles r WHERE r.code = 'perf_audit'`,
+      [ids.institution],
+    );
+    const sessionUser = { institution: 'user', all_pseudonymised: 'coordinator@perf.demo', auditor: 'auditor@perf.demo' };
     for (const [scope, token] of Object.entries(tokens)) {
       await dataSource.query(
         `INSERT INTO sessions ("tokenHash", "csrfToken", "userId", "mfaVerified", "expiresAt")
-         SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex'), $1, CASE WHEN $2 = 'institution' THEN $3::uuid ELSE (SELECT id FROM users WHERE email = 'coordinator@perf.demo') END, true, now() + interval '1 hour'`,
-        [token, scope, ids.user],
+         SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex'), $1, CASE WHEN $2 = 'user' THEN $3::uuid ELSE (SELECT id FROM users WHERE email = $2) END, true, now() + interval '1 hour'`,
+        [token, sessionUser[scope as keyof typeof tokens], ids.user],
       );
     }
     // The owner's connection for both: EXPLAIN runs after SET LOCAL ROLE to the application role.
@@ -137,6 +149,14 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
     const plan = await explain('institution', {});
     expect(plan.rows).toBe(26);
     expect(plan.text).toContain('IDX_cases_institution_created');
+    expectNoSeqScan(plan);
+  });
+
+  it('reads the victims\' names with the page through their primary key, not a scan', async () => {
+    const plan = await explain('institution', { withNames: true });
+    expect(plan.rows).toBe(26);
+    expect(plan.text).toContain('IDX_cases_institution_created');
+    expect(plan.text).toContain('PK_victims');
     expectNoSeqScan(plan);
   });
 
@@ -324,5 +344,73 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
     process.stdout.write(`[perf] verified request context: ${(perRequestMs - bareMs).toFixed(3)} ms per transaction (${perRequestMs.toFixed(3)} vs ${bareMs.toFixed(3)} ms)\n`);
     // Generous: the CI machine is shared and loaded; the printed line is the number to read.
     expect(perRequestMs - bareMs).toBeLessThan(25);
+  });
+
+  it('filters the audit trail by an action in a month, a month alone and one user through indexes ending in (occurredAt, id), whatever lies later, and the sealer reads only its window of seals', async () => {
+    // 300,000 events over two years, nine in ten of them reads; the old month's few creations lie under every later read.
+    await dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL session_replication_role = replica`); // the stamp trigger would set every time to now
+      await manager.query(
+        `INSERT INTO audit_events ("occurredAt", "actorUserId", action, "entityType", "entityId", outcome)
+         SELECT timestamptz '2025-01-01' + g * interval '210 seconds', u.id, CASE WHEN g % 10 = 0 THEN 'create' ELSE 'read' END,
+           'case', gen_random_uuid()::text, 'success'
+         FROM generate_series(1, 300000) g JOIN (SELECT id, row_number() OVER (ORDER BY email) - 1 AS n FROM users) u ON u.n = g % 8`,
+      );
+    });
+    await dataSource.query(`ANALYZE audit_events`);
+    const trail = (query: AuditQuery) =>
+      runner.run({ sessionToken: tokens.auditor }, async (manager) => {
+        await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
+        const [sql, params] = new AuditRepository(runner).build(query, 51).getQueryAndParameters();
+        const [{ 'QUERY PLAN': [plan] }] = await manager.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+        const rows: { e_id: string; e_occurredAt: Date; e_action: string }[] = await manager.query(sql, params);
+        return { plan, all: nodes(plan.Plan), text: JSON.stringify(plan), rows };
+      });
+    const month = { from: '2025-03-01T00:00:00Z', to: '2025-04-01T00:00:00Z' };
+    const checks: [AuditQuery, string][] = [
+      [{ action: 'create', ...month }, 'IDX_audit_events_action'],
+      [month, 'IDX_audit_events_occurredAt'],
+      [{ userId: ids.user, ...month }, 'IDX_audit_events_actor'],
+      [{ userId: ids.user }, 'IDX_audit_events_actor'],
+    ];
+    for (const [query, index] of checks) {
+      const { plan, all, rows } = await trail(query);
+      expect(rows).toHaveLength(51);
+      const scan = all.find((n) => n['Index Name'] === index);
+      expect(scan).toBeDefined();
+      // The period bounds the index range itself (not a filter on everything the index holds later).
+      if (query.from) expect(scan!['Index Cond']).toContain('occurredAt');
+      expect(all.filter((n) => n['Relation Name'] === 'audit_events' && n['Node Type'] === 'Seq Scan')).toEqual([]);
+      expect(all.map((n) => n['Node Type'])).not.toContain('Sort'); // read in the index's order, only one page of it
+      if (query.action) expect(rows.every((r) => r.e_action === query.action)).toBe(true);
+      if (query.from) expect(rows.every((r) => r.e_occurredAt >= new Date(query.from!) && r.e_occurredAt < new Date(query.to!))).toBe(true);
+      expect(plan['Execution Time']).toBeLessThan(100);
+    }
+    // The next page starts right below the last event of this one, on the same index.
+    const first = await trail({ action: 'create', ...month });
+    const last = first.rows[49];
+    const next = await trail({ action: 'create', ...month, cursor: last.e_id });
+    const nextScan = next.all.find((n) => n['Index Name'] === 'IDX_audit_events_action');
+    expect(nextScan?.['Index Cond']).toMatch(/occurredAt" <= (\(InitPlan|\$\d)/); // the cursor bounds the range, not a filter (PostgreSQL 15 prints the InitPlan as $n)
+    expect(next.rows[0].e_occurredAt.getTime()).toBeLessThan(last.e_occurredAt.getTime());
+    expect(next.rows.map((r) => r.e_id)).not.toContain(first.rows[0].e_id);
+
+    // The sealer, every few seconds: with all but the newest events sealed, it reads the window, not every seal.
+    await dataSource.query(
+      `INSERT INTO audit_seals (seq, "eventId", "prevHash", hash)
+       SELECT row_number() OVER (ORDER BY id), id, repeat('0', 64), repeat('0', 64) FROM audit_events WHERE id <= (SELECT max(id) - 100 FROM audit_events)`,
+    );
+    await dataSource.query(`VACUUM ANALYZE audit_seals`);
+    const [{ bound }] = await dataSource.query(`SELECT max("eventId") - 10000 AS bound FROM audit_seals`);
+    // At 10 million seals the planner merges (at this size it may loop instead): whatever the join, only the window.
+    const [sealer] = await dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL enable_nestloop = off`);
+      await manager.query(`SET LOCAL enable_hashjoin = off`);
+      const [{ 'QUERY PLAN': plan }] = await manager.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${PENDING_EVENTS_SQL}`, [bound]);
+      return plan;
+    });
+    const sealsRead = nodes(sealer.Plan).filter((n) => n['Relation Name'] === 'audit_seals').reduce((sum, n) => sum + (n['Actual Rows'] ?? 0) * (n['Actual Loops'] ?? 1), 0);
+    expect(sealsRead).toBeLessThan(20_000);
+    expect(sealer['Execution Time']).toBeLessThan(200);
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SelectQueryBuilder } from 'typeorm';
+import { SelectQueryBuilder, ValueTransformer } from 'typeorm';
 import { CaseSort, CaseStatus, ExploitationPurpose } from '@ruta/shared';
 import { activeBlindIndexKey, blindIndex, nameQueryParameters, RepositoryBase } from '@ruta/platform';
 import { ScopeCondition } from './case-scope';
@@ -28,11 +28,15 @@ export interface CaseSearchQuery {
   /** Keyset: the sort timestamp (as PostgreSQL printed it, microseconds kept) and id of the last row shown. */
   after?: { at: string; id: string };
   limit: number;
+  /** Read the victim's name with the page (for roles that may read identities): one statement instead of two. */
+  withNames?: boolean;
 }
 
 export interface CaseSearchRow {
   entity: CaseEntity;
   cursorAt: string;
+  /** Given and family names (opened by the columns' own transformers), when `withNames`; null if hidden or absent. */
+  victimName: string | null;
 }
 
 type SortColumn = 'createdAt' | 'updatedAt' | 'code';
@@ -54,8 +58,14 @@ const SORT_TYPES: Record<SortColumn, 'timestamptz' | 'text'> = { createdAt: 'tim
 @Injectable()
 export class CaseSearchRepository extends RepositoryBase {
   async search(query: CaseSearchQuery): Promise<CaseSearchRow[]> {
-    const { entities, raw } = await this.build(query).getRawAndEntities<{ cursor_at: string }>();
-    return entities.map((entity, i) => ({ entity, cursorAt: raw[i].cursor_at }));
+    const { entities, raw } = await this.build(query).getRawAndEntities<{ cursor_at: string; victim_given?: string | null; victim_family?: string | null }>();
+    // The raw columns open through the entity's own transformers (the same decryption as a VictimEntity read).
+    const victims = this.manager.connection.getMetadata(VictimEntity);
+    const [given, family] = (['givenNames', 'familyNames'] as const).map((p) => victims.findColumnWithPropertyName(p)!.transformer as ValueTransformer);
+    return entities.map((entity, i) => {
+      const name = query.withNames ? [raw[i].victim_given && given.from(raw[i].victim_given), raw[i].victim_family && family.from(raw[i].victim_family)].filter(Boolean).join(' ') : '';
+      return { entity, cursorAt: raw[i].cursor_at, victimName: name || null };
+    });
   }
 
   /**
@@ -112,6 +122,10 @@ export class CaseSearchRepository extends RepositoryBase {
       .orderBy(`c.${sort.column}`, sort.direction)
       .addOrderBy('c.id', sort.direction)
       .limit(query.limit);
+    if (query.withNames) {
+      // The victims' row-level security applies to the join as it did to a query of its own: a hidden row reads null.
+      qb.leftJoin(VictimEntity, 'named', 'named.caseId = c.id').addSelect('named.givenNames', 'victim_given').addSelect('named.familyNames', 'victim_family');
+    }
     if (query.after) {
       // Not a row comparison: record_lt is not leakproof, so under RLS it could not be an index condition.
       const [op, opOrEqual] = sort.direction === 'DESC' ? ['<', '<='] : ['>', '>='];

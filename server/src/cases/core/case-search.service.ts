@@ -7,7 +7,6 @@ import { CaseSearchQuery, CaseSearchRepository } from './case-search.repository'
 import { toCaseSummary } from './case-views';
 import { CaseSearchDto } from './dto/case-requests.dto';
 import { cleanNameQuery, normalizeDocumentNumber } from './search-terms';
-import { VictimsRepository } from './victims.repository';
 
 /** Case lists and search within the actor's scope; every page is an audited read that lists the cases it showed. */
 @Injectable()
@@ -15,7 +14,6 @@ export class CaseSearchService {
   constructor(
     private readonly access: CaseAccessService,
     private readonly search: CaseSearchRepository,
-    private readonly victims: VictimsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -47,18 +45,18 @@ export class CaseSearchService {
       sort,
       after: after ? { at: after.t, id: after.i } : undefined,
       limit: limit + 1,
+      withNames: identity,
     };
     const rows = await this.search.search(query);
     // The total is counted once, on the first page; later pages keep the one the list already shows.
     const total = after ? undefined : await this.total(actor, dto, query);
     const page = rows.slice(0, limit);
-    const names = identity ? await this.victims.namesOf(page.map((r) => r.entity.id)) : new Map<string, string>();
     const used = Object.keys(dto).filter((k) => !['cursor', 'limit', 'sort'].includes(k) && (dto as Record<string, unknown>)[k] !== undefined);
     // One event per page read, naming every case shown (a case opened from the list is an event of its own).
     await this.audit.record({ action: 'search', entityType: 'case', details: { filters: used, sort, results: page.length, identity, caseIds: page.map((r) => r.entity.id) } });
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => toCaseSummary(r.entity, names.get(r.entity.id) ?? null)),
+      items: page.map((r) => toCaseSummary(r.entity, r.victimName)),
       limit,
       ...(total ? { total } : {}),
       ...(rows.length > limit && last ? { nextCursor: encodeCursor({ s: sort, t: last.cursorAt, i: last.entity.id }) } : {}),

@@ -35,18 +35,6 @@ export class VictimsRepository extends RepositoryBase {
     return this.manager.getRepository(VictimEntity).findOneBy({ caseId });
   }
 
-  /** Names for a list page, one query. */
-  async namesOf(caseIds: string[]): Promise<Map<string, string>> {
-    if (!caseIds.length) return new Map();
-    const rows = await this.manager
-      .getRepository(VictimEntity)
-      .createQueryBuilder('v')
-      .select(['v.caseId', 'v.givenNames', 'v.familyNames'])
-      .where('v.caseId IN (:...caseIds)', { caseIds })
-      .getMany();
-    return new Map(rows.map((v) => [v.caseId, [v.givenNames, v.familyNames].filter(Boolean).join(' ')]));
-  }
-
   /** Changes to a victim record; `identity` is the whole identity after them, whose blind indexes are written too. */
   async update(caseId: string, changes: Partial<VictimEntity>, identity: Identity): Promise<void> {
     const set = { ...changes, ...victimBlindColumns(identity), updatedAt: () => 'now()' } as QueryDeepPartialEntity<VictimEntity>;

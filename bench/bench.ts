@@ -136,7 +136,7 @@ async function benchmark(ownerUrl: string, secret: string, cases: number, scenar
       // One connection per role and worker; the request's transactions run one after the other as the product ran them.
       const roles = [...new Set(plan.map((g) => g.user))];
       if (process.env.BENCH_DEBUG === 'plan') log(JSON.stringify(plan.map((g) => ({ user: g.user, statements: g.statements.map((x) => x.text.slice(0, 80)) }))));
-      const fresh = freshValues(plan);
+      const fresh = freshValues(plan, Object.values(context.actors).flatMap((a) => [a.userId, a.institutionId]));
       const sameSql = await runConcurrently(roles.map(urlOf), run.connections, run.duration, async (clients) => {
         const swap = scenario.write ? fresh() : (value: unknown) => value;
         for (const group of plan) for (const s of group.statements) await clients[roles.indexOf(group.user)].query(s.text, s.values.map(swap));
@@ -158,7 +158,8 @@ async function benchmark(ownerUrl: string, secret: string, cases: number, scenar
 
 function startServer(env: { ownerUrl: string; appUrl: string; systemUrl: string; port: number; secret: string }): Promise<ChildProcess> {
   const child = fork(join(__dirname, 'server.ts'), [], {
-    execArgv: ['-r', '@swc-node/register'],
+    // BENCH_SERVER_NODE_ARGS: node flags for the server alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+    execArgv: ['-r', '@swc-node/register', ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: {
       ...process.env,
       SWC_NODE_PROJECT: join(__dirname, 'tsconfig.json'),

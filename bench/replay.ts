@@ -89,8 +89,10 @@ const CASE_CODE = /^RT-\d{4}-\d{6}$/;
  * and no earlier statement returned),
  * so that each replay inserts rows of its own instead of queueing on the same primary key.
  */
-export function freshValues(plan: ReturnType<typeof replayPlan>): () => (value: unknown) => unknown {
-  const seen = new Set<unknown>();
+export function freshValues(plan: ReturnType<typeof replayPlan>, known: Iterable<string> = []): () => (value: unknown) => unknown {
+  // Known values (the actors' user and institution ids: the server may have taken them from its session cache, so no
+  // recorded statement returned them) are never replaced, or the replayed INSERT would break row-level security.
+  const seen = new Set<unknown>(known);
   const generated = new Set<string>();
   for (const group of plan) {
     for (const statement of group.statements) {

@@ -132,7 +132,7 @@ export const SCENARIOS: Scenario[] = [
     actor: 'auditor',
     request: () => ({ method: 'GET', path: '/api/audit/events?action=update&from=2024-03-01&to=2024-04-01' }),
     minimal: {
-      statements: [`SELECT * FROM audit_events WHERE action = 'update' AND "occurredAt" >= '2024-03-01' AND "occurredAt" < '2024-04-01' ORDER BY id DESC LIMIT 51`],
+      statements: [`SELECT * FROM audit_events WHERE action = 'update' AND "occurredAt" >= '2024-03-01' AND "occurredAt" < '2024-04-01' ORDER BY "occurredAt" DESC, id DESC LIMIT 51`],
       params: () => [],
     },
   },
@@ -141,7 +141,7 @@ export const SCENARIOS: Scenario[] = [
     label: 'audit trail: one user',
     actor: 'auditor',
     request: (c) => ({ method: 'GET', path: `/api/audit/events?userId=${c.actors.investigator.userId}` }),
-    minimal: { statements: [`SELECT * FROM audit_events WHERE "actorUserId" = $1 ORDER BY id DESC LIMIT 51`], params: (c) => [c.actors.investigator.userId] },
+    minimal: { statements: [`SELECT * FROM audit_events WHERE "actorUserId" = $1 ORDER BY "occurredAt" DESC, id DESC LIMIT 51`], params: (c) => [c.actors.investigator.userId] },
   },
   {
     name: 'intake',

@@ -3,7 +3,7 @@ import { CreateCaseResponse } from '@ruta/shared';
 import { newCaseRequest } from '../support/case-factory';
 import { seriousViolations } from './support/axe';
 import { describeJourney } from './support/browser';
-import { chooseOption, signIn, signOut, xsrf } from './support/journeys';
+import { chooseOption, pickActiveOption, signIn, signOut, xsrf } from './support/journeys';
 
 /** A new case of the signed-in caseworker, moved into immediate assistance through the API (the journey starts there). */
 async function caseInImmediateAssistance(page: Page): Promise<string> {
@@ -21,9 +21,7 @@ async function typeAndPick(page: Page, testId: string, text: string, option: str
   await input.click();
   await input.fill('');
   await page.keyboard.type(text);
-  await page.getByTestId(option).waitFor();
-  await page.keyboard.press('Enter');
-  await page.getByTestId(option).waitFor({ state: 'detached' });
+  await pickActiveOption(page, option);
 }
 
 async function myDayCount(page: Page, kind: string): Promise<number> {

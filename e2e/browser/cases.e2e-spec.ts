@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { describeBrowser, launchBrowser, newPage } from './support/browser';
-import { chooseOption, signIn, signOut } from './support/journeys';
+import { chooseOption, pickActiveOption, signIn, signOut } from './support/journeys';
 
 const VICTIM = { givenNames: 'José', familyNames: 'Pérez Ficticio' };
 
@@ -76,7 +76,7 @@ describeBrowser('cases journey: an investigator records a case, finds it without
     await options.first().waitFor();
     expect(await options.first().getAttribute('data-testid')).toBe('event-0-place-76001');
     await expect(options.first().innerText()).resolves.toContain('Santiago de Cali');
-    await page.getByTestId('event-0-place').press('Enter');
+    await pickActiveOption(page, 'event-0-place-76001');
     expect(await page.getByTestId('event-0-place').inputValue()).toBe('Santiago de Cali · Valle del Cauca');
     await page.getByTestId('event-add').click();
     await chooseOption(page, 'event-1-kind', 'event-1-kind-exploitation');

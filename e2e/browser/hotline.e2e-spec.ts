@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { describeBrowser, expectNoHorizontalOverflow, launchBrowser, newPage } from './support/browser';
-import { chooseOption, signIn } from './support/journeys';
+import { chooseOption, pickActiveOption, signIn } from './support/journeys';
 
 /** Axe-clean, and nothing scrolls sideways on a 390 px phone. */
 async function expectAccessible(page: Page, where: string): Promise<void> {
@@ -26,8 +26,7 @@ async function tabTo(page: Page, testId: string, max = 12): Promise<void> {
 async function typeAndPick(page: Page, testId: string, text: string, option: string): Promise<void> {
   await tabTo(page, testId);
   await page.keyboard.type(text);
-  await page.getByTestId(option).waitFor();
-  await page.keyboard.press('Enter');
+  await pickActiveOption(page, option);
 }
 
 describeBrowser('hotline journey: an operator logs a call with the keyboard only and turns it into a case, whose timeline shows the call', () => {
@@ -59,7 +58,7 @@ describeBrowser('hotline journey: an operator logs a call with the keyboard only
     await page.keyboard.type('cali');
     await page.getByTestId('call-place-76001').waitFor();
     expect(await page.locator('mat-option[data-testid^="call-place-"]').first().getAttribute('data-testid')).toBe('call-place-76001');
-    await page.keyboard.press('Enter');
+    await pickActiveOption(page, 'call-place-76001');
     // The picked place reaches the input after the option's selection event: wait for it, then check it.
     await page.waitForFunction(() => (document.querySelector('[data-testid="call-place"]') as HTMLInputElement | null)?.value !== 'cali', undefined, { timeout: 5_000 }).catch(() => undefined);
     expect(await page.getByTestId('call-place').inputValue()).toBe('Santiago de Cali · Valle del Cauca');
@@ -126,8 +125,7 @@ describeBrowser('hotline journey: an operator logs a call with the keyboard only
     await typeAndPick(page, 'caller-type', 'posible', 'caller-type-possible_victim');
     await tabTo(page, 'case-finder', 40);
     await page.keyboard.type(caseCode.toLowerCase());
-    await page.getByTestId(`case-finder-${caseCode}`).waitFor();
-    await page.keyboard.press('Enter');
+    await pickActiveOption(page, `case-finder-${caseCode}`);
     await page.getByTestId('case-finder-picked').filter({ hasText: caseCode }).waitFor();
     expect(page.url()).not.toContain(caseCode);
     // Ctrl+Enter saves from where the pick left the focus.

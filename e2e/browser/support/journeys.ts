@@ -60,3 +60,13 @@ export async function chooseOption(page: Page, select: string, option: string): 
   });
   await panel.waitFor({ state: 'detached' });
 }
+
+/**
+ * In an open autocomplete, presses Enter once `option` is the active one. An option can be rendered before the panel
+ * marks it active (autoActiveFirstOption runs after the list settles): Enter pressed in between selects nothing.
+ */
+export async function pickActiveOption(page: Page, option: string): Promise<void> {
+  await page.locator(`[data-testid="${option}"].mat-mdc-option-active`).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId(option).waitFor({ state: 'detached' });
+}

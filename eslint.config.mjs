@@ -40,6 +40,25 @@ export default [
     },
   },
   {
+    // Material's chips and stepper modules provide Material's own ErrorStateMatcher: a routed page importing either
+    // gets it for all its forms instead of the app's TouchedErrorStateMatcher, so a form reset after a save showed
+    // "required" on its emptied fields. Their standalone parts carry no providers. (The path-alias rule is repeated:
+    // this block replaces it here.)
+    files: ['client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@angular/material/chips', importNames: ['MatChipsModule'], message: 'Import the chip parts (MatChipListbox, MatChipOption, ...): MatChipsModule overrides the app-wide ErrorStateMatcher.' },
+            { name: '@angular/material/stepper', importNames: ['MatStepperModule'], message: 'Import the stepper parts (MatStepper, MatStep, ...): MatStepperModule overrides the app-wide ErrorStateMatcher.' },
+          ],
+          patterns: [{ group: ['../../../*'], message: 'Use a path alias (@ruta/...) instead of ../../../ chains.' }],
+        },
+      ],
+    },
+  },
+  {
     // Inside an area with sub-features, a sub-feature reaches a sibling only through the sibling's index.ts
     // (`../core`, not `../core/case.entity`). The path-alias rule above is repeated: this block replaces it here.
     files: ['server/src/cases/*/**/*.ts'],

@@ -15,6 +15,9 @@ interface AxeViolation {
  * line each with where. Injected through the DevTools protocol, so the page's Content-Security-Policy stays in force.
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // A snack bar is first drawn inside an aria-hidden box and moved into its live region 150 ms later (that is how
+  // Material gets it announced): its action button sits in the hidden box until then. Judge the page once it settled.
+  await page.waitForFunction(() => !document.querySelector('.mat-mdc-snack-bar-label > [aria-hidden]'));
   await page.evaluate(AXE_SOURCE);
   const { violations, checked } = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;

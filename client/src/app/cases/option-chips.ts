@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { MatChipsModule } from '@angular/material/chips';
+import { MatChipListbox, MatChipOption } from '@angular/material/chips';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Labelled } from '@ruta/shared';
 import { OptionLabelPipe } from './option-label.pipe';
@@ -12,7 +12,7 @@ import { OptionLabelPipe } from './option-label.pipe';
 @Component({
   selector: 'ruta-option-chips',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatChipsModule, TranslatePipe, OptionLabelPipe],
+  imports: [ReactiveFormsModule, MatChipListbox, MatChipOption, TranslatePipe, OptionLabelPipe],
   template: `
     <fieldset class="chips-field">
       <legend [id]="testId() + '-legend'">{{ label() | translate }}</legend>

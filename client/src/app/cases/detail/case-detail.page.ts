@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { MatChip, MatChipSet } from '@angular/material/chips';
 import { MatButtonModule } from '@angular/material/button';
-import { MatChipsModule } from '@angular/material/chips';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
@@ -33,7 +33,8 @@ import { VictimTab } from './victim-tab';
   imports: [
     RouterLink,
     MatButtonModule,
-    MatChipsModule,
+    MatChipSet,
+    MatChip,
     MatIconModule,
     MatTabsModule,
     TranslatePipe,

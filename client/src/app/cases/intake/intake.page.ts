@@ -6,7 +6,7 @@ import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule } from '@a
 import { StepperSelectionEvent } from '@angular/cdk/stepper';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatStepper, MatStepperModule } from '@angular/material/stepper';
+import { MatStep, MatStepLabel, MatStepper, MatStepperPrevious } from '@angular/material/stepper';
 import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { DuplicateHint } from '@ruta/shared';
@@ -37,7 +37,7 @@ const SITUATION_STEP = 2;
 @Component({
   selector: 'ruta-intake-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, ReactiveFormsModule, MatStepperModule, MatButtonModule, MatIconModule, TranslatePipe, FormError, ScreeningStep, IdentityFields, SituationFields, ConsentStep, ReviewStep, DuplicatePanel, DraftStatus, StepFocus, IntakeShortcuts],
+  imports: [DatePipe, ReactiveFormsModule, MatStepper, MatStep, MatStepLabel, MatStepperPrevious, MatButtonModule, MatIconModule, TranslatePipe, FormError, ScreeningStep, IdentityFields, SituationFields, ConsentStep, ReviewStep, DuplicatePanel, DraftStatus, StepFocus, IntakeShortcuts],
   templateUrl: './intake.page.html',
   styles: `.draft-offer { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-bottom: 16px; }`,
 })

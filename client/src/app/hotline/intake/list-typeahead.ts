@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule, MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
-import { MatChipsModule } from '@angular/material/chips';
+import { MatChipGrid, MatChipInput, MatChipRemove, MatChipRow } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -15,7 +15,7 @@ import { TypeaheadOption } from '../../core/forms/option-typeahead';
 @Component({
   selector: 'ruta-list-typeahead',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatAutocompleteModule, MatChipsModule, MatFormFieldModule, MatIconModule, TranslatePipe],
+  imports: [ReactiveFormsModule, MatAutocompleteModule, MatChipGrid, MatChipRow, MatChipInput, MatChipRemove, MatFormFieldModule, MatIconModule, TranslatePipe],
   template: `
     <mat-form-field class="grow">
       <mat-label>{{ label() | translate }}</mat-label>

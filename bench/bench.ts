@@ -12,7 +12,7 @@ import { provisionAppRole, runMigrations } from '@ruta/server/platform/database/
 import { seedDatabase } from '@ruta/server/seeds';
 import { openBenchDatabase } from './database';
 import { blindIndexKeyOf, loadCases, openSession, topUpVictimIdentities } from './loader';
-import { freshValues, Measured, paramsFor, replayPlan, runConcurrently } from './replay';
+import { explainPlan, freshValues, Measured, paramsFor, replayPlan, runConcurrently } from './replay';
 import { ACTORS, ActorKey, Scenario, SCENARIOS, ScenarioContext } from './scenarios';
 import { CAPTURE_HEADER, CapturedStatement } from './capture';
 
@@ -27,6 +27,8 @@ const HELP = `npm run bench -- [options]
   --data-dir DIR        keep the embedded cluster in DIR (a second run reuses and tops up what is loaded)
   --json FILE           also write the results as JSON
   --load-only           load (or top up) the database and stop
+  --explain             no measurement: each scenario's statements once, each under EXPLAIN ANALYZE as the product's
+                        role and in the product's order, with its execution time (where a request's database time goes)
 Environment: BENCH_DATABASE_URL=postgres://…/ruta_bench… to use another server (the name must start with ruta_bench).`;
 
 interface ScenarioResult {
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       json: { type: 'string' },
       'load-only': { type: 'boolean' },
+      explain: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -86,7 +89,7 @@ async function main(): Promise<void> {
       const { total } = await loadCases(database.ownerUrl, { cases, auditPerCase, log, secretKey: resolveSecretKey(config) });
       log(`Database holds ${total.toLocaleString('en')} cases (load ${((Date.now() - started) / 1000).toFixed(0)} s)`);
       if (values['load-only']) continue;
-      results.push(await benchmark(database.ownerUrl, database.secret, cases, scenarios, { duration, connections }));
+      results.push(await benchmark(database.ownerUrl, database.secret, cases, scenarios, { duration, connections, explain: Boolean(values.explain) }));
       printTable(results[results.length - 1], connections, duration);
     }
     if (results.length > 1) printScaling(results);
@@ -102,7 +105,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function benchmark(ownerUrl: string, secret: string, cases: number, scenarios: Scenario[], run: { duration: number; connections: number }): Promise<SizeResult> {
+async function benchmark(ownerUrl: string, secret: string, cases: number, scenarios: Scenario[], run: { duration: number; connections: number; explain?: boolean }): Promise<SizeResult> {
   const { appUrl, systemUrl } = await provisionAppRole(ownerUrl);
   const actors = {} as ScenarioContext['actors'];
   for (const [key, email] of Object.entries(ACTORS)) actors[key as ActorKey] = await openSession(ownerUrl, email);
@@ -124,7 +127,20 @@ async function benchmark(ownerUrl: string, secret: string, cases: number, scenar
   try {
     log(`Server up on port ${port} (${rssMb(server.pid!).toFixed(0)} MB); ${run.connections} connections, ${run.duration} s per measurement`);
     await drive(port, context, scenarios[0], { duration: Math.min(3, run.duration), connections: run.connections }); // warm-up
-    for (const scenario of scenarios) {
+    for (const scenario of run.explain ? scenarios : []) {
+      const plan = replayPlan(await capture(server, port, context, scenario), Boolean(scenario.write));
+      const roles = [...new Set(plan.map((g) => g.user))];
+      const urlOf = (user: string) => (user === 'ruta_system' ? systemUrl : user === 'ruta_app' ? appUrl : ownerUrl);
+      const clients = roles.map((role) => new Client({ connectionString: urlOf(role) }));
+      await Promise.all(clients.map((c) => c.connect()));
+      try {
+        const lines = await explainPlan(plan, (user) => clients[roles.indexOf(user)]);
+        log(`${scenario.label}: ${lines.reduce((sum, l) => sum + l.ms, 0).toFixed(2)} ms in the database over ${lines.length} statements\n${lines.map((l) => `  ${l.ms.toFixed(2).padStart(8)} ms  ${l.user.padEnd(11)} ${l.text}`).join('\n')}`);
+      } finally {
+        await Promise.all(clients.map((c) => c.end()));
+      }
+    }
+    for (const scenario of run.explain ? [] : scenarios) {
       const alone = await oneAtATime(port, context, scenario, 10);
       const ruta = await drive(port, context, scenario, run);
       const statements = await capture(server, port, context, scenario).catch((error: Error) => {

@@ -81,6 +81,30 @@ export function replayPlan(statements: CapturedStatement[], write: boolean): { u
   return [...groups.values()].filter((g) => !g.statements.some((s) => /audit_seals|pg_try_advisory/i.test(s.text)));
 }
 
+/**
+ * Runs a request's statements once, in order, each data statement under EXPLAIN ANALYZE (so as the product's role, after
+ * the same ruta_begin_request), and returns each one's execution time (client round trip for the others).
+ */
+export async function explainPlan(plan: ReturnType<typeof replayPlan>, clientOf: (user: string) => Client): Promise<{ user: string; ms: number; text: string }[]> {
+  const lines: { user: string; ms: number; text: string }[] = [];
+  for (const group of plan) {
+    for (const s of group.statements) {
+      const client = clientOf(group.user);
+      const short = s.text.replace(/\s+/g, ' ').slice(0, 140);
+      if (/^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)/i.test(s.text)) {
+        const { rows } = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${s.text}`, s.values);
+        const [{ 'Execution Time': execution, 'Planning Time': planning }] = rows[0]['QUERY PLAN'];
+        lines.push({ user: group.user, ms: execution + planning, text: short });
+      } else {
+        const t = performance.now();
+        await client.query(s.text, s.values);
+        lines.push({ user: group.user, ms: performance.now() - t, text: short });
+      }
+    }
+  }
+  return lines;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CASE_CODE = /^RT-\d{4}-\d{6}$/;
 

@@ -46,9 +46,6 @@ export const appConfig: ApplicationConfig = {
     provideTouchedErrorState(),
     provideRutaIcons(),
     provideCalendarDates(),
-    provideAppInitializer(() => {
-      inject(LanguageService).init();
-      return inject(AuthStore).load();
-    }),
+    provideAppInitializer(() => Promise.all([inject(LanguageService).init(), inject(AuthStore).load()])),
   ],
 };

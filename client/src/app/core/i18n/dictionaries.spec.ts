@@ -1,7 +1,7 @@
 import { ALL_PERMISSIONS, AUDIT_ACTIONS, AUDIT_ANCHOR_BREAKS, AUDIT_CHAIN_BREAKS, AUDIT_ENTITY_TYPES, CASE_SORTS, INSTITUTION_TYPES, LANGUAGES, permissionResource, RECORD_SCOPES } from '@ruta/shared';
 import { LANGUAGE_CODES } from '../../cases/intake/language-codes';
 import { NAV_ITEMS } from '../layout/nav-items';
-import { AREA_DICTIONARIES, DICTIONARIES } from './dictionary.loader';
+import { AREA_DICTIONARIES, DICTIONARIES } from './bundled-dictionaries';
 
 const { es, en } = DICTIONARIES;
 

@@ -2,6 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { inject, Injectable, signal, untracked } from '@angular/core';
 import { TranslateService } from '@ngx-translate/core';
 import { Language, LANGUAGES } from '@ruta/shared';
+import { lastValueFrom } from 'rxjs';
 import { AuthStore } from '../auth/auth.store';
 
 export const LANGUAGE_STORAGE_KEY = 'ruta.language';
@@ -24,14 +25,19 @@ export class LanguageService {
   /** A choice made before signing in (on the login page): it outlives the sign-in and goes into the profile. */
   private chosenSignedOut: Language | null = null;
 
-  init(): void {
-    this.translate.setFallbackLang(DEFAULT_LANGUAGE);
-    this.apply(this.stored() ?? DEFAULT_LANGUAGE);
+  /** Resolves once the language's dictionary (and the Spanish fallback) is loaded: the app waits for it at start. */
+  init(): Promise<unknown> {
+    const fallback = lastValueFrom(this.translate.setFallbackLang(DEFAULT_LANGUAGE));
+    // A dictionary that cannot be fetched must not keep the app from starting: its screens then show their keys.
+    return Promise.all([fallback, this.apply(this.stored() ?? DEFAULT_LANGUAGE)]).catch(() => undefined);
   }
 
-  /** Switches the interface language (e.g. the profile's language after sign-in). */
-  apply(language: Language): void {
-    this.translate.use(language);
+  /**
+   * Switches the interface language (e.g. the profile's language after sign-in); resolves once its dictionary is
+   * loaded (the texts on screen change then).
+   */
+  apply(language: Language): Promise<unknown> {
+    const loaded = lastValueFrom(this.translate.use(language));
     this.current.set(language);
     this.document.documentElement.lang = language;
     try {
@@ -39,11 +45,12 @@ export class LanguageService {
     } catch {
       // Storage may be disabled; the choice then lasts for this page only.
     }
+    return loaded;
   }
 
   /** The user's own choice: applied at once and, when signed in, saved to the profile. */
   choose(language: Language): void {
-    this.apply(language);
+    void this.apply(language);
     if (!this.auth.isAuthenticated()) {
       this.chosenSignedOut = language;
       return;
@@ -61,7 +68,7 @@ export class LanguageService {
     untracked(() => {
       const choice = this.chosenSignedOut;
       if (!choice) {
-        if (profile !== this.current()) this.apply(profile);
+        if (profile !== this.current()) void this.apply(profile);
         return;
       }
       if (!this.auth.isAuthenticated()) return;

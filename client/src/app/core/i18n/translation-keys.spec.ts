@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { TranslationObject } from '@ngx-translate/core';
-import { DICTIONARIES } from './dictionary.loader';
+import { DICTIONARIES } from './bundled-dictionaries';
 import { LANGUAGE_STORAGE_KEY } from './language.service';
 
 interface Source {

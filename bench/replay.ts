@@ -83,21 +83,31 @@ export function replayPlan(statements: CapturedStatement[], write: boolean): { u
 
 /**
  * Runs a request's statements once, in order, each data statement under EXPLAIN ANALYZE (so as the product's role, after
- * the same ruta_begin_request), and returns each one's execution time (client round trip for the others).
+ * the same ruta_begin_request), and returns each one's planning + execution time (client round trip for the others).
+ * `swap` gives a write fresh ids (freshValues).
  */
-export async function explainPlan(plan: ReturnType<typeof replayPlan>, clientOf: (user: string) => Client): Promise<{ user: string; ms: number; text: string }[]> {
+export async function explainPlan(
+  plan: ReturnType<typeof replayPlan>,
+  clientOf: (user: string) => Client,
+  swap: (value: unknown) => unknown = (value) => value,
+): Promise<{ user: string; ms: number; text: string }[]> {
   const lines: { user: string; ms: number; text: string }[] = [];
   for (const group of plan) {
     for (const s of group.statements) {
       const client = clientOf(group.user);
       const short = s.text.replace(/\s+/g, ' ').slice(0, 140);
       if (/^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)/i.test(s.text)) {
-        const { rows } = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${s.text}`, s.values);
+        const { rows } = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${s.text}`, s.values.map(swap));
         const [{ 'Execution Time': execution, 'Planning Time': planning }] = rows[0]['QUERY PLAN'];
         lines.push({ user: group.user, ms: execution + planning, text: short });
+        // BENCH_EXPLAIN_PLANS=ms: the whole plan of every statement slower than that.
+        if (process.env.BENCH_EXPLAIN_PLANS && execution + planning > Number(process.env.BENCH_EXPLAIN_PLANS)) {
+          const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.values.map(swap));
+          lines.push({ user: group.user, ms: 0, text: `${s.text}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}` });
+        }
       } else {
         const t = performance.now();
-        await client.query(s.text, s.values);
+        await client.query(s.text, s.values.map(swap));
         lines.push({ user: group.user, ms: performance.now() - t, text: short });
       }
     }

@@ -65,24 +65,28 @@ export class CaseStatsRepository extends RepositoryBase {
   /**
    * The summary path in one statement, also used by the EXPLAIN test: totals and minors from `case_counts`, the recent
    * ones index-only on IDX_cases_(institution_)identified_status, the actor's active assignments through
-   * IDX_case_assignments_user. Row-level security applies to each part.
+   * ruta_my_assigned_cases() (the request's user: `query.userId` must be the actor). Row-level security applies to
+   * each part.
    */
   buildSummary(query: CaseStatsQuery, summary: { institutionId?: string }): [string, unknown[]] {
-    const params: unknown[] = [query.since, query.userId, [...query.activeStatuses]];
+    const params: unknown[] = [query.since, [...query.activeStatuses]];
     let counts = '';
     let cases = '';
     if (summary.institutionId) {
       params.push(summary.institutionId);
-      counts = `WHERE k."ownerInstitutionId" = $4`;
-      cases = `AND c."ownerInstitutionId" = $4`;
+      counts = `WHERE k."ownerInstitutionId" = $3`;
+      cases = `AND c."ownerInstitutionId" = $3`;
     }
+    // The actor's own live assignments come from ruta_my_assigned_cases() (the request's user, past the assignments'
+    // row-level security, which would check every one against its case again: 31 ms for an investigator holding 2,800
+    // assignments at 1,000,000 cases); the cases' own row-level security still applies.
     const sql = `SELECT k.status, sum(k.total)::int AS total, sum(k.minors)::int AS minors, 0 AS recent, 0 AS mine FROM case_counts k ${counts} GROUP BY k.status
       UNION ALL
       SELECT c.status, 0, 0, count(*)::int, 0 FROM cases c WHERE c."identifiedOn" >= CAST($1 AS date) ${cases} GROUP BY c.status
       UNION ALL
       SELECT c.status, 0, 0, 0, count(*)::int FROM cases c
-      WHERE c.id IN (SELECT sm."caseId" FROM case_assignments sm WHERE sm."userId" = $2 AND sm."unassignedAt" IS NULL)
-        AND c.status = ANY($3::varchar[]) ${cases} GROUP BY c.status`;
+      WHERE c.id IN (SELECT ma.case_id FROM ruta_my_assigned_cases() ma(case_id))
+        AND c.status = ANY($2::varchar[]) ${cases} GROUP BY c.status`;
     return [sql, params];
   }
 

@@ -48,8 +48,9 @@ export class CaseSearchService {
       withNames: identity,
     };
     const rows = await this.search.search(query);
-    // The total is counted once, on the first page; later pages keep the one the list already shows.
-    const total = after ? undefined : await this.total(actor, dto, query);
+    // The total is counted once, on the first page; later pages keep the one the list already shows. A first page that
+    // is not full is the whole list: its length is the total (a name search saves its second pass over the index).
+    const total = after ? undefined : rows.length <= limit ? { count: rows.length, more: false } : await this.total(actor, dto, query);
     const page = rows.slice(0, limit);
     const used = Object.keys(dto).filter((k) => !['cursor', 'limit', 'sort'].includes(k) && (dto as Record<string, unknown>)[k] !== undefined);
     // One event per page read, naming every case shown (a case opened from the list is an event of its own).

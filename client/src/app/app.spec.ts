@@ -42,7 +42,11 @@ describe('App shell', () => {
     TestBed.inject(AuthStore).setMe(null);
     const { el, stable } = await render();
     const button = el.querySelector<HTMLButtonElement>('[data-testid="language-switch"]')!;
-    expect(button.getAttribute('aria-label')).toBe('Cambiar el idioma a English');
+    // Its name is its own text: the hidden prefix, then the language as shown (long on a wide screen, short on a phone).
+    expect(button.getAttribute('aria-label')).toBeNull();
+    expect(button.querySelector('.cdk-visually-hidden')?.textContent).toBe('Cambiar el idioma a ');
+    expect(button.querySelector('.language-long')?.textContent).toBe('English');
+    expect(button.querySelector('.language-short')?.textContent).toBe('en');
     button.click();
     await stable();
     TestBed.inject(HttpTestingController).verify();

@@ -18,6 +18,13 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   // A snack bar is first drawn inside an aria-hidden box and moved into its live region 150 ms later (that is how
   // Material gets it announced): its action button sits in the hidden box until then. Judge the page once it settled.
   await page.waitForFunction(() => !document.querySelector('.mat-mdc-snack-bar-label > [aria-hidden]'));
+  // A dialog or a form field fades its text in: judged half way, a label's contrast is a fraction of what it will be.
+  // Wait for every finite animation and transition to end (a spinner or an indeterminate bar runs forever: not those).
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity),
+  );
   await page.evaluate(AXE_SOURCE);
   const { violations, checked } = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;

@@ -40,7 +40,7 @@ export const coreEn: Dictionary<typeof coreEs> = {
   },
   language: {
     label: 'Language',
-    switchTo: 'Change the language to {{language}}',
+    switchTo: 'Change the language to',
     es: 'Español',
     en: 'English',
   },

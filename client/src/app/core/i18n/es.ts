@@ -37,7 +37,7 @@ export const coreEs = {
   },
   language: {
     label: 'Idioma',
-    switchTo: 'Cambiar el idioma a {{language}}',
+    switchTo: 'Cambiar el idioma a',
     es: 'Español',
     en: 'English',
   },

@@ -44,12 +44,14 @@ import { LanguageService } from '../i18n/language.service';
         mat-button
         type="button"
         data-testid="language-switch"
-        [attr.aria-label]="'language.switchTo' | translate: { language: ('language.' + language.other() | translate) }"
         (click)="language.choose(language.other())"
       >
+        <!-- The name is the button's own text, so it always holds what is visible (WCAG 2.5.3, label in name): "Cambiar
+             el idioma a English" on a wide screen, "Cambiar el idioma a EN" on a phone. -->
         <mat-icon svgIcon="translate" />
+        <span class="cdk-visually-hidden">{{ 'language.switchTo' | translate }}&ngsp;</span>
         <span class="language-long" [attr.lang]="language.other()">{{ 'language.' + language.other() | translate }}</span>
-        <span class="language-short" [attr.lang]="language.other()" aria-hidden="true">{{ language.other() }}</span>
+        <span class="language-short" [attr.lang]="language.other()">{{ language.other() }}</span>
       </button>
       @if (auth.me(); as me) {
         <button

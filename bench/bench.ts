@@ -10,6 +10,7 @@ import { loadConfig } from '@ruta/server/platform/config/config';
 import { resolveSecretKey } from '@ruta/server/platform/config/secret-key';
 import { provisionAppRole, runMigrations } from '@ruta/server/platform/database/prepare-database';
 import { seedDatabase } from '@ruta/server/seeds';
+import { AREAS } from './areas';
 import { openBenchDatabase } from './database';
 import { blindIndexKeyOf, loadCases, openSession, topUpVictimIdentities } from './loader';
 import { explainPlan, freshValues, Measured, paramsFor, replayPlan, runConcurrently } from './replay';
@@ -26,6 +27,8 @@ const HELP = `npm run bench -- [options]
   --only a,b            only these scenarios (${SCENARIOS.map((s) => s.name).join(', ')})
   --data-dir DIR        keep the embedded cluster in DIR (a second run reuses and tops up what is loaded)
   --json FILE           also write the results as JSON
+  --compare FILE        with the results of an earlier run (its --json file, e.g. at 10,000 cases on a database of its
+                        own), print the scaling table from its sizes to this run's
   --load-only           load (or top up) the database and stop
   --explain             no measurement: each scenario's statements once, each under EXPLAIN ANALYZE as the product's
                         role and in the product's order, with its execution time (where a request's database time goes)
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       'data-dir': { type: 'string' },
       json: { type: 'string' },
+      compare: { type: 'string' },
       'load-only': { type: 'boolean' },
       explain: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -92,7 +96,9 @@ async function main(): Promise<void> {
       results.push(await benchmark(database.ownerUrl, database.secret, cases, scenarios, { duration, connections, explain: Boolean(values.explain) }));
       printTable(results[results.length - 1], connections, duration);
     }
-    if (results.length > 1) printScaling(results);
+    const earlier: SizeResult[] = values.compare ? JSON.parse(readFileSync(values.compare, 'utf8')).results : [];
+    const sized = [...earlier, ...results].sort((a, b) => a.cases - b.cases);
+    if (sized.length > 1 && results.length) printScaling(sized);
     if (values.json) {
       writeFileSync(values.json, JSON.stringify({ machine: await machine(database.ownerUrl), connections, duration, results }, null, 2));
       log(`Results written to ${values.json}`);
@@ -113,9 +119,13 @@ async function benchmark(ownerUrl: string, secret: string, cases: number, scenar
   await owner.connect();
   const codes: string[] = (await owner.query(`SELECT code FROM cases TABLESAMPLE SYSTEM (5) WHERE "ownerInstitutionId" = $1 LIMIT 2000`, [actors.investigator.institutionId])).rows.map((r) => r.code);
   const [{ events }] = (await owner.query(`SELECT reltuples::bigint AS events FROM pg_class WHERE relname = 'audit_events'`)).rows;
-  await owner.end();
   if (codes.length === 0) throw new Error('The investigator\'s institution holds no case to open');
-  const context: ScenarioContext = { actors, codes, blindIndexKey: await blindIndexKeyOf(ownerUrl, Buffer.from(secret, 'hex')) };
+  const context: ScenarioContext = { actors, codes, blindIndexKey: await blindIndexKeyOf(ownerUrl, Buffer.from(secret, 'hex')), areas: {} };
+  try {
+    for (const area of AREAS) if (area.prepare) context.areas[area.name] = await area.prepare(owner, context);
+  } finally {
+    await owner.end();
+  }
 
   const port = 20000 + Math.floor(Math.random() * 20000);
   const server = await startServer({ ownerUrl, appUrl, systemUrl, port, secret });
@@ -308,10 +318,12 @@ function printTable(result: SizeResult, connections: number, duration: number): 
 function printScaling(results: SizeResult[]): void {
   const [small, large] = [results[0], results[results.length - 1]];
   const header = ['request', ...results.map((r) => `${r.cases.toLocaleString('en')} req/s`), 'slow-down', 'within 1.5×'];
-  const rows = small.scenarios.map((s) => {
-    const last = large.scenarios.find((l) => l.name === s.name)!;
+  const rows = small.scenarios.flatMap((s) => {
+    const last = large.scenarios.find((l) => l.name === s.name);
+    if (!last) return [];
     const slowdown = s.ruta.perSecond / last.ruta.perSecond;
-    return [s.label, ...results.map((r) => fmt(r.scenarios.find((x) => x.name === s.name)!.ruta.perSecond)), `${fmt(slowdown, 2)}×`, slowdown <= 1.5 ? 'yes' : 'no'];
+    const at = (r: SizeResult) => r.scenarios.find((x) => x.name === s.name)?.ruta.perSecond ?? NaN;
+    return [[s.label, ...results.map((r) => fmt(at(r))), `${fmt(slowdown, 2)}×`, slowdown <= 1.5 ? 'yes' : 'no']];
   });
   process.stdout.write(`\nScaling ${small.cases.toLocaleString('en')} → ${large.cases.toLocaleString('en')} cases\n`);
   process.stdout.write(markdown(header, rows));

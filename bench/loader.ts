@@ -8,6 +8,8 @@ import { sealHash } from '@ruta/server/platform/audit/audit-chain';
 import { birthDateIndex, BLIND_INDEX_KEY_PURPOSE, blindIndex, nameWords, normalizeDocument, wordTokens } from '@ruta/server/platform/crypto/blind-index';
 import { TEXT_PREFIX } from '@ruta/server/platform/crypto/field-cipher';
 import { loadFieldCipher } from '@ruta/server/platform/crypto/field-keys';
+import { AREAS } from './areas';
+import type { BenchArea } from './areas/area';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names';
 import { paramsFor } from './replay';
 
@@ -36,7 +38,8 @@ const pick = (values: readonly string[], salt: number) => `(${sqlArray(values)})
 
 /**
  * Fills a migrated, seeded database to `cases` synthetic cases with everything a case has (victim, shelter, screening,
- * trafficking event, consent, status history, assignment, notes, documents, link requests, saved filters) and
+ * trafficking event, consent, status history, assignment, notes, documents, link requests, saved filters, and each
+ * area's rows: bench/areas) and
  * `auditPerCase` sealed audit events each. Set-based SQL in batches of 50,000 cases (generate_series), one transaction
  * each, so node holds no rows and a stopped load resumes where it stopped. Triggers and foreign keys are skipped while
  * loading (session_replication_role = replica) when the owner is a superuser; the loader computes what the triggers
@@ -67,9 +70,11 @@ export async function loadCases(ownerUrl: string, options: LoadOptions): Promise
       options.log(`  cases ${to.toLocaleString('en')} / ${options.cases.toLocaleString('en')}  (${seconds.toFixed(0)} s, ${Math.round((to - loadedBefore) / seconds).toLocaleString('en')} cases/s)`);
       from = to + 1;
     }
+    for (const area of AREAS) await loadArea(db, area, options, { rolsuper, users, places });
     await indexVictims(db, options.secretKey, options.log);
     await db.query(`SELECT setval('case_code_seq', greatest((SELECT last_value FROM case_code_seq), ${SEQUENCE_AFTER}))`);
     await fillSmallTables(db);
+    for (const area of AREAS) await area.afterLoad?.(db, options.log, options.secretKey);
     await sealAuditEvents(db, options.log);
     options.log('VACUUM ANALYZE (visibility maps for index-only scans, planner statistics)');
     await db.query(`VACUUM (ANALYZE)`);
@@ -77,6 +82,31 @@ export async function loadCases(ownerUrl: string, options: LoadOptions): Promise
     return { loaded: options.cases - loadedBefore, total };
   } finally {
     await db.end();
+  }
+}
+
+/**
+ * An area's rows for cases 1..N, in batches of 50,000 cases a transaction, after the cases (so a database loaded before
+ * the area existed gets them too): `bench_area_progress` remembers how far each area got, so a stopped load resumes.
+ */
+async function loadArea(db: Client, area: BenchArea, options: LoadOptions, with_: { rolsuper: boolean; users: { ids: string[]; insts: string[] }; places: { munis: string[]; deps: string[] } }): Promise<void> {
+  const statements = area.batchStatements(options);
+  if (!statements.length) return;
+  await db.query(`CREATE TABLE IF NOT EXISTS bench_area_progress (area text PRIMARY KEY, loaded int NOT NULL)`);
+  const done = (await db.query(`SELECT loaded FROM bench_area_progress WHERE area = $1`, [area.name])).rows[0]?.loaded ?? 0;
+  let from = done + 1;
+  if (from > options.cases) return;
+  const started = Date.now();
+  options.log(`Loading ${area.name} for cases ${from.toLocaleString('en')}…${options.cases.toLocaleString('en')}`);
+  while (from <= options.cases) {
+    const to = Math.min(from + BATCH - 1, options.cases);
+    await db.query('BEGIN');
+    if (with_.rolsuper) await db.query(`SET LOCAL session_replication_role = replica`);
+    for (const statement of statements) await db.query(statement, paramsFor(statement, [from, to, with_.users.ids, with_.users.insts, with_.places.munis, with_.places.deps]));
+    await db.query(`INSERT INTO bench_area_progress (area, loaded) VALUES ($1, $2) ON CONFLICT (area) DO UPDATE SET loaded = excluded.loaded`, [area.name, to]);
+    await db.query('COMMIT');
+    options.log(`  ${area.name} ${to.toLocaleString('en')} / ${options.cases.toLocaleString('en')}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    from = to + 1;
   }
 }
 

@@ -1,7 +1,8 @@
 import { nameQueryParameters } from '@ruta/server/platform/crypto/blind-index';
+import { AREAS } from './areas';
 import { FAMILY_NAMES, GIVEN_NAMES, searchTerm } from './names';
 
-export type ActorKey = 'investigator' | 'coordinator' | 'caseworker' | 'auditor';
+export type ActorKey = 'investigator' | 'coordinator' | 'caseworker' | 'auditor' | 'prosecutor' | 'supervisor' | 'operator' | 'partner';
 
 /** The demo accounts the benchmark acts as (sessions are opened straight in the database, second factor done). */
 export const ACTORS: Record<ActorKey, string> = {
@@ -9,6 +10,10 @@ export const ACTORS: Record<ActorKey, string> = {
   coordinator: 'coordinator@mininterior.demo',
   caseworker: 'caseworker@oim.demo',
   auditor: 'auditor@procuraduria.demo',
+  prosecutor: 'prosecutor@fiscalia.demo',
+  supervisor: 'supervisor@oim.demo',
+  operator: 'operator@oim.demo',
+  partner: 'partner@icbf.demo',
 };
 
 export interface ScenarioContext {
@@ -17,6 +22,8 @@ export interface ScenarioContext {
   codes: string[];
   /** The database's blind-index key: the minimal name search hashes the words as the server does. */
   blindIndexKey: Buffer;
+  /** What each area's prepare() looked up, by area name (bench/areas). */
+  areas: Record<string, unknown>;
 }
 
 export interface HttpCall {
@@ -61,7 +68,7 @@ function intakeBody(i: number): unknown {
   };
 }
 
-/** The main reads and writes of the areas there are today (cases); areas that land add theirs here. */
+/** The main reads and writes of cases, then of each area (bench/areas). */
 export const SCENARIOS: Scenario[] = [
   {
     name: 'list_investigator',
@@ -175,4 +182,5 @@ export const SCENARIOS: Scenario[] = [
       params: (c, i) => [c.codes[i % c.codes.length], c.actors.investigator.userId, c.actors.investigator.institutionId],
     },
   },
+  ...AREAS.flatMap((area) => area.scenarios),
 ];

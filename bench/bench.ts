@@ -186,10 +186,17 @@ async function benchmark(ownerUrl: string, secret: string, cases: number, scenar
   return { cases, auditEvents: Number(events), serverMaxRssMb: Math.round(maxRss), scenarios: results };
 }
 
+/** The V8 heap limits `npm run serve` starts the server with (their one home is package.json). */
+export function serveHeapFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return scripts.serve.match(/--max-[a-z-]+-size=\d+/g) ?? [];
+}
+
 function startServer(env: { ownerUrl: string; appUrl: string; systemUrl: string; port: number; secret: string }): Promise<ChildProcess> {
   const child = fork(join(__dirname, 'server.ts'), [], {
     // BENCH_SERVER_NODE_ARGS: node flags for the server alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-    execArgv: ['-r', '@swc-node/register', ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
+    // The heap limits of production (package.json "serve") first, so the memory measured is the deployed server's.
+    execArgv: ['-r', '@swc-node/register', ...serveHeapFlags(), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: {
       ...process.env,
       SWC_NODE_PROJECT: join(__dirname, 'tsconfig.json'),

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AGE_BAND, CASE_SCOPE, CASE_STATUS, EXPLOITATION_PURPOSE, ExportFormat, safeCell } from '@ruta/shared';
@@ -49,17 +50,53 @@ export function exportHeaders(identified: boolean, lang: Lang): string[] {
   return [...HEADERS[lang], ...(identified ? NAME_HEADERS[lang] : [])];
 }
 
-export async function buildExportFile(format: ExportFormat, headers: string[], rows: (string | number)[][]): Promise<Buffer> {
-  if (format === 'csv') {
-    // A byte-order mark so that spreadsheets read the accents as UTF-8.
-    return Buffer.from(`\uFEFF${Papa.unparse({ fields: headers, data: rows }, { newline: '\r\n' })}\r\n`, 'utf8');
+/**
+ * Writes an export file a chunk of rows at a time, so a background export of a million cases never holds every row's
+ * cells nor a whole workbook in memory: CSV text is encoded per chunk, and XLSX goes through exceljs's streaming
+ * writer (each row committed as it is added, the zip compressed as it goes), so only the finished file's bytes stay.
+ */
+export class ExportFileWriter {
+  private readonly parts: Buffer[] = [];
+  private readonly workbook?: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly sheet?: ExcelJS.Worksheet;
+
+  constructor(
+    private readonly format: ExportFormat,
+    headers: string[],
+  ) {
+    if (format === 'csv') {
+      // A byte-order mark so that spreadsheets read the accents as UTF-8.
+      this.parts.push(Buffer.from(`\uFEFF${Papa.unparse([headers], { newline: '\r\n' })}\r\n`, 'utf8'));
+      return;
+    }
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => this.parts.push(chunk));
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    this.workbook.creator = 'Ruta';
+    this.sheet = this.workbook.addWorksheet('Casos');
+    const header = this.sheet.addRow(headers);
+    header.font = { bold: true };
+    header.commit();
   }
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Ruta';
-  const sheet = workbook.addWorksheet('Casos');
-  sheet.addRow(headers).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+
+  add(rows: (string | number)[][]): void {
+    if (this.format === 'csv') {
+      if (rows.length) this.parts.push(Buffer.from(`${Papa.unparse(rows, { newline: '\r\n' })}\r\n`, 'utf8'));
+      return;
+    }
+    for (const row of rows) this.sheet!.addRow(row).commit();
+  }
+
+  async finish(): Promise<Buffer> {
+    if (this.workbook) await this.workbook.commit();
+    return Buffer.concat(this.parts);
+  }
+}
+
+export async function buildExportFile(format: ExportFormat, headers: string[], rows: (string | number)[][]): Promise<Buffer> {
+  const writer = new ExportFileWriter(format, headers);
+  writer.add(rows);
+  return writer.finish();
 }
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock, errorFacts, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
-import { buildExportFile, exportCells, exportHeaders } from './export-file';
+import { exportCells, exportHeaders, ExportFileWriter } from './export-file';
 import { ClaimedExport, ExportJobsRepository } from './export-jobs.repository';
 import { exportFileName, ExportsService } from './exports.service';
 
@@ -77,14 +77,15 @@ export class ExportJob implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   private async build(job: ClaimedExport): Promise<void> {
-    const cells: (string | number)[][] = [];
+    // Chunk by chunk into the file: memory holds one chunk's rows and the file's bytes, whatever the export's size.
+    const file = new ExportFileWriter(job.format, exportHeaders(job.identified, job.language));
     for (let offset = 0; offset < job.total; offset += CHUNK) {
       const rows = await this.transactions.runAsSystem((manager) => this.jobs.chunk(manager, job.id, job.identified, offset, CHUNK));
-      for (const row of rows) cells.push(exportCells(row, job.identified, job.language));
+      file.add(rows.map((row) => exportCells(row, job.identified, job.language)));
       const kept = await this.transactions.runAsSystem((manager) => this.jobs.progress(manager, job, Math.min(job.total, offset + CHUNK), this.clock.now()));
       if (!kept) throw new LeaseLost();
     }
-    const content = await buildExportFile(job.format, exportHeaders(job.identified, job.language), cells);
+    const content = await file.finish();
     const now = this.clock.now();
     const kept = await this.transactions.runAsSystem((manager) => this.jobs.finish(manager, job, content, exportFileName(job, now), this.exports.expiry(now)));
     if (!kept) throw new LeaseLost();

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditAction, AuditEntityType } from '@ruta/shared';
 import { Actor } from '../access/actor';
 import { currentRequest } from '../access/request-context';
@@ -18,6 +17,9 @@ export interface AuditEntry {
   /** Defaults to the request's actor. Login events name the user before a session exists. */
   actor?: Pick<Actor, 'userId' | 'institutionId' | 'roleCode'> | null;
 }
+
+const INSERT_EVENTS = `INSERT INTO audit_events ("actorUserId", "actorInstitutionId", "actorRole", action, "entityType", "entityId", outcome, "requestId", ip, details)
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[], $10::jsonb[])`;
 
 /**
  * Writes audit events. Inside a request transaction the event commits or rolls back with the data it describes;
@@ -59,7 +61,23 @@ export class AuditService {
     };
   }
 
+  /**
+   * One fixed statement for any number of events (columns as arrays, unnest), so every connection prepares it once and
+   * no query builder runs per request: the audit insert is on the path of every read of victim data.
+   */
   private async insert(manager: EntityManager, rows: Partial<AuditEventEntity>[]): Promise<void> {
-    await manager.createQueryBuilder().insert().into(AuditEventEntity).values(rows as QueryDeepPartialEntity<AuditEventEntity>[]).updateEntity(false).execute();
+    const column = <K extends keyof AuditEventEntity>(key: K) => rows.map((row) => row[key] ?? null);
+    await manager.query(INSERT_EVENTS, [
+      column('actorUserId'),
+      column('actorInstitutionId'),
+      column('actorRole'),
+      column('action'),
+      column('entityType'),
+      column('entityId'),
+      column('outcome'),
+      column('requestId'),
+      column('ip'),
+      rows.map((row) => (row.details == null ? null : JSON.stringify(row.details))),
+    ]);
   }
 }

@@ -49,7 +49,7 @@ describe('documents: upload rate per user and total size per case', () => {
     expect(refused!.body).toMatchObject({ status: 429, code: 'upload_rate_exceeded' });
     expect(refused!.body.retryAfterSeconds).toBeGreaterThan(0);
     expect((await session.get(`/api/cases/${code}/documents`).expect(200)).body).toHaveLength(20);
-  });
+  }, 120_000); // 30 MiB through multipart parsing and encryption: seconds alone, more on a machine that is busy
 
   it('refuses a file that would take a case past 100 MiB of documents with 413 problem+json, and takes one that fits', async () => {
     const { session, code, userId } = await investigatorWithCase();

@@ -149,7 +149,7 @@ async function benchmark(ownerUrl: string, secret: string, cases: number, scenar
         const fresh = freshValues(plan, Object.values(context.actors).flatMap((a) => [a.userId, a.institutionId]));
         await explainPlan(plan, (user) => clients[roles.indexOf(user)], scenario.write ? fresh() : undefined);
         const lines = await explainPlan(plan, (user) => clients[roles.indexOf(user)], scenario.write ? fresh() : undefined);
-        log(`${scenario.label}: ${lines.reduce((sum, l) => sum + l.ms, 0).toFixed(2)} ms in the database over ${lines.length} statements\n${lines.map((l) => `  ${l.ms.toFixed(2).padStart(8)} ms  ${l.user.padEnd(11)} ${l.text}`).join('\n')}`);
+        log(`${scenario.label}: ${lines.reduce((sum, l) => sum + (Number.isNaN(l.ms) ? 0 : l.ms), 0).toFixed(2)} ms in the database over ${lines.length} statements\n${lines.map((l) => `  ${l.ms.toFixed(2).padStart(8)} ms  ${l.user.padEnd(11)} ${l.text}`).join('\n')}`);
       } finally {
         await Promise.all(clients.map((c) => c.end()));
       }

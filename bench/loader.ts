@@ -12,6 +12,7 @@ import { AREAS } from './areas';
 import type { BenchArea } from './areas/area';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names';
 import { paramsFor } from './replay';
+import { pick, rowsOf, sqlArray } from './sql';
 
 /** Bench users per institution (weights: the centre's main case holders carry most cases). */
 const USERS_PER_INSTITUTION: Record<string, number> = { policia: 60, fiscalia: 50, oim: 50, das: 40 };
@@ -32,9 +33,6 @@ export interface LoadOptions {
   secretKey: Buffer;
 }
 
-const sqlArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]::text[]`;
-/** A deterministic pseudo-random pick of `values` for row g (salted so that columns do not move together). */
-const pick = (values: readonly string[], salt: number) => `(${sqlArray(values)})[1 + ((g::bigint * ${2_654_435_761 + salt * 97})::bigint % ${values.length})]`;
 
 /**
  * Fills a migrated, seeded database to `cases` synthetic cases with everything a case has (victim, shelter, screening,
@@ -72,6 +70,7 @@ export async function loadCases(ownerUrl: string, options: LoadOptions): Promise
     }
     for (const area of AREAS) await loadArea(db, area, options, { rolsuper, users, places });
     await indexVictims(db, options.secretKey, options.log);
+    if (rolsuper) await recountSummaries(db, options.log);
     await db.query(`SELECT setval('case_code_seq', greatest((SELECT last_value FROM case_code_seq), ${SEQUENCE_AFTER}))`);
     await fillSmallTables(db);
     for (const area of AREAS) await area.afterLoad?.(db, options.log, options.secretKey);
@@ -108,6 +107,34 @@ async function loadArea(db: Client, area: BenchArea, options: LoadOptions, with_
     options.log(`  ${area.name} ${to.toLocaleString('en')} / ${options.cases.toLocaleString('en')}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     from = to + 1;
   }
+}
+
+/**
+ * The home counts' summary tables, which triggers keep exact in the product (case_counts: migration FastScopes;
+ * case_member_counts and case_member_days: migration CaseMemberCounts) but which the load skipped with the triggers
+ * (session_replication_role = replica): recomputed from the cases and live assignments, set-based, as those migrations
+ * first filled them. Without it the investigator's, coordinator's and caseworker's counts would read the seed's few rows.
+ */
+async function recountSummaries(db: Client, log: (line: string) => void): Promise<void> {
+  const started = Date.now();
+  await db.query('BEGIN');
+  await db.query(`TRUNCATE case_counts, case_member_counts, case_member_days`);
+  await db.query(`INSERT INTO case_counts ("ownerInstitutionId", status, slot, total, minors)
+    SELECT "ownerInstitutionId", status, 0, count(*), count(*) FILTER (WHERE "minorAtIdentification") FROM cases GROUP BY 1, 2`);
+  await db.query(`WITH m AS (
+      SELECT "caseId", "userId", bool_or(assigned) AS assigned FROM (
+        SELECT id AS "caseId", "createdById" AS "userId", false AS assigned FROM cases WHERE "createdById" IS NOT NULL
+        UNION ALL SELECT "caseId", "userId", true FROM case_assignments WHERE "unassignedAt" IS NULL
+      ) x GROUP BY 1, 2
+    ), joined AS (SELECT m."userId", m.assigned, c.status, c."identifiedOn", c."minorAtIdentification" FROM m JOIN cases c ON c.id = m."caseId"),
+    counts AS (
+      INSERT INTO case_member_counts ("userId", status, total, minors, assigned)
+      SELECT "userId", status, count(*), count(*) FILTER (WHERE "minorAtIdentification"), count(*) FILTER (WHERE assigned) FROM joined GROUP BY 1, 2
+    )
+    INSERT INTO case_member_days ("userId", "identifiedOn", status, total)
+    SELECT "userId", "identifiedOn", status, count(*) FROM joined WHERE "identifiedOn" IS NOT NULL GROUP BY 1, 2, 3`);
+  await db.query('COMMIT');
+  log(`Home-count summaries recounted (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
 /** The first bench case number not loaded yet (the loader fills 1..N in order; a batch commits whole). */
@@ -213,8 +240,6 @@ function batchStatements(options: LoadOptions): string[] {
 }
 
 const INDEX_BATCH = 50_000;
-/** A pg client as the platform's Queryable (rows, not the result object). */
-const rowsOf = (db: Client) => ({ query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows });
 const IDENTITY = ['givenNames', 'familyNames', 'birthDate'] as const;
 
 /**

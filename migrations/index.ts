@@ -28,6 +28,7 @@ import { TraffickerIdentityEncryption1764405600000 } from './1764405600000-Traff
 import { CallerPhoneAndEventCity1764405700000 } from './1764405700000-CallerPhoneAndEventCity';
 import { RequestContextLookup1764405800000 } from './1764405800000-RequestContextLookup';
 import { AuditTrailByTime1764405900000 } from './1764405900000-AuditTrailByTime';
+import { ProceedingHistoryIndex1764406000000 } from './1764406000000-ProceedingHistoryIndex';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -61,6 +62,7 @@ export const MIGRATIONS = [
   CallerPhoneAndEventCity1764405700000,
   RequestContextLookup1764405800000,
   AuditTrailByTime1764405900000,
+  ProceedingHistoryIndex1764406000000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

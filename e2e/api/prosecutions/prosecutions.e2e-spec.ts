@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { JUSTICE_INDICATOR_SQL } from '@ruta/prosecutions';
+import { JUSTICE_INDICATOR_SQL, PROCEEDING_HISTORY_SQL } from '@ruta/prosecutions';
 import { CaseProceedingSummary, CreateCaseResponse, JusticeIndicators, LinkGraph, ProceedingView } from '@ruta/shared';
 import { asAppRole, sessionOf } from '../../support/app-role';
 import { newCaseRequest, ownerQuery } from '../../support/case-factory';
@@ -287,7 +287,7 @@ describe('prosecutions', () => {
     }
   });
 
-  it('counts the indicators through the (stage, date) and report-date indexes at scale (EXPLAIN as ruta_app)', async () => {
+  it('counts the indicators through the (stage, date) and report-date indexes, and reads a proceeding\'s history by proceeding, at scale (EXPLAIN as ruta_app)', async () => {
     // 3,000 proceedings of other years, 3 defendants each, 4 stage entries each: 36,000 events outside 2019.
     await ownerQuery(`WITH p AS (
         INSERT INTO proceedings ("institutionId", "createdById", nunc, "reportedOn", "municipalityCode", "prosecutorUnit", "prosecutorName", offences)
@@ -316,7 +316,9 @@ describe('prosecutions', () => {
     const walk = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(walk)];
     const plans = await asAppRole(token, async (client) => {
       const plan = async (sql: string) => walk((await client.query(`EXPLAIN (FORMAT JSON) ${sql}`, ['2019-01-01', '2020-01-01'])).rows[0]['QUERY PLAN'][0].Plan);
-      return { breakdown: await plan(JUSTICE_INDICATOR_SQL.breakdown), totals: await plan(JUSTICE_INDICATOR_SQL.totals) };
+      const [{ id }] = (await client.query(`SELECT id FROM proceedings WHERE nunc LIKE '8%' ORDER BY nunc LIMIT 1`)).rows;
+      const history = walk((await client.query(`EXPLAIN (FORMAT JSON) ${PROCEEDING_HISTORY_SQL}`, [id])).rows[0]['QUERY PLAN'][0].Plan);
+      return { breakdown: await plan(JUSTICE_INDICATOR_SQL.breakdown), totals: await plan(JUSTICE_INDICATOR_SQL.totals), history };
     });
     const seqScans = (nodes: PlanNode[]) => nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']);
     const indexes = (nodes: PlanNode[]) => nodes.map((n) => n['Index Name']).filter(Boolean);
@@ -325,6 +327,9 @@ describe('prosecutions', () => {
     expect(seqScans(plans.breakdown)).not.toContain('defendant_stage_events');
     expect(seqScans(plans.totals)).not.toContain('defendant_stage_events');
     expect(seqScans(plans.totals)).not.toContain('proceedings');
+    // A proceeding's detail reads its stage history by proceeding, not by scanning every event.
+    expect(indexes(plans.history)).toContain('IDX_defendant_stage_events_proceeding');
+    expect(seqScans(plans.history)).not.toContain('defendant_stage_events');
     // The numbers of 2019 are those of the fixture still.
     expect((await prosecutor.get('/api/prosecution-indicators?year=2019').expect(200)).body).toMatchObject({ investigationsOpened: 1, charged: 2, accused: 1, convicted: 1 });
   });

@@ -8,5 +8,6 @@ export { traffickerIdentitySeed } from './traffickers/trafficker-identity';
 export { indicatorPeriod, JusticeIndicatorsService } from './indicators/justice-indicators.service';
 // For the query-plan test: the statements of the indicators.
 export { JUSTICE_INDICATOR_SQL } from './indicators/justice-indicators.repository';
+export { PROCEEDING_HISTORY_SQL } from './proceedings/proceedings.repository';
 // For the query-plan test: a page of the operations list.
 export { OPERATIONS_PAGE_SQL } from './operations/operations.repository';

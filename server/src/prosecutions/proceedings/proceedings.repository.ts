@@ -38,6 +38,10 @@ export interface DefendantRow {
 const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** A proceeding's stage history, every defendant's, in order: IDX_defendant_stage_events_proceeding (the plan test). */
+export const PROCEEDING_HISTORY_SQL = `SELECT e."defendantId", e."fromStage" AS "from", e."toStage" AS "to", ${day('e."on"')} AS "on", e.shortcut, e."hearingId", e.detention
+  FROM defendant_stage_events e WHERE e."proceedingId" = $1 ORDER BY e.at, e.id`;
+
 /** Proceedings, their victims, defendants (stage and history), hearings and appeals; raw SQL under row-level security. */
 @Injectable()
 export class ProceedingsRepository extends RepositoryBase {
@@ -99,11 +103,7 @@ export class ProceedingsRepository extends RepositoryBase {
   }
 
   history(proceedingId: string): Promise<(StageEventView & { defendantId: string })[]> {
-    return this.manager.query(
-      `SELECT e."defendantId", e."fromStage" AS "from", e."toStage" AS "to", ${day('e."on"')} AS "on", e.shortcut, e."hearingId", e.detention
-       FROM defendant_stage_events e WHERE e."proceedingId" = $1 ORDER BY e.at, e.id`,
-      [proceedingId],
-    );
+    return this.manager.query(PROCEEDING_HISTORY_SQL, [proceedingId]);
   }
 
   hearings(proceedingId: string): Promise<HearingView[]> {

@@ -1,11 +1,17 @@
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
-export interface CallLogTable {
-  columns: string[];
-  records: Record<string, string>[];
-}
+/** One data row of a call log, by header name. */
+export type CallLogRecord = Record<string, string>;
+
+/** Bytes of a CSV decoded and parsed at a time (about 5,000 rows of a typical log). */
+export const CSV_SLICE = 1 << 20;
+/** Bytes of an XLSX handed to the unzipper at a time. */
+const XLSX_SLICE = 1 << 16;
 
 /**
  * The uploaded file as it is sealed while it waits for the job: gzip (fastest level; a call log shrinks several times,
@@ -21,58 +27,119 @@ export function unpackCallLog(packed: string): Buffer {
   return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
 }
 
-/** The rows of a CSV (papaparse: quotes, separators, a BOM) or the first sheet of an XLSX (exceljs), by header name. */
-export async function readCallLog(fileName: string, content: Buffer): Promise<CallLogTable> {
-  if (/\.xlsx$/i.test(fileName)) return readXlsx(content);
-  return readCsv(content.toString('utf8').replace(/^\uFEFF/, ''));
+/**
+ * The data rows of a CSV (papaparse: quotes, separators, a BOM) or of the first sheet of an XLSX (exceljs's streaming
+ * reader), by header name, `chunkRows` at a time. The file is parsed only as far as the chunks are taken, so what is held
+ * is the chunk at hand and the parser's current slice, never the whole table (150,000 rows take ~150 MB of heap); and
+ * the event loop turns between two chunks, so the instance keeps answering its requests meanwhile.
+ */
+export async function* readCallLog(fileName: string, content: Buffer, chunkRows: number, csvSlice = CSV_SLICE): AsyncGenerator<CallLogRecord[]> {
+  let chunk: CallLogRecord[] = [];
+  for await (const record of /\.xlsx$/i.test(fileName) ? xlsxRecords(content) : csvRecords(content, csvSlice)) {
+    chunk.push(record);
+    if (chunk.length < chunkRows) continue;
+    yield chunk;
+    chunk = [];
+    await nextTurn();
+  }
+  if (chunk.length) yield chunk;
 }
 
-/** Characters parsed between two yields to the event loop (about 8,000 rows of a typical log). */
-export const CSV_SLICE = 1 << 20;
+/** How many data rows `readCallLog` gives, from a first pass over the file that keeps none of them. */
+export async function countCallLogRows(fileName: string, content: Buffer): Promise<number> {
+  let rows = 0;
+  for await (const chunk of readCallLog(fileName, content, 5_000)) rows += chunk.length;
+  return rows;
+}
 
 /**
- * papaparse over the text a slice at a time, pausing after each one until the event loop has turned: a 30 MB file
- * takes seconds to parse, and the instance keeps answering its requests meanwhile.
+ * papaparse over the file's text a slice at a time. The parser and its source pause after each slice until its rows
+ * have been taken (an unpaused source would queue the rest of the file as text).
  */
-export function readCsv(text: string, slice = CSV_SLICE): Promise<CallLogTable> {
-  return new Promise((resolve, reject) => {
-    const records: Record<string, string>[] = [];
-    let columns: string[] = [];
-    Papa.parse<Record<string, string>>(text, {
-      header: true,
-      skipEmptyLines: 'greedy',
-      transformHeader: (h) => h.trim(),
-      chunkSize: slice,
-      chunk: (results: Papa.ParseResult<Record<string, string>>, parser: Papa.Parser) => {
-        for (const record of results.data) records.push(record);
-        columns = results.meta.fields ?? columns;
-        parser.pause();
-        setImmediate(() => parser.resume());
-      },
-      complete: () => resolve({ columns, records }),
-      error: (error: Error) => reject(error),
-    });
+async function* csvRecords(content: Buffer, slice: number): AsyncGenerator<CallLogRecord> {
+  const source = Readable.from(utf8Slices(content, slice));
+  let parser: Papa.Parser | undefined;
+  let parsed: CallLogRecord[] | undefined;
+  let ended = false;
+  let failure: { error: Error } | undefined;
+  let wake = (): void => undefined;
+  Papa.parse<CallLogRecord, Readable>(source, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim(),
+    chunk: (results, handle) => {
+      handle.pause();
+      source.pause();
+      parser = handle;
+      parsed = results.data;
+      wake();
+    },
+    complete: () => {
+      ended = true;
+      wake();
+    },
+    error: (error) => {
+      failure = { error };
+      wake();
+    },
   });
+  try {
+    for (;;) {
+      if (!parsed && !ended && !failure) await new Promise<void>((resolve) => (wake = resolve));
+      if (failure) throw failure.error;
+      if (parsed) {
+        const rows = parsed;
+        parsed = undefined;
+        yield* rows;
+        parser?.resume();
+        source.resume();
+      } else if (ended) return;
+    }
+  } finally {
+    source.destroy();
+  }
 }
 
-async function readXlsx(content: Buffer): Promise<CallLogTable> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { columns: [], records: [] };
-  const text = (v: ExcelJS.CellValue): string => {
-    if (v == null) return '';
-    if (v instanceof Date) return v.toISOString();
-    if (typeof v === 'object' && 'text' in v) return String(v.text);
-    if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-    return String(v);
-  };
-  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => text(v).trim());
-  const records: Record<string, string>[] = [];
-  sheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const values = (row.values as ExcelJS.CellValue[]).slice(1);
-    records.push(Object.fromEntries(header.map((h, i) => [h, text(values[i])])));
-  });
-  return { columns: header, records };
+/** The text without its BOM, a slice at a time; a character split between two slices is decoded whole in the second. */
+function* utf8Slices(content: Buffer, slice: number): Generator<string> {
+  const decoder = new StringDecoder('utf8');
+  const bom = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
+  for (let at = bom; at < content.length; at += slice) {
+    const text = decoder.write(content.subarray(at, at + slice));
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/** The first sheet row by row, by the header of its row 1; rows without any value are skipped. */
+async function* xlsxRecords(content: Buffer): AsyncGenerator<CallLogRecord> {
+  const source = Readable.from(byteSlices(content, XLSX_SLICE));
+  // Styles tell dates from numbers; shared strings hold the text of the cells.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  try {
+    for await (const sheet of workbook) {
+      let header: string[] = [];
+      for await (const row of sheet) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1);
+        if (row.number === 1) header = values.map((v) => cellText(v).trim());
+        else if (row.hasValues) yield Object.fromEntries(header.map((h, i) => [h, cellText(values[i])]));
+      }
+      return;
+    }
+  } finally {
+    source.destroy();
+  }
+}
+
+function* byteSlices(content: Buffer, slice: number): Generator<Buffer> {
+  for (let at = 0; at < content.length; at += slice) yield content.subarray(at, at + slice);
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v == null) return '';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object' && 'text' in v) return String(v.text);
+  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
+  return String(v);
 }

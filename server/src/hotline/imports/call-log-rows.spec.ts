@@ -1,5 +1,4 @@
 import { parseLogTime, PlaceIndex, validateCallLogRow } from './call-log-rows';
-import { readCallLog, readCsv } from './call-log-file';
 
 const places: PlaceIndex = { departments: new Set(['05', '11', '76']), municipalities: new Map([['05001', '05'], ['11001', '11'], ['76001', '76']]) };
 const mapping = { startedAt: 'fecha', channel: 'canal', callerType: 'quien', callType: 'tipo', municipalityCode: 'mun', purposes: 'fin', consentToAuthorities: 'ok', phone: 'tel' };
@@ -34,28 +33,5 @@ describe('call-log rows', () => {
       ],
     });
     expect(JSON.stringify(result)).not.toMatch(/paloma|99999|abc/);
-  });
-
-  it('parses a CSV with quotes, commas inside a field and a BOM', async () => {
-    const table = await readCallLog('log.csv', Buffer.from('\uFEFFfecha,resumen\n2024-01-01,"uno, dos"\n\n', 'utf8'));
-    expect(table).toEqual({ columns: ['fecha', 'resumen'], records: [{ fecha: '2024-01-01', resumen: 'uno, dos' }] });
-  });
-});
-
-describe('a call log read a slice at a time', () => {
-  it('gives the same rows as one pass, with quoted separators and line breaks across the slices, and yields in between', async () => {
-    const lines = ['fecha;canal;resumen'];
-    for (let i = 0; i < 3000; i++) lines.push(`2024-01-${String(1 + (i % 28)).padStart(2, '0')} 10:00;Teléfono;"Llamada ${i}; con punto y coma,\nsalto de línea y ""comillas"""`);
-    const text = lines.join('\r\n');
-    const whole = await readCsv(text, text.length + 1);
-    let turns = 0;
-    const counting = setInterval(() => turns++, 0);
-    const sliced = await readCsv(text, 997);
-    clearInterval(counting);
-    expect(whole.records).toHaveLength(3000);
-    expect(whole.records[2999]).toEqual({ fecha: '2024-01-04 10:00', canal: 'Teléfono', resumen: 'Llamada 2999; con punto y coma,\nsalto de línea y "comillas"' });
-    expect(sliced).toEqual(whole);
-    expect(sliced.columns).toEqual(['fecha', 'canal', 'resumen']);
-    expect(turns).toBeGreaterThan(0);
   });
 });

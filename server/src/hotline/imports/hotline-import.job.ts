@@ -3,7 +3,7 @@ import { HotlineImportField, HotlineImportRejection } from '@ruta/shared';
 import { activeFieldCipher, AuditService, errorFacts, SECRET_BOX, SecretBox, TransactionRunner } from '@ruta/platform';
 import { CallerPhone } from '../contacts/caller-phone';
 import { CallLogRow, PlaceIndex, validateCallLogRow } from './call-log-rows';
-import { readCallLog, unpackCallLog } from './call-log-file';
+import { countCallLogRows, readCallLog, unpackCallLog } from './call-log-file';
 import { ContactInsertRow, HotlineImportsRepository } from './hotline-imports.repository';
 
 /** The key of the transaction-level advisory lock under which one instance at a time claims an import. */
@@ -15,7 +15,8 @@ const POLL_MS = 1_000;
 
 /**
  * Runs waiting call-log imports in the background. Every instance polls, but an import is claimed under
- * `pg_try_advisory_xact_lock` with `FOR UPDATE SKIP LOCKED`, so it runs once. The valid rows are inserted chunk by chunk
+ * `pg_try_advisory_xact_lock` with `FOR UPDATE SKIP LOCKED`, so it runs once. The file is read as it is imported (a
+ * whole 30 MB log held as records would not fit the server's heap) and its valid rows are inserted chunk by chunk
  * (set-based, 5,000 a statement) inside ONE system transaction, so an import is all of its valid rows or none; the
  * progress is written from separate short transactions, so the progress bar moves while it runs.
  */
@@ -67,14 +68,14 @@ export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationSh
 
   private async process(id: string, operatorId: string, fileName: string, mapping: Partial<Record<HotlineImportField, string>>, sealed: string): Promise<void> {
     const content = unpackCallLog(this.box.open(sealed));
-    const table = await readCallLog(fileName, content);
+    // A first pass that only counts, so the progress has its total from the start; the rows are read again below.
+    const total = await countCallLogRows(fileName, content);
     const places = await this.transactions.runAsSystem((manager) => HotlineImportsRepository.placeIndex(manager));
     const index: PlaceIndex = { departments: new Set(), municipalities: new Map() };
     for (const p of places) {
       if (p.kind === 'department') index.departments.add(p.code);
       else index.municipalities.set(p.code, p.departmentCode ?? '');
     }
-    const total = table.records.length;
     await this.transactions.runAsSystem((manager) => HotlineImportsRepository.progress(manager, id, { totalRows: total, processedRows: 0 }));
 
     const now = new Date();
@@ -84,33 +85,39 @@ export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationSh
     const rejected: HotlineImportRejection[] = [];
     let rejectedRows = 0;
     let imported = 0;
-    const validate = (start: number): ContactInsertRow[] => {
-      const chunk: ContactInsertRow[] = [];
-      table.records.slice(start, start + CHUNK).forEach((record, i) => {
+    let read = 0;
+    const records = readCallLog(fileName, content, CHUNK);
+    /** The next chunk of the file, validated and sealed, with the count of rows read through it; undefined at the end. */
+    const nextChunk = async (): Promise<{ rows: ContactInsertRow[]; through: number } | undefined> => {
+      const next = await records.next();
+      if (next.done) return undefined;
+      const rows: ContactInsertRow[] = [];
+      next.value.forEach((record, i) => {
         // Line numbers as a spreadsheet shows them: the header is line 1.
-        const result = validateCallLogRow(record, mapping, index, start + i + 2, now);
+        const result = validateCallLogRow(record, mapping, index, read + i + 2, now);
         if ('rejections' in result) {
           rejectedRows++;
           if (rejected.length < MAX_REPORTED) rejected.push(...result.rejections);
-        } else chunk.push(this.seal(result.row, encryptedPhones));
+        } else rows.push(this.seal(result.row, encryptedPhones));
       });
-      return chunk;
+      read += next.value.length;
+      return { rows, through: read };
     };
     await this.transactions.runAsSystem(async (manager) => {
-      // A pipeline of two: while PostgreSQL inserts one chunk, this process validates and seals the next (one
-      // statement at a time on the connection; the progress goes out once the chunk is in).
-      let chunk = validate(0);
-      for (let start = 0; start < total; start += CHUNK) {
-        const inserting = chunk.length ? HotlineImportsRepository.insertContacts(manager, id, operatorId, chunk) : Promise.resolve();
+      // A pipeline of two: while PostgreSQL inserts one chunk, this process reads, validates and seals the next (one
+      // statement at a time on the connection; the progress goes out once the chunk is in). So at most two chunks of
+      // the file are held at a time.
+      for (let chunk = await nextChunk(); chunk; ) {
+        const inserting = chunk.rows.length ? HotlineImportsRepository.insertContacts(manager, id, operatorId, chunk.rows) : Promise.resolve();
         inserting.catch(() => undefined); // awaited below; a failure must not surface as unhandled in between
         // Let the statement reach the wire (the driver sends it a few promise steps in) before validating blocks.
         await new Promise((resolve) => setImmediate(resolve));
-        const next = start + CHUNK < total ? validate(start + CHUNK) : [];
+        const next = await nextChunk();
         await inserting;
-        imported += chunk.length;
-        chunk = next;
-        const processed = Math.min(total, start + CHUNK);
+        imported += chunk.rows.length;
+        const processed = chunk.through;
         await this.transactions.runAsSystem((progress) => HotlineImportsRepository.progress(progress, id, { processedRows: processed }));
+        chunk = next;
       }
       await HotlineImportsRepository.finish(manager, id, { status: 'done', importedRows: imported, rejected });
     });

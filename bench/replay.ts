@@ -34,7 +34,9 @@ export async function runConcurrently(
 ): Promise<Measured> {
   const workers: Client[][] = [];
   for (let w = 0; w < concurrency; w++) {
-    const clients = urls.map((url) => new Client({ connectionString: url }));
+    // A statement slower than the measurement itself is cut off (counted as an error), so that one pathological
+    // baseline cannot keep the run waiting for minutes on 50 statements in flight.
+    const clients = urls.map((url) => new Client({ connectionString: url, statement_timeout: Math.max(5_000, seconds * 1_000) }));
     for (const client of clients) client.on('error', () => undefined);
     await Promise.all(clients.map((c) => c.connect()));
     workers.push(clients);

@@ -1,6 +1,8 @@
+import { PassThrough } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { CallLogRecord, countCallLogRows, readCallLog } from './call-log-file';
 
@@ -45,15 +47,37 @@ describe('a CSV call log read chunk by chunk', () => {
   });
 
   it('lets the event loop turn between two chunks', async () => {
-    let turns = 0;
-    const counting = setInterval(() => turns++, 0);
-    await chunksOf('log.csv', content, 500);
-    clearInterval(counting);
-    expect(turns).toBeGreaterThan(3);
+    // A macrotask queued before each chunk is asked for has run by the time that chunk arrives (no timing involved).
+    const turned: boolean[] = [];
+    const chunks = readCallLog('log.csv', content, 500);
+    for (;;) {
+      let ran = false;
+      setImmediate(() => (ran = true));
+      const next = await chunks.next();
+      if (next.done) break;
+      turned.push(ran);
+    }
+    expect(turned).toHaveLength(6);
+    expect(turned.slice(1)).toEqual([true, true, true, true, true]);
   });
 });
 
+/** The names of the zip's entries in the order they are stored. */
+async function zipOrder(content: Buffer): Promise<string[]> {
+  return Object.keys((await JSZip.loadAsync(content)).files);
+}
+
 describe('an XLSX call log read chunk by chunk', () => {
+  // exceljs's reader writes a worksheet that comes before the shared strings to a temporary file, in clear (the tmp
+  // package has no types; `file` is all the spy needs of it).
+  const tmp = jest.requireActual<{ file: () => void }>('tmp');
+  let tempFiles: jest.SpyInstance;
+  beforeEach(() => (tempFiles = jest.spyOn(tmp, 'file')));
+  afterEach(() => {
+    expect(tempFiles).not.toHaveBeenCalled();
+    tempFiles.mockRestore();
+  });
+
   it('gives the first sheet by its row-1 header, as text, skipping rows without values', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Registro');
@@ -65,6 +89,9 @@ describe('an XLSX call log read chunk by chunk', () => {
     sheet.addRow(['2024-03-08 10:00', 'web_form']);
     workbook.addWorksheet('Otra').addRow(['no', 'leída']);
     const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    // As Excel saves them, the worksheets come before the shared strings.
+    const order = await zipOrder(content);
+    expect(order.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(order.indexOf('xl/sharedStrings.xml'));
 
     const chunks = await chunksOf('log.xlsx', content, 2);
     expect(chunks.map((c) => c.length)).toEqual([2, 2]);
@@ -75,6 +102,19 @@ describe('an XLSX call log read chunk by chunk', () => {
       { fecha: '2024-03-08 10:00', canal: 'web_form', duracion: '', total: '', enlace: '', vacía: '' },
     ]);
     expect(await countCallLogRows('log.xlsx', content)).toBe(4);
+  });
+
+  it('reads a workbook whose text is inline, without shared strings', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Registro').addRows([['fecha', 'canal'], ['2024-03-06 08:00', 'WhatsApp']]);
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    // Its strings go inline into the sheet and its shared strings away.
+    const sheet = (await zip.file('xl/worksheets/sheet1.xml')!.async('string')).replace(/<c r="(\w+)" t="s"><v>(\d+)<\/v><\/c>/g, (_, ref: string, i: string) => `<c r="${ref}" t="inlineStr"><is><t>${['fecha', 'canal', '2024-03-06 08:00', 'WhatsApp'][Number(i)]}</t></is></c>`);
+    expect(sheet).not.toContain('t="s"');
+    zip.file('xl/worksheets/sheet1.xml', sheet).remove('xl/sharedStrings.xml');
+    const content = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+
+    expect(await chunksOf('log.xlsx', content, 10)).toEqual([[{ fecha: '2024-03-06 08:00', canal: 'WhatsApp' }]]);
   });
 });
 
@@ -100,22 +140,65 @@ describe('a 30 MB call log', () => {
     return Buffer.concat(parts);
   }
 
-  it('is read with the heap bounded by a chunk or two, not by the file', async () => {
-    const rows = 150_000;
-    const content = largeLog(rows);
-    expect(content.length).toBeGreaterThan(29 * 2 ** 20);
+  /**
+   * A log like it as an XLSX, saved by exceljs's streaming writer with shared strings: the sheet before them, as Excel
+   * saves it. 20,000 summaries are shared; eight references per call are random numbers, which no compression shrinks,
+   * so that the file is as large as a large upload (~22 MB).
+   */
+  async function largeWorkbook(rows: number): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    const stream = new PassThrough().on('data', (part: Buffer) => parts.push(part));
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: true });
+    const sheet = workbook.addWorksheet('Registro');
+    const references = Array.from({ length: 8 }, (_, k) => `ref${k + 1}`);
+    sheet.addRow(['fecha', 'duracion', 'canal', 'quien', 'tipo', 'departamento', 'municipio', 'pais', 'finalidad', 'urgencia', 'consentimiento', 'telefono', 'resumen', ...references]).commit();
+    let random = 12_345;
+    for (let i = 0; i < rows; i++) {
+      random = (Math.imul(random, 1_103_515_245) + 12_345) >>> 0;
+      const date = `2023-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:00`;
+      const summary = `Llamada histórica número ${i % 20_000}; orientación dada`;
+      const numbers = references.map((_, k) => Math.imul(random + k, 2_654_435_761) >>> 0);
+      sheet.addRow([date, 60 + (i % 900), 'Teléfono', 'Familiar', 'Denuncia', '11', '11001', '', 'Explotación sexual', 'Ordinaria', 'sí', `310${random % 10_000_000}`, summary, ...numbers]).commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+    return Buffer.concat(parts);
+  }
+
+  /** The most heap held above the start while the file is read, as the job reads it. */
+  async function peakHeapMb(fileName: string, content: Buffer, rows: number): Promise<number> {
     const start = heapMb();
     let peak = 0;
     let read = 0;
     let previous: CallLogRecord[] = [];
-    for await (const chunk of readCallLog('large.csv', content, 5_000)) {
+    for await (const chunk of readCallLog(fileName, content, 5_000)) {
       read += chunk.length;
       peak = Math.max(peak, heapMb() - start);
       previous = chunk; // the job holds the chunk being inserted while it reads the next
     }
     expect(previous).toHaveLength(5_000);
     expect(read).toBe(rows);
+    return peak;
+  }
+
+  it('is read with the heap bounded by a chunk or two, not by the file', async () => {
+    const content = largeLog(150_000);
+    expect(content.length).toBeGreaterThan(29 * 2 ** 20);
     // Holding all 150,000 records takes ~156 MB; a chunk of 5,000 about 5 MB.
-    expect(peak).toBeLessThan(60);
+    expect(await peakHeapMb('large.csv', content, 150_000)).toBeLessThan(60);
+  }, 120_000);
+
+  it('as an XLSX, is read with the heap bounded by a chunk or two and its shared strings, and nothing on disk', async () => {
+    const content = await largeWorkbook(150_000);
+    expect(content.length).toBeGreaterThan(20 * 2 ** 20);
+    const order = await zipOrder(content);
+    expect(order.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(order.indexOf('xl/sharedStrings.xml'));
+    const tempFiles = jest.spyOn(jest.requireActual<{ file: () => void }>('tmp'), 'file');
+    try {
+      expect(await peakHeapMb('large.xlsx', content, 150_000)).toBeLessThan(60);
+      expect(tempFiles).not.toHaveBeenCalled();
+    } finally {
+      tempFiles.mockRestore();
+    }
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import Papa from 'papaparse';
 
 /** One data row of a call log, by header name. */
@@ -10,8 +11,14 @@ export type CallLogRecord = Record<string, string>;
 
 /** Bytes of a CSV decoded and parsed at a time (about 5,000 rows of a typical log). */
 export const CSV_SLICE = 1 << 20;
-/** Bytes of an XLSX handed to the unzipper at a time. */
-const XLSX_SLICE = 1 << 16;
+/**
+ * The parts exceljs's streaming reader must have read before a worksheet to parse it as it streams; a worksheet that
+ * comes before them (as Excel and exceljs save them) it would write to a temporary file in clear, callers' numbers
+ * and all, to parse at the end.
+ */
+const XLSX_PARTS_FIRST = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+/** What a workbook without shared strings (all its text inline) has instead, so that none of its sheets waits. */
+const NO_SHARED_STRINGS = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
 
 /**
  * The uploaded file as it is sealed while it waits for the job: gzip (fastest level; a call log shrinks several times,
@@ -114,7 +121,7 @@ function* utf8Slices(content: Buffer, slice: number): Generator<string> {
 
 /** The first sheet row by row, by the header of its row 1; rows without any value are skipped. */
 async function* xlsxRecords(content: Buffer): AsyncGenerator<CallLogRecord> {
-  const source = Readable.from(byteSlices(content, XLSX_SLICE));
+  const source = await readerOrdered(content);
   // Styles tell dates from numbers; shared strings hold the text of the cells.
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   try {
@@ -132,8 +139,25 @@ async function* xlsxRecords(content: Buffer): AsyncGenerator<CallLogRecord> {
   }
 }
 
-function* byteSlices(content: Buffer, slice: number): Generator<Buffer> {
-  for (let at = 0; at < content.length; at += slice) yield content.subarray(at, at + slice);
+/**
+ * The same zip with `XLSX_PARTS_FIRST` at its head and the rest in its order, so that the reader parses every worksheet
+ * as it streams and none goes to disk. Only the zip's directory is read: each entry is passed on still compressed, as
+ * views of the upload (jszip passes on the compressed bytes of a part whose compression it keeps), so nothing of the
+ * size of the file is added to what is held.
+ */
+async function readerOrdered(content: Buffer): Promise<Readable> {
+  const zip = await JSZip.loadAsync(content);
+  if (!zip.file('xl/sharedStrings.xml')) zip.file('xl/sharedStrings.xml', NO_SHARED_STRINGS);
+  // jszip writes the entries in the order of its `files` object; an entry taken out and put back goes to its end.
+  const rest = Object.keys(zip.files).filter((name) => !XLSX_PARTS_FIRST.includes(name));
+  for (const name of [...XLSX_PARTS_FIRST, ...rest]) {
+    const entry = zip.files[name];
+    if (!entry) continue;
+    delete zip.files[name];
+    zip.files[name] = entry;
+  }
+  // jszip's stream is of the readable-stream package, which exceljs does not take as a stream.
+  return new Readable().wrap(zip.generateNodeStream({ compression: 'DEFLATE', streamFiles: false }));
 }
 
 function cellText(v: ExcelJS.CellValue): string {

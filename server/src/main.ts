@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app';
 import { ConfigError, describeStartupError, GracefulShutdown, loadConfig, RutaConfig, prepareDatabase, RequestDrain, assertPortFree, assertRowLevelSecurityBinds } from '@ruta/platform';
+import { PinoLogger } from 'nestjs-pino';
 import { seedDatabase } from './seeds';
 
 function say(line: string): void {
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
   const url = `http://localhost:${config.PORT}/`;
   // Signals are handled from here on, so a Ctrl-C during start-up also stops what has started.
   const shutdown = new GracefulShutdown(say).listen();
+  // Registered first, so it runs last: pino buffers its lines, and one written while the app closed (the audit
+  // sealer's last anchor) would otherwise reach the terminal after "Stopped", when pino flushes at exit.
+  shutdown.add('writing the last log lines', 500, () => new Promise<void>((done) => (PinoLogger.root ? PinoLogger.root.flush(() => done()) : done())));
   try {
     await assertPortFree(config.PORT);
     const database = await prepareDatabase(config, say, { holder: { what: 'a running Ruta', url } });

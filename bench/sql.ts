@@ -9,3 +9,11 @@ export const pick = (values: readonly string[], salt: number, row = 'g') =>
 
 /** A pg client as the platform's Queryable (rows, not the result object). */
 export const rowsOf = (db: Client) => ({ query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows });
+
+/**
+ * A temporary table `name` (institutionId, ids): per institution, the active users whose role holds `permission`,
+ * demo accounts first. Created once per load (IF NOT EXISTS); the areas pick assignees and recipients from it.
+ */
+export const usersWithPermission = (name: string, permission: string) => `CREATE TEMP TABLE IF NOT EXISTS ${name} AS
+       SELECT u."institutionId", array_agg(u.id ORDER BY u.email NOT LIKE '%.demo', u.email) AS ids
+       FROM users u JOIN roles ro ON ro.id = u."roleId" WHERE u.active AND '${permission}' = ANY(ro.permissions) GROUP BY u."institutionId"`;

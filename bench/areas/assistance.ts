@@ -1,6 +1,6 @@
 import { CLOSURE_REASON, FOLLOW_UP_CHANNEL, FOLLOW_UP_OUTCOME, PARTICIPANT_RELATIONS } from '@ruta/shared';
 import type { BenchArea } from './area';
-import { pick } from '../sql';
+import { pick, usersWithPermission } from '../sql';
 import { encryptClearTexts } from './referrals';
 
 const caseId = `md5('bench-case-' || g)::uuid`;
@@ -42,9 +42,7 @@ export const assistance: BenchArea = {
   name: 'assistance',
   batchStatements: () => [
     // Who approves assistance per institution (demo accounts first): the supervisors the alerts go to.
-    `CREATE TEMP TABLE IF NOT EXISTS bench_assistance_supervisors AS
-       SELECT u."institutionId", array_agg(u.id ORDER BY u.email NOT LIKE '%.demo', u.email) AS ids
-       FROM users u JOIN roles ro ON ro.id = u."roleId" WHERE u.active AND 'assistance:approve' = ANY(ro.permissions) GROUP BY u."institutionId"`,
+    usersWithPermission('bench_assistance_supervisors', 'assistance:approve'),
     `INSERT INTO assistance_plans (id, "caseId", objectives, "createdById", "createdAt", "updatedAt", version)
      SELECT ${planId}, c.id, 'Estabilización, atención en salud y proyecto de vida (ficticio)', c."createdById", p.at, p.at, 1
      ${ASSISTED} WHERE ${ASSISTED_WHERE}`,

@@ -3,7 +3,7 @@ import { DEFENDANT_SEX, DefendantStage, OPERATION_TYPE, PROCEEDING_VICTIM_ROLE, 
 import { BLIND_INDEX_KEY_PURPOSE, nameTokens, normalizeDocument, blindIndex } from '@ruta/server/platform/crypto/blind-index';
 import { TEXT_PREFIX } from '@ruta/server/platform/crypto/field-cipher';
 import { loadFieldCipher } from '@ruta/server/platform/crypto/field-keys';
-import { pathToStage } from '@ruta/server/prosecutions/prosecutions.seed';
+import { HEARING_OF, pathToStage } from '@ruta/server/prosecutions/prosecutions.seed';
 import { traffickerIndexKey } from '@ruta/server/prosecutions/traffickers/trafficker-identity';
 import { FAMILY_NAMES, GIVEN_NAMES } from '../names';
 import type { ScenarioContext } from '../scenarios';
@@ -51,17 +51,6 @@ const PATHS = TARGETS.map((t) => ({ stages: t.preacuerdo ? [...pathToStage('impu
 const WEIGHTED = TARGETS.flatMap((t, i) => Array<number>(t.weight).fill(i + 1));
 const PATHS_SQL = `(VALUES ${PATHS.map((p, i) => `(${i + 1}, ${sqlArray(p.stages)}, ${p.preacuerdo})`).join(', ')}) AS path(n, stages, preacuerdo)`;
 
-/** The hearing that moves a defendant into a stage (as the demo seed's HEARING_OF). */
-const HEARING_OF: Partial<Record<DefendantStage, string>> = {
-  imputacion: 'imputacion',
-  acusacion: 'acusacion',
-  audiencia_preparatoria: 'preparatoria',
-  juicio_oral: 'juicio_oral',
-  sentido_fallo: 'lectura_fallo',
-  sentencia_condenatoria: 'lectura_fallo',
-  sentencia_absolutoria: 'lectura_fallo',
-  incidente_reparacion: 'reparacion',
-};
 const hearingType = (stage: string) => `CASE ${stage} ${Object.entries(HEARING_OF).map(([s, h]) => `WHEN '${s}' THEN '${h}'`).join(' ')} END`;
 const FINAL = `ARRAY['ejecutoriada','preclusion','principio_oportunidad','archivo']::text[]`;
 

@@ -2,7 +2,7 @@ import type { Client } from 'pg';
 import { REFERRAL_DECLINE_REASON, REFERRAL_URGENCY } from '@ruta/shared';
 import { loadFieldCipher } from '@ruta/server/platform/crypto/field-keys';
 import type { Scenario, ScenarioContext } from '../scenarios';
-import { pick, rowsOf, sqlArray } from '../sql';
+import { pick, rowsOf, sqlArray, usersWithPermission } from '../sql';
 import type { BenchArea } from './area';
 
 
@@ -98,9 +98,7 @@ export const referrals: BenchArea = {
   name: 'referrals',
   batchStatements: () => [
     // The receiving side's readers (demo accounts first): assignees and notified users. Small; once per load.
-    `CREATE TEMP TABLE IF NOT EXISTS bench_referral_members AS
-       SELECT u."institutionId", array_agg(u.id ORDER BY u.email NOT LIKE '%.demo', u.email) AS ids
-       FROM users u JOIN roles ro ON ro.id = u."roleId" WHERE u.active AND 'referrals:read' = ANY(ro.permissions) GROUP BY u."institutionId"`,
+    usersWithPermission('bench_referral_members', 'referrals:read'),
     // The sharing consent each gated referral relies on (none when it rests on a legal ground).
     `INSERT INTO consents (id, "caseId", purpose, "institutionId", "grantedBy", method, "grantedAt", "recordedById", "createdAt")
      SELECT md5('bench-sharing-consent-' || g || '-' || k)::uuid, c.id, 'sharing', ti.id, 'self', 'written', r.sent_at - interval '1 day', c."createdById", r.sent_at - interval '1 day'

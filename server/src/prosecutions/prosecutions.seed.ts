@@ -14,7 +14,8 @@ export function pathToStage(target: DefendantStage): DefendantStage[] {
   throw new Error(`No legal path to ${target}`);
 }
 
-const HEARING_OF: Partial<Record<DefendantStage, HearingType>> = {
+/** The hearing at which a defendant enters each stage (the demo seed's and the bench loader's). */
+export const HEARING_OF: Partial<Record<DefendantStage, HearingType>> = {
   imputacion: 'imputacion',
   acusacion: 'acusacion',
   audiencia_preparatoria: 'preparatoria',

@@ -29,6 +29,7 @@ import { CallerPhoneAndEventCity1764405700000 } from './1764405700000-CallerPhon
 import { RequestContextLookup1764405800000 } from './1764405800000-RequestContextLookup';
 import { AuditTrailByTime1764405900000 } from './1764405900000-AuditTrailByTime';
 import { ProceedingHistoryIndex1764406000000 } from './1764406000000-ProceedingHistoryIndex';
+import { IndicatorSnapshots1764406100000 } from './1764406100000-IndicatorSnapshots';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   RequestContextLookup1764405800000,
   AuditTrailByTime1764405900000,
   ProceedingHistoryIndex1764406000000,
+  IndicatorSnapshots1764406100000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

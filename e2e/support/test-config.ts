@@ -7,7 +7,7 @@ export const TEST_SECRET_KEY = 'a1'.repeat(32);
 
 /**
  * The configuration of the application under test: demo data, silent logs, no client unless given, audit anchors in
- * the run's folder (never in the developer's `.ruta-data`).
+ * the run's folder (never in the developer's `.ruta-data`), indicators computed live.
  */
 export function testConfig(overrides: Record<string, string> = {}): RutaConfig {
   const anchors = join(process.env.RUTA_TEST_ANCHOR_DIR ?? join(tmpdir(), 'ruta-test-anchors'), `audit-anchors-${process.pid}.jsonl`);
@@ -18,6 +18,8 @@ export function testConfig(overrides: Record<string, string> = {}): RutaConfig {
     CLIENT_DIR: 'dist/none',
     RUTA_SECRET_KEY: TEST_SECRET_KEY,
     AUDIT_ANCHOR_FILE: anchors,
+    // Figures computed live unless a test runs the snapshot job itself.
+    INDICATOR_SNAPSHOT_SECONDS: '0',
     ...overrides,
   });
 }

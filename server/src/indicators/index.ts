@@ -3,6 +3,7 @@ export * from './indicators.module';
 export * from './indicators.entities';
 export * from './indicators.seed';
 export { ExportJob, EXPORT_JOB_LOCK, EXPORT_LEASE_MS } from './exports/export.job';
+export { IndicatorSnapshotJob, INDICATOR_SNAPSHOT_LOCK } from './snapshots/indicator-snapshot.job';
 export { IndicatorsRepository } from './indicators.repository';
 export { IndicatorRegistry } from './definitions/indicator-registry';
 export type { IndicatorDefinition, IndicatorProvider } from './definitions/indicator-definition';

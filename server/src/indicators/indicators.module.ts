@@ -23,13 +23,16 @@ import { IndicatorFilesService } from './indicator-files.service';
 import { IndicatorsController } from './indicators.controller';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
+import { IndicatorSnapshotJob } from './snapshots/indicator-snapshot.job';
+import { IndicatorSnapshots } from './snapshots/indicator-snapshots';
 
 /**
  * The indicators area: the indicator registry (providers: cases and referrals now; assistance, prosecutions and
  * hotline add theirs to INDICATOR_PROVIDERS), the annual report (screen, XLSX, PDF), the k-anonymous statistics
  * export, list exports with their background job, the case summary PDF, and the role dashboards. The other areas'
  * count services are reused, never re-derived: `AssistanceCountsService` and `JusticeIndicatorsService` come with their
- * modules' exports, the hotline's statistics (`HotlineStatsService`, from its index) are registered here.
+ * modules' exports, the hotline's statistics (`HotlineStatsService`, from its index) are registered here. The whole
+ * centre's costly figures (the year's indicators, the coordinator's dashboard) are kept by the indicator snapshot job.
  */
 @Module({
   imports: [AuditModule, InstitutionsModule, CasesModule, AssistanceModule, ProsecutionsModule],
@@ -50,6 +53,8 @@ import { IndicatorsService } from './indicators.service';
     HotlineStatsService,
     RoleDashboardsRepository,
     RoleDashboardsService,
+    IndicatorSnapshots,
+    IndicatorSnapshotJob,
   ],
 })
 export class IndicatorsModule {}

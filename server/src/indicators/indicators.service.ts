@@ -8,6 +8,19 @@ import { HotlineStatsService } from '@ruta/hotline';
 import { IndicatorRegistry } from './definitions/indicator-registry';
 import { IndicatorQueryDto } from './dto/indicator-requests.dto';
 import { IndicatorsRepository } from './indicators.repository';
+import { IndicatorSnapshots, yearSnapshotKey } from './snapshots/indicator-snapshots';
+
+/** A year's figures of the whole centre, as the snapshot job keeps them: the registry's indicators and the areas' rows. */
+export interface YearFigures {
+  indicators: IndicatorValue[];
+  areaRows: AnnualReportRow[];
+}
+
+/** The calendar year a query covers exactly, with no institution or department filter; otherwise null. */
+export function wholeYearOf(query: IndicatorQuery): number | null {
+  const year = Number(query.from.slice(0, 4));
+  return !query.institutionId && !query.departmentCode && query.from === `${year}-01-01` && query.to === `${year}-12-31` ? year : null;
+}
 
 /** The indicators of a period for an institution and a department, each from its one definition. */
 @Injectable()
@@ -20,6 +33,7 @@ export class IndicatorsService {
     private readonly assistance: AssistanceCountsService,
     private readonly justice: JusticeIndicatorsService,
     private readonly hotline: HotlineStatsService,
+    private readonly snapshots: IndicatorSnapshots,
   ) {}
 
   /** A year, or a period (from/to), defaulting to the current year. */
@@ -36,22 +50,33 @@ export class IndicatorsService {
     const query = IndicatorsService.toQuery(dto);
     const institution = query.institutionId ? await this.institutions.findById(query.institutionId) : null;
     if (query.institutionId && !institution) throw new NotFoundError('institution');
-    const indicators = await this.compute(query);
-    await this.audit.record({ action: 'read', entityType: 'indicators', details: { section: 'indicators', scope: actor.scope, ...query } });
-    return { query, institution: institution ? institutionRef(institution) : null, indicators };
+    const year = wholeYearOf(query);
+    const snapshot = year === null ? null : await this.snapshots.fresh<YearFigures>(actor, yearSnapshotKey(year));
+    const indicators = snapshot ? snapshot.data.indicators : await this.compute(query);
+    const asOf = snapshot ? snapshot.computedAt.toISOString() : null;
+    await this.audit.record({ action: 'read', entityType: 'indicators', details: { section: 'indicators', scope: actor.scope, ...query, asOf } });
+    return { query, institution: institution ? institutionRef(institution) : null, indicators, asOf };
   }
 
+  /** The annual report: from the year's snapshot when the actor reads the whole centre and it is fresh, else live. */
   async annualReport(actor: Actor, year: number): Promise<AnnualReport> {
-    const indicators = await this.compute({ from: `${year}-01-01`, to: `${year}-12-31` });
+    const snapshot = await this.snapshots.fresh<YearFigures>(actor, yearSnapshotKey(year));
+    const { indicators, areaRows } = snapshot ? snapshot.data : await this.yearFigures(year);
+    const asOf = snapshot ? snapshot.computedAt.toISOString() : null;
     const rows: AnnualReportRow[] = [];
     for (const indicator of indicators) {
       const section = indicator.key.startsWith('referrals_') ? 'referrals' : 'protection';
       rows.push({ section, key: indicator.key, dimension: null, bucket: null, value: indicator.value });
       for (const b of indicator.buckets) rows.push({ section, key: indicator.key, dimension: indicator.dimension, bucket: b.bucket, value: b.value });
     }
-    rows.push(...(await this.areaRows(year)));
-    await this.audit.record({ action: 'read', entityType: 'indicators', details: { section: 'annual_report', scope: actor.scope, year } });
-    return { year, rows };
+    rows.push(...areaRows);
+    await this.audit.record({ action: 'read', entityType: 'indicators', details: { section: 'annual_report', scope: actor.scope, year, asOf } });
+    return { year, rows, asOf };
+  }
+
+  /** A year's figures over what the current transaction may see (the snapshot job runs it as the system). */
+  async yearFigures(year: number): Promise<YearFigures> {
+    return { indicators: await this.compute({ from: `${year}-01-01`, to: `${year}-12-31` }), areaRows: await this.areaRows(year) };
   }
 
   /**

@@ -31,6 +31,11 @@ export interface IndicatorsView {
   query: IndicatorQuery;
   institution: InstitutionRef | null;
   indicators: IndicatorValue[];
+  /**
+   * When the figures were computed (ISO timestamp), for the whole centre's figures of a year served from the snapshot
+   * the indicator job keeps; null when computed for this request.
+   */
+  asOf: string | null;
 }
 
 /** One line of the annual report table: an indicator's figure, or one of its buckets. */
@@ -48,4 +53,6 @@ export interface AnnualReportRow {
 export interface AnnualReport {
   year: number;
   rows: AnnualReportRow[];
+  /** As in `IndicatorsView`. */
+  asOf: string | null;
 }

@@ -34,4 +34,6 @@ export interface RoleDashboard {
   categories: string[];
   series: DashboardSeries[];
   figures: DashboardFigure[];
+  /** When the figures were computed (ISO timestamp) when served from the coordinator's snapshot; null when live. */
+  asOf: string | null;
 }

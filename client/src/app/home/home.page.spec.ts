@@ -6,6 +6,7 @@ import { CaseStatsView, Language, Permission, RoleDashboard } from '@ruta/shared
 import { AuthStore } from '../core/auth/auth.store';
 import { newMe } from '../core/auth/auth.testing';
 import { provideTestI18n } from '../core/i18n/i18n.testing';
+import { LOCALES } from '../core/i18n/language.service';
 import { HomePage } from './home.page';
 
 const STATS: CaseStatsView = {
@@ -131,6 +132,7 @@ describe('HomePage (dashboard)', () => {
       categories: ['2026-11-29', '2026-11-30'],
       series: [{ key: 'contacts', values: [4, 8] }],
       figures: [{ key: 'contacts', value: 12 }, { key: 'tips_sent', value: 3 }],
+      asOf: '2026-11-30T15:30:00Z',
     };
     http.expectOne('/api/indicators/dashboards/hotline').flush(dashboard);
     await fixture.whenStable();
@@ -138,6 +140,9 @@ describe('HomePage (dashboard)', () => {
     expect(byId(el, 'dashboard-hotline-contacts')?.querySelector('a')?.textContent).toBe('Contactos');
     expect(byId(el, 'dashboard-hotline-tips_sent')?.querySelector('a')?.getAttribute('href')).toBe('/linea');
     expect(el.querySelector('[data-testid="dashboard-hotline"] p.muted')?.textContent).toContain('1 de noviembre de 2026');
+    // Figures served from a snapshot say when they were computed, in the interface language (never the ISO form).
+    const asOf = new Intl.DateTimeFormat(LOCALES.es, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(dashboard.asOf!));
+    expect(byId(el, 'dashboard-hotline-as-of')?.textContent?.trim()).toBe(`Cifras al ${asOf}`);
     expect(byId(el, 'dashboard-chart-hotline')).not.toBeNull();
   });
 

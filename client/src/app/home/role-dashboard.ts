@@ -7,6 +7,7 @@ import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
 import { AuthStore } from '../core/auth/auth.store';
 import { FormError } from '../core/http/form-error';
 import { ErrorMessage, problemMessage } from '../core/http/problem';
+import { DateTimePipe } from '../core/i18n/date-time.pipe';
 import { LanguageService, LOCALES } from '../core/i18n/language.service';
 import { figureLink, FigureLink } from './role-dashboard-links';
 import { RoleDashboardApi } from './role-dashboard.api';
@@ -21,7 +22,7 @@ const COLOURS = ['#00639b', '#8a5100'];
 @Component({
   selector: 'ruta-role-dashboard',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslatePipe, NgxEchartsDirective, FormError],
+  imports: [RouterLink, TranslatePipe, NgxEchartsDirective, FormError, DateTimePipe],
   providers: [provideEchartsCore({ echarts: () => import('../indicators/echarts-setup').then((m) => m.echarts) })],
   template: `
     <section [attr.aria-labelledby]="'dashboard-title-' + kind()" [attr.data-testid]="'dashboard-' + kind()">
@@ -29,6 +30,9 @@ const COLOURS = ['#00639b', '#8a5100'];
       <ruta-form-error [message]="error()" />
       @if (dashboard(); as d) {
         <p class="muted">{{ 'home.dashboards.period' | translate: { from: day(d.from), to: day(d.to) } }}</p>
+        @if (d.asOf) {
+          <p class="muted" [attr.data-testid]="'dashboard-' + kind() + '-as-of'">{{ 'home.dashboards.asOf' | translate: { when: d.asOf | rutaDateTime } }}</p>
+        }
         <ul class="indicator-cards">
           @for (f of figures(); track f.key) {
             <li class="indicator-card" [attr.data-testid]="'dashboard-' + kind() + '-' + f.key">

@@ -6,6 +6,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { INDICATOR, IndicatorKey, IndicatorsView } from '@ruta/shared';
 import { OptionLabelPipe } from '../cases/option-label.pipe';
 import { FormError } from '../core/http/form-error';
+import { DateTimePipe } from '../core/i18n/date-time.pipe';
 import { ErrorMessage, problemMessage } from '../core/http/problem';
 import { IndicatorsApi } from './indicators.api';
 
@@ -15,7 +16,7 @@ const HOME_KEYS: IndicatorKey[] = ['victims_identified', 'victims_minors', 'refe
 @Component({
   selector: 'ruta-home-indicators',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatIconModule, TranslatePipe, OptionLabelPipe, FormError],
+  imports: [RouterLink, MatButtonModule, MatIconModule, TranslatePipe, OptionLabelPipe, FormError, DateTimePipe],
   template: `
     <section aria-labelledby="home-indicators-title" data-testid="home-indicators">
       <h2 id="home-indicators-title" class="section-title">{{ 'indicators.home.title' | translate: { year: year } }}</h2>
@@ -25,6 +26,9 @@ const HOME_KEYS: IndicatorKey[] = ['victims_identified', 'victims_minors', 'refe
           <li>{{ key | rutaOption: labels }}: <strong>{{ value(key) }}</strong></li>
         }
       </ul>
+      @if (view()?.asOf; as asOf) {
+        <p class="muted" data-testid="home-indicators-as-of">{{ 'indicators.asOf' | translate: { when: asOf | rutaDateTime } }}</p>
+      }
       <a mat-stroked-button routerLink="/indicadores" data-testid="home-indicators-all"><mat-icon aria-hidden="true" svgIcon="bar_chart" />{{ 'indicators.home.open' | translate }}</a>
     </section>
   `,
@@ -34,7 +38,7 @@ export class HomeIndicators implements OnInit {
   protected readonly year = new Date().getFullYear();
   protected readonly keys = HOME_KEYS;
   protected readonly labels = INDICATOR;
-  private readonly view = signal<IndicatorsView | null>(null);
+  protected readonly view = signal<IndicatorsView | null>(null);
   protected readonly error = signal<ErrorMessage | null>(null);
 
   ngOnInit(): void {

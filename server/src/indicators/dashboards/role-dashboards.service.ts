@@ -4,7 +4,11 @@ import { Actor, AuditService, Clock } from '@ruta/platform';
 import { JusticeIndicatorsService } from '@ruta/prosecutions';
 import { HotlineStatsService } from '@ruta/hotline';
 import { AssistanceCountsService } from '@ruta/assistance';
+import { COORDINATOR_DASHBOARD_KEY, IndicatorSnapshots } from '../snapshots/indicator-snapshots';
 import { RoleDashboardsRepository } from './role-dashboards.repository';
+
+/** A dashboard's figures; `asOf` is added when it is served. */
+export type DashboardFigures = Omit<RoleDashboard, 'asOf'>;
 
 /** A calendar date in Bogotá (`YYYY-MM-DD`): the day the centre's users live in, whatever the server's zone. */
 export function bogotaDate(at: Date): string {
@@ -43,16 +47,32 @@ export class RoleDashboardsService {
     private readonly assistance: AssistanceCountsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly snapshots: IndicatorSnapshots,
   ) {}
 
+  /**
+   * The coordinator's dashboard comes from the snapshot job's (labelled with its time) when the actor reads the whole
+   * centre and the snapshot is fresh and of today; every other read is computed for the request.
+   */
   async read(actor: Actor, kind: DashboardKind): Promise<RoleDashboard> {
     const today = bogotaDate(this.clock.now());
-    const dashboard = await this.build(kind, today);
-    await this.audit.record({ action: 'read', entityType: 'indicators', details: { section: 'dashboard', kind, scope: actor.scope, from: dashboard.from, to: dashboard.to } });
+    const snapshot = kind === 'coordinator' ? await this.snapshots.fresh<DashboardFigures>(actor, COORDINATOR_DASHBOARD_KEY) : null;
+    const served = snapshot && snapshot.periodTo === today ? snapshot : null;
+    const dashboard: RoleDashboard = served ? { ...served.data, asOf: served.computedAt.toISOString() } : { ...(await this.build(kind, today)), asOf: null };
+    await this.audit.record({
+      action: 'read',
+      entityType: 'indicators',
+      details: { section: 'dashboard', kind, scope: actor.scope, from: dashboard.from, to: dashboard.to, asOf: dashboard.asOf },
+    });
     return dashboard;
   }
 
-  private build(kind: DashboardKind, today: string): Promise<RoleDashboard> {
+  /** The coordinator's figures over what the current transaction may see (the snapshot job runs it as the system). */
+  coordinatorFigures(today: string): Promise<DashboardFigures> {
+    return this.coordinator(today);
+  }
+
+  private build(kind: DashboardKind, today: string): Promise<DashboardFigures> {
     switch (kind) {
       case 'coordinator':
         return this.coordinator(today);
@@ -68,7 +88,7 @@ export class RoleDashboardsService {
   }
 
   /** The year so far across areas: victims assisted (by service category), convictions, hotline contacts. */
-  private async coordinator(today: string): Promise<RoleDashboard> {
+  private async coordinator(today: string): Promise<DashboardFigures> {
     const year = Number(today.slice(0, 4));
     const from = `${year}-01-01`;
     const assisted = await this.assistance.counts({ from, to: today });
@@ -92,7 +112,7 @@ export class RoleDashboardsService {
     };
   }
 
-  private async caseworker(today: string): Promise<RoleDashboard> {
+  private async caseworker(today: string): Promise<DashboardFigures> {
     const counts = await this.repository.caseworker(today);
     return {
       kind: 'caseworker',
@@ -111,7 +131,7 @@ export class RoleDashboardsService {
     };
   }
 
-  private async investigator(today: string): Promise<RoleDashboard> {
+  private async investigator(today: string): Promise<DashboardFigures> {
     const from = monthsBefore(today, 11);
     const months = await this.repository.investigator(from, today);
     const sum = (pick: (m: (typeof months)[number]) => number) => months.reduce((total, m) => total + pick(m), 0);
@@ -133,7 +153,7 @@ export class RoleDashboardsService {
     };
   }
 
-  private async prosecutor(today: string): Promise<RoleDashboard> {
+  private async prosecutor(today: string): Promise<DashboardFigures> {
     const year = Number(today.slice(0, 4));
     const justice = await this.justice.compute(year);
     const byStage = new Map((await this.repository.defendantsByStage()).map((r) => [r.stage, r.n]));
@@ -155,7 +175,7 @@ export class RoleDashboardsService {
     };
   }
 
-  private async hotlineVolume(today: string): Promise<RoleDashboard> {
+  private async hotlineVolume(today: string): Promise<DashboardFigures> {
     const from = addDays(today, -29);
     const stats = await this.hotline.stats(bogotaMidnight(from), bogotaMidnight(addDays(today, 1)), 'day');
     const perDay = new Map(stats.perPeriod.map((b) => [b.key, b.count]));

@@ -171,6 +171,17 @@ export class RutaConfig {
   @Max(86400, { message: 'REFERRAL_DEADLINE_CHECK_SECONDS must be a whole number between 0 and 86400' })
   REFERRAL_DEADLINE_CHECK_SECONDS = 60;
 
+  /**
+   * How often the indicator snapshots (the whole centre's figures of this year and last, the coordinator's dashboard)
+   * are computed again, by one instance at a time; served while younger than twice this, computed live otherwise.
+   * 0 turns the job off and every figure is computed live.
+   */
+  @wholeNumber(300)
+  @IsInt({ message: 'INDICATOR_SNAPSHOT_SECONDS must be a whole number between 0 and 86400' })
+  @Min(0, { message: 'INDICATOR_SNAPSHOT_SECONDS must be a whole number between 0 and 86400' })
+  @Max(86400, { message: 'INDICATOR_SNAPSHOT_SECONDS must be a whole number between 0 and 86400' })
+  INDICATOR_SNAPSHOT_SECONDS = 300;
+
   /** `off` stops this instance's export job timer (the indicators area's background exports; tests run it by hand). */
   @IsIn(['on', 'off'], { message: 'RUTA_EXPORT_JOB must be on or off' })
   RUTA_EXPORT_JOB: 'on' | 'off' = 'on';

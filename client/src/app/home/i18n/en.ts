@@ -25,6 +25,7 @@ export const homeEn: Dictionary<typeof homeEs> = {
     areasHint: 'Your role does not include access to cases. These are the sections available to you:',
     dashboards: {
       period: 'From {{from}} to {{to}}',
+      asOf: 'Figures as of {{when}}',
       back: 'Back to the home page',
       coordinator: {
         title: 'The year across areas',

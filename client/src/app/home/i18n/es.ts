@@ -22,6 +22,7 @@ export const homeEs = {
     areasHint: 'Su rol no incluye el acceso a casos. Estas son las secciones disponibles para usted:',
     dashboards: {
       period: 'Del {{from}} al {{to}}',
+      asOf: 'Cifras al {{when}}',
       back: 'Volver al inicio',
       coordinator: {
         title: 'El año en todas las áreas',

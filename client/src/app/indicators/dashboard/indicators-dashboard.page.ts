@@ -10,6 +10,7 @@ import { forkJoin } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth.store';
 import { OptionLabelPipe } from '../../cases/option-label.pipe';
 import { FormError } from '../../core/http/form-error';
+import { DateTimePipe } from '../../core/i18n/date-time.pipe';
 import { ErrorMessage, problemMessage } from '../../core/http/problem';
 import { reportYears } from '../indicator-buckets';
 import { IndicatorsApi } from '../indicators.api';
@@ -32,7 +33,7 @@ const CARDS: IndicatorKey[] = ['victims_identified', 'victims_minors', 'referral
 @Component({
   selector: 'ruta-indicators-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatIconModule, MatFormFieldModule, MatSelectModule, TranslatePipe, OptionLabelPipe, FormError, IndicatorChart, AnnualReportTable],
+  imports: [RouterLink, MatButtonModule, MatIconModule, MatFormFieldModule, MatSelectModule, TranslatePipe, OptionLabelPipe, FormError, IndicatorChart, AnnualReportTable, DateTimePipe],
   template: `
     <section class="page" data-testid="indicators-dashboard" [attr.data-year]="loadedYear()">
       <div class="page-header">
@@ -52,6 +53,9 @@ const CARDS: IndicatorKey[] = ['victims_identified', 'victims_minors', 'referral
       </div>
       <ruta-form-error [message]="error()" />
       @if (view(); as v) {
+        @if (v.asOf) {
+          <p class="muted" data-testid="indicators-as-of">{{ 'indicators.asOf' | translate: { when: v.asOf | rutaDateTime } }}</p>
+        }
         <ul class="indicator-cards" [attr.aria-label]="'indicators.cards' | translate">
           @for (card of cards(); track card.key) {
             <li class="indicator-card" [attr.data-testid]="'card-' + card.key">

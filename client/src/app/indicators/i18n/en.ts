@@ -7,6 +7,7 @@ export const indicatorsEn: Dictionary<typeof indicatorsEs> = {
     title: 'Indicators',
     year: 'Year',
     cards: 'Figures of the year',
+    asOf: 'Figures of the whole centre as of {{when}}; updated every few minutes.',
     none: 'No data in the period',
     unknown: 'Not recorded',
     annual: {

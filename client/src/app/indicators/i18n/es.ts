@@ -4,6 +4,7 @@ export const indicatorsEs = {
     title: 'Indicadores',
     year: 'Año',
     cards: 'Cifras del año',
+    asOf: 'Cifras de todo el centro al {{when}}; se actualizan cada pocos minutos.',
     none: 'Sin datos en el periodo',
     unknown: 'Sin información',
     annual: {

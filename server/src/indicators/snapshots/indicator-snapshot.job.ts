@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Clock, errorFacts, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
+import { bogotaDate, RoleDashboardsService } from '../dashboards/role-dashboards.service';
+import { IndicatorsService } from '../indicators.service';
+import { COORDINATOR_DASHBOARD_KEY, IndicatorSnapshots, yearSnapshotKey } from './indicator-snapshots';
+
+/** The key of the transaction-level advisory lock that lets one instance at a time compute the snapshots. */
+export const INDICATOR_SNAPSHOT_LOCK = 718_090_021;
+
+export interface SnapshotRun {
+  /** False when another instance held the lock: it is doing this run. */
+  ran: boolean;
+  keys: string[];
+}
+
+/**
+ * Keeps the whole centre's figures that are too costly to count per request at 1,000,000 cases (issue 15): this year's
+ * and last year's indicators with the annual report's area rows, and the coordinator's year-so-far dashboard. Every
+ * instance tries at start-up and then every `INDICATOR_SNAPSHOT_SECONDS`; the run is one system transaction under
+ * `pg_try_advisory_xact_lock`, so one instance computes while the others skip. Each figure comes from the same
+ * definitions a live read runs (the registry, the areas' count services), only as the system: readers are served the
+ * snapshot, labelled with its time, when their scope would see every row anyway (`readsWholeCentre`). A run already
+ * going in this instance is joined, not doubled.
+ */
+@Injectable()
+export class IndicatorSnapshotJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(IndicatorSnapshotJob.name);
+  private timer?: NodeJS.Timeout;
+  private running: Promise<SnapshotRun> | null = null;
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly snapshots: IndicatorSnapshots,
+    private readonly indicators: IndicatorsService,
+    private readonly dashboards: RoleDashboardsService,
+    private readonly clock: Clock,
+    @Inject(RUTA_CONFIG) private readonly config: RutaConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const seconds = this.config.INDICATOR_SNAPSHOT_SECONDS;
+    if (seconds <= 0) return;
+    const tick = () => void this.runOnce().catch((error: unknown) => this.logger.warn(`Indicator snapshot job failed: ${errorFacts(error)}`));
+    setImmediate(tick);
+    this.timer = setInterval(tick, seconds * 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  runOnce(): Promise<SnapshotRun> {
+    this.running ??= this.compute().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private compute(): Promise<SnapshotRun> {
+    return this.transactions.runAsSystem(async (manager) => {
+      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [INDICATOR_SNAPSHOT_LOCK]);
+      if (!locked) return { ran: false, keys: [] };
+      const today = bogotaDate(this.clock.now());
+      const year = Number(today.slice(0, 4));
+      const keys: string[] = [];
+      for (const y of [year, year - 1]) {
+        const started = Date.now();
+        const computedAt = this.clock.now();
+        const data = await this.indicators.yearFigures(y);
+        await this.snapshots.store(yearSnapshotKey(y), { periodFrom: `${y}-01-01`, periodTo: `${y}-12-31`, data, computedAt }, Date.now() - started);
+        keys.push(yearSnapshotKey(y));
+      }
+      const started = Date.now();
+      const computedAt = this.clock.now();
+      const dashboard = await this.dashboards.coordinatorFigures(today);
+      await this.snapshots.store(COORDINATOR_DASHBOARD_KEY, { periodFrom: dashboard.from, periodTo: dashboard.to, data: dashboard, computedAt }, Date.now() - started);
+      keys.push(COORDINATOR_DASHBOARD_KEY);
+      return { ran: true, keys };
+    });
+  }
+}

@@ -115,6 +115,26 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * Waits (up to 10 minutes) for the server's indicator snapshot job to finish its start-up run, so that the coordinator's
+ * reads are measured as production serves them (from the snapshot) whatever the scenarios' order.
+ */
+async function snapshotsReady(ownerUrl: string): Promise<void> {
+  const owner = new Client({ connectionString: ownerUrl });
+  await owner.connect();
+  const started = Date.now();
+  try {
+    for (;;) {
+      const [{ n }] = (await owner.query(`SELECT count(*)::int AS n FROM indicator_snapshots WHERE "computedAt" > now() - interval '10 minutes'`)).rows;
+      if (n >= 3) return log(`Indicator snapshots ready (${((Date.now() - started) / 1000).toFixed(0)} s after start-up)`);
+      if (Date.now() - started > 600_000) return log('Indicator snapshots not ready after 10 minutes: the coordinator\'s reads are measured live');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  } finally {
+    await owner.end();
+  }
+}
+
 async function benchmark(ownerUrl: string, secret: string, cases: number, scenarios: Scenario[], run: { duration: number; connections: number; explain?: boolean }): Promise<SizeResult> {
   const { appUrl, systemUrl } = await provisionAppRole(ownerUrl);
   const actors = {} as ScenarioContext['actors'];
@@ -139,6 +159,7 @@ async function benchmark(ownerUrl: string, secret: string, cases: number, scenar
   }, 250);
   const results: ScenarioResult[] = [];
   try {
+    await snapshotsReady(ownerUrl);
     log(`Server up on port ${port} (${rssMb(server.pid!).toFixed(0)} MB); ${run.connections} connections, ${run.duration} s per measurement`);
     await drive(port, context, scenarios[0], { duration: Math.min(3, run.duration), connections: run.connections }); // warm-up
     for (const scenario of run.explain ? scenarios : []) {

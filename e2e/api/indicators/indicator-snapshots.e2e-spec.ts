@@ -143,4 +143,13 @@ describe('indicator snapshots', () => {
       await other.end();
     }
   });
+
+  it('lets a run in progress finish before the connection pools close at shutdown', async () => {
+    let settled = false;
+    const run = job.runOnce();
+    void run.finally(() => (settled = true));
+    await job.beforeApplicationShutdown();
+    expect(settled).toBe(true);
+    expect((await run).ran).toBe(true);
+  });
 });

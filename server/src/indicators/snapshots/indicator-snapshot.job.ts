@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock, errorFacts, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
 import { bogotaDate, RoleDashboardsService } from '../dashboards/role-dashboards.service';
 import { IndicatorsService } from '../indicators.service';
@@ -23,7 +23,7 @@ export interface SnapshotRun {
  * going in this instance is joined, not doubled.
  */
 @Injectable()
-export class IndicatorSnapshotJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IndicatorSnapshotJob implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(IndicatorSnapshotJob.name);
   private timer?: NodeJS.Timeout;
   private running: Promise<SnapshotRun> | null = null;
@@ -44,6 +44,13 @@ export class IndicatorSnapshotJob implements OnApplicationBootstrap, OnApplicati
     setImmediate(tick);
     this.timer = setInterval(tick, seconds * 1000);
     this.timer.unref();
+  }
+
+  /** A run in progress finishes (its work is one transaction) before the connection pools close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
   }
 
   onApplicationShutdown(): void {

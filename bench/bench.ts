@@ -126,8 +126,14 @@ async function snapshotsReady(ownerUrl: string): Promise<void> {
   try {
     for (;;) {
       const [{ n }] = (await owner.query(`SELECT count(*)::int AS n FROM indicator_snapshots WHERE "computedAt" > now() - interval '10 minutes'`)).rows;
-      if (n >= 3) return log(`Indicator snapshots ready (${((Date.now() - started) / 1000).toFixed(0)} s after start-up)`);
-      if (Date.now() - started > 600_000) return log('Indicator snapshots not ready after 10 minutes: the coordinator\'s reads are measured live');
+      if (n >= 3) {
+        log(`Indicator snapshots ready (${((Date.now() - started) / 1000).toFixed(0)} s after start-up)`);
+        return;
+      }
+      if (Date.now() - started > 600_000) {
+        log('Indicator snapshots not ready after 10 minutes: the coordinator\'s reads are measured live');
+        return;
+      }
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   } finally {

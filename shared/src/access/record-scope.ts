@@ -9,3 +9,8 @@
  */
 export const RECORD_SCOPES = ['all', 'all_pseudonymised', 'institution', 'assigned', 'referred', 'none'] as const;
 export type RecordScope = (typeof RECORD_SCOPES)[number];
+
+/** Whether a scope reaches every case of every institution (`all`, `all_pseudonymised`): the coordinators' view. */
+export function seesEveryCase(scope: RecordScope): boolean {
+  return scope === 'all' || scope === 'all_pseudonymised';
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CASE_COUNT_CAP, CaseSearchPage, FieldError } from '@ruta/shared';
+import { CASE_COUNT_CAP, CaseSearchPage, FieldError, seesEveryCase } from '@ruta/shared';
 import { Actor, AuditService, decodeCursor, encodeCursor, ForbiddenError, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService } from './case-access.service';
 import { caseScopeCondition } from './case-scope';
@@ -70,7 +70,7 @@ export class CaseSearchService {
    * CASE_COUNT_CAP.
    */
   private async total(actor: Actor, dto: CaseSearchDto, query: CaseSearchQuery): Promise<{ count: number; more: boolean }> {
-    const wholeInstitutions = actor.scope === 'institution' || actor.scope === 'all' || actor.scope === 'all_pseudonymised';
+    const wholeInstitutions = actor.scope === 'institution' || seesEveryCase(actor.scope);
     const filters = Object.keys(dto).filter((k) => !['cursor', 'limit', 'sort', 'status', 'institutionId'].includes(k) && (dto as Record<string, unknown>)[k] !== undefined);
     if (actor.scope === 'assigned' && !filters.length && !query.institutionId?.length) {
       return { count: await this.search.countFromMemberSummary(actor.userId, query.status), more: false };

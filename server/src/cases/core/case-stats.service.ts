@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ACTIVE_CASE_STATUSES, CASE_STATS_RECENT_DAYS, CASE_STATUS, CaseStatsView, CaseStatus, PERMISSIONS } from '@ruta/shared';
+import { ACTIVE_CASE_STATUSES, CASE_STATS_RECENT_DAYS, CASE_STATUS, CaseStatsView, CaseStatus, PERMISSIONS, seesEveryCase } from '@ruta/shared';
 import { Actor, can, AuditService, ForbiddenError, todayInColombia } from '@ruta/platform';
 import { caseScopeCondition } from './case-scope';
 import { CaseStatsRepository } from './case-stats.repository';
@@ -30,7 +30,7 @@ export class CaseStatsService {
       userId: actor.userId,
       since: recentSince,
       activeStatuses: ACTIVE_CASE_STATUSES,
-      summary: actor.scope === 'institution' ? { institutionId: actor.institutionId } : actor.scope === 'all' || actor.scope === 'all_pseudonymised' ? {} : undefined,
+      summary: actor.scope === 'institution' ? { institutionId: actor.institutionId } : seesEveryCase(actor.scope) ? {} : undefined,
       memberSummary: actor.scope === 'assigned',
     });
     const byStatus = Object.fromEntries(CASE_STATUS.values.map((s) => [s, 0])) as Record<CaseStatus, number>;

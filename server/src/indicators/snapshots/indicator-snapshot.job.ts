@@ -1,8 +1,8 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Clock, errorFacts, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
 import { bogotaDate, RoleDashboardsService } from '../dashboards/role-dashboards.service';
 import { IndicatorsService } from '../indicators.service';
-import { COORDINATOR_DASHBOARD_KEY, IndicatorSnapshots, yearSnapshotKey } from './indicator-snapshots';
+import { COORDINATOR_DASHBOARD_KEY, IndicatorSnapshots, SnapshotKey, yearSnapshotKey } from './indicator-snapshots';
 
 /** The key of the transaction-level advisory lock that lets one instance at a time compute the snapshots. */
 export const INDICATOR_SNAPSHOT_LOCK = 718_090_021;
@@ -10,7 +10,7 @@ export const INDICATOR_SNAPSHOT_LOCK = 718_090_021;
 export interface SnapshotRun {
   /** False when another instance held the lock: it is doing this run. */
   ran: boolean;
-  keys: string[];
+  keys: SnapshotKey[];
 }
 
 /**
@@ -23,7 +23,7 @@ export interface SnapshotRun {
  * going in this instance is joined, not doubled.
  */
 @Injectable()
-export class IndicatorSnapshotJob implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class IndicatorSnapshotJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(IndicatorSnapshotJob.name);
   private timer?: NodeJS.Timeout;
   private running: Promise<SnapshotRun> | null = null;
@@ -46,15 +46,10 @@ export class IndicatorSnapshotJob implements OnApplicationBootstrap, BeforeAppli
     this.timer.unref();
   }
 
-  /** A run in progress finishes (its work is one transaction) before the connection pools close. */
+  /** Stops the timer; a run in progress finishes (its work is one transaction) before the connection pools close. */
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
     await this.running?.catch(() => undefined);
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
   }
 
   runOnce(): Promise<SnapshotRun> {
@@ -68,19 +63,21 @@ export class IndicatorSnapshotJob implements OnApplicationBootstrap, BeforeAppli
       if (!locked) return { ran: false, keys: [] };
       const today = bogotaDate(this.clock.now());
       const year = Number(today.slice(0, 4));
-      const keys: string[] = [];
-      for (const y of [year, year - 1]) {
+      const keys: SnapshotKey[] = [];
+      /** Computes and stores one snapshot, stamped with the time its computation started. */
+      const keep = async (key: SnapshotKey, figures: () => Promise<{ periodFrom: string; periodTo: string; data: unknown }>) => {
         const started = Date.now();
         const computedAt = this.clock.now();
-        const data = await this.indicators.yearFigures(y);
-        await this.snapshots.store(yearSnapshotKey(y), { periodFrom: `${y}-01-01`, periodTo: `${y}-12-31`, data, computedAt }, Date.now() - started);
-        keys.push(yearSnapshotKey(y));
+        await this.snapshots.store(key, { ...(await figures()), computedAt }, Date.now() - started);
+        keys.push(key);
+      };
+      for (const y of [year, year - 1]) {
+        await keep(yearSnapshotKey(y), async () => ({ periodFrom: `${y}-01-01`, periodTo: `${y}-12-31`, data: await this.indicators.yearFigures(y) }));
       }
-      const started = Date.now();
-      const computedAt = this.clock.now();
-      const dashboard = await this.dashboards.coordinatorFigures(today);
-      await this.snapshots.store(COORDINATOR_DASHBOARD_KEY, { periodFrom: dashboard.from, periodTo: dashboard.to, data: dashboard, computedAt }, Date.now() - started);
-      keys.push(COORDINATOR_DASHBOARD_KEY);
+      await keep(COORDINATOR_DASHBOARD_KEY, async () => {
+        const dashboard = await this.dashboards.coordinatorFigures(today);
+        return { periodFrom: dashboard.from, periodTo: dashboard.to, data: dashboard };
+      });
       return { ran: true, keys };
     });
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PERMISSIONS, Permission } from '@ruta/shared';
+import { PERMISSIONS, Permission, seesEveryCase } from '@ruta/shared';
 import { Actor, Clock, RepositoryBase, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
 
 /** What the snapshot job keeps: the year's indicators (with the annual report's area rows), the coordinator's dashboard. */
@@ -23,7 +23,7 @@ export const SNAPSHOT_READER_PERMISSIONS: readonly Permission[] = [
 ];
 
 export function readsWholeCentre(actor: Pick<Actor, 'scope' | 'permissions'>): boolean {
-  return (actor.scope === 'all' || actor.scope === 'all_pseudonymised') && SNAPSHOT_READER_PERMISSIONS.every((p) => actor.permissions.has(p));
+  return seesEveryCase(actor.scope) && SNAPSHOT_READER_PERMISSIONS.every((p) => actor.permissions.has(p));
 }
 
 export interface Snapshot<T> {

@@ -14,6 +14,7 @@ import {
   ReferralView,
   referralDeadline,
   sectionsNeedingConsent,
+  seesEveryCase,
 } from '@ruta/shared';
 import { Actor, AuditService, can, ConflictError, decodeCursor, encodeCursor, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '@ruta/platform';
 import { CaseAccessService, CaseEntity, ConsentsService } from '@ruta/cases';
@@ -199,7 +200,7 @@ export class ReferralsService {
   }
 
   async list(actor: Actor, query: ReferralListQueryDto): Promise<ReferralPage> {
-    if (query.box === 'all' && !['all', 'all_pseudonymised'].includes(actor.scope)) throw new ForbiddenError('review_only', 'Only coordinators see every institution\u2019s referrals');
+    if (query.box === 'all' && !seesEveryCase(actor.scope)) throw new ForbiddenError('review_only', 'Only coordinators see every institution\u2019s referrals');
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor ? decodeCursor<{ k: string; id: string }>(query.cursor) : undefined;
     const now = this.clock.now();
@@ -213,7 +214,7 @@ export class ReferralsService {
   /** A referral the actor's institution is party to, or any for the all-case scopes (RLS says the same). */
   async require(actor: Actor, id: string): Promise<ReferralEntity> {
     const found = await this.referrals.findById(id);
-    const reviewer = ['all', 'all_pseudonymised'].includes(actor.scope);
+    const reviewer = seesEveryCase(actor.scope);
     if (!found || (!sideOf(found, actor.institutionId) && !reviewer)) throw new NotFoundError('referral');
     if (found.status === 'draft' && sideOf(found, actor.institutionId) !== 'sender') throw new NotFoundError('referral');
     return found;

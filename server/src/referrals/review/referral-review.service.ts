@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InstitutionReferralStats, ReferralNetwork } from '@ruta/shared';
+import { InstitutionReferralStats, ReferralNetwork, seesEveryCase } from '@ruta/shared';
 import { Actor, AuditService, ForbiddenError } from '@ruta/platform';
 import { institutionRef, InstitutionsRepository } from '@ruta/identity';
 import { ReferralsRepository } from '../core/referrals.repository';
@@ -17,7 +17,7 @@ export class ReferralReviewService {
   ) {}
 
   private requireReviewer(actor: Actor): void {
-    if (!['all', 'all_pseudonymised'].includes(actor.scope)) throw new ForbiddenError('review_only', 'Only coordinators review referrals across institutions');
+    if (!seesEveryCase(actor.scope)) throw new ForbiddenError('review_only', 'Only coordinators review referrals across institutions');
   }
 
   /** Per receiving institution: volumes, and the median and 90th percentile of hours from sending to acceptance and to completion. */

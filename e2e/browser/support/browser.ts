@@ -131,3 +131,12 @@ export async function expectNoHorizontalOverflow(page: Page, where: string): Pro
   });
   expect({ where, ...found }).toEqual({ where, scroll: found.width, width: found.width, offenders: [] });
 }
+
+/**
+ * What of the page's address the application writes: path, query and fragment. Checks for personal data in URLs read
+ * this, not the origin, whose random port may hold any digits ("127.0.0.1:45557" is not a phone number).
+ */
+export function addressOf(page: Page): string {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}${url.hash}`;
+}

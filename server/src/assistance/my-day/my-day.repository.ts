@@ -64,17 +64,38 @@ function sources(today: string, inScope: string): Record<WorklistKind, string> {
 
 /** The statements of "my day", built without running them (the plan check EXPLAINs exactly these). */
 export const MY_DAY_SQL = {
+  /**
+   * The ten counts in one statement. The six over the active cases (the three phases, follow-ups due and overdue, high
+   * risk) come from one pass over those cases — each with its latest follow-up and latest risk assessment, one index
+   * probe apiece — instead of six passes that each work out the scope again; the same rules as `sources()` (a case
+   * without a follow-up or an assessment counts in neither). Services, closures and timers are joined from their own
+   * open rows.
+   */
   counts(scope: MyDayScope, userId: string, today: string, now: Date): [string, unknown[]] {
     const p = new Params();
     const s = sources(TODAY, p.scope(scope));
     const inScope = p.scope(scope);
     const count = (sql: string) => `(SELECT count(*)::int FROM (${sql}) x)`;
-    const sql = `SELECT ${count(s.phase_immediate)} AS immediate, ${count(s.phase_medium_term)} AS "mediumTerm", ${count(s.phase_follow_up)} AS "followUp",
-              ${count(s.follow_ups_due)} AS "followUpsDueToday", ${count(s.follow_ups_overdue)} AS "followUpsOverdue",
-              ${count(s.services_overdue)} AS "servicesOverdue", ${count(s.high_risk)} AS "highRisk", ${count(s.closures_pending)} AS "closuresPending",
+    const sql = `WITH active AS (
+        SELECT c.status,
+          (SELECT f."nextOn" FROM assistance_follow_ups f WHERE f."caseId" = c.id ORDER BY f."createdAt" DESC LIMIT 1) AS "nextOn",
+          (SELECT r.level FROM risk_assessments r WHERE r."caseId" = c.id ORDER BY r."assessedAt" DESC LIMIT 1) AS risk
+        FROM cases c WHERE c.status IN ${ACTIVE} AND ${inScope}
+      ), phases AS (
+        SELECT count(*) FILTER (WHERE a.status = 'immediate_assistance')::int AS immediate,
+          count(*) FILTER (WHERE a.status = 'medium_term_assistance')::int AS "mediumTerm",
+          count(*) FILTER (WHERE a.status = 'follow_up')::int AS "followUp",
+          count(*) FILTER (WHERE a."nextOn" = ${TODAY})::int AS "followUpsDueToday",
+          count(*) FILTER (WHERE a."nextOn" < ${TODAY})::int AS "followUpsOverdue",
+          count(*) FILTER (WHERE a.risk IN ('high', 'extreme'))::int AS "highRisk"
+        FROM active a
+      )
+      SELECT ph.immediate, ph."mediumTerm", ph."followUp", ph."followUpsDueToday", ph."followUpsOverdue",
+              ${count(s.services_overdue)} AS "servicesOverdue", ph."highRisk", ${count(s.closures_pending)} AS "closuresPending",
               (SELECT count(*)::int FROM cases c JOIN assistance_phase_timers t ON t."caseId" = c.id AND t."endedAt" IS NULL AND (t."overdueAt" IS NOT NULL OR t."deadlineAt" < ${p.add(now)})
                 WHERE ${inScope}) AS "overduePhases",
-              (SELECT count(*)::int FROM assistance_alerts a WHERE a."userId" = ${p.add(userId)} AND a."readAt" IS NULL) AS "unreadAlerts"`;
+              (SELECT count(*)::int FROM assistance_alerts a WHERE a."userId" = ${p.add(userId)} AND a."readAt" IS NULL) AS "unreadAlerts"
+      FROM phases ph`;
     return [p.today(sql, today), p.values];
   },
 

@@ -30,6 +30,7 @@ import { RequestContextLookup1764405800000 } from './1764405800000-RequestContex
 import { AuditTrailByTime1764405900000 } from './1764405900000-AuditTrailByTime';
 import { ProceedingHistoryIndex1764406000000 } from './1764406000000-ProceedingHistoryIndex';
 import { IndicatorSnapshots1764406100000 } from './1764406100000-IndicatorSnapshots';
+import { ReferralSharingLast1764406200000 } from './1764406200000-ReferralSharingLast';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -65,6 +66,7 @@ export const MIGRATIONS = [
   AuditTrailByTime1764405900000,
   ProceedingHistoryIndex1764406000000,
   IndicatorSnapshots1764406100000,
+  ReferralSharingLast1764406200000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

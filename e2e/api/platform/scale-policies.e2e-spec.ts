@@ -194,6 +194,63 @@ describe('row-level security of the child tables at scale (EXPLAIN)', () => {
     expect(plan.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'case_assignments')).toEqual([]);
   });
 
+  it('checks the case scope before a referral\u2019s share (migration 1764406200000): no share look-up for rows in scope; down splits the policies again, up joins them', async () => {
+    const shared = ['victims', 'trafficking_events', 'case_documents'];
+    // Function calls counted in the reading transaction itself (pg_stat_get_xact_function_calls), for new connections.
+    await owner.query(`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET track_functions = %L', current_database(), 'all'); END $$`);
+    const token = await sessionOf('investigator@policia.demo');
+    // The victims of her institution's cases: in her scope (institution), so the share is never the question.
+    const ours = (
+      await owner.query<{ id: string }>(
+        `SELECT c.id FROM cases c JOIN users u ON u."institutionId" = c."ownerInstitutionId" WHERE u.email = 'investigator@policia.demo'`,
+      )
+    ).rows.map((r) => r.id);
+    const read = () =>
+      asAppRole(token, async (client) => {
+        const victims = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM victims WHERE "caseId" = ANY($1::uuid[])`, [ours])).rows[0].n;
+        const calls = await client.query<{ n: number }>(`SELECT coalesce(pg_stat_get_xact_function_calls('ruta_referral_shares(uuid, text)'::regprocedure), 0)::int AS n`);
+        return { victims, shareCalls: calls.rows[0].n };
+      });
+    const policies = async () =>
+      (
+        await owner.query<{ tablename: string; policyname: string; qual: string }>(
+          `SELECT tablename, policyname, qual FROM pg_policies WHERE schemaname = 'public' AND cmd = 'SELECT' AND permissive = 'PERMISSIVE' AND 'ruta_app' = ANY(roles) AND tablename = ANY($1) ORDER BY 1, 2`,
+          [shared],
+        )
+      ).rows;
+
+    const joined = await policies();
+    expect(joined.map((p) => p.policyname)).toEqual(['case_documents_select', 'trafficking_events_select', 'victims_select']);
+    for (const { qual } of joined) expect(qual.indexOf("<> 'referred'")).toBeLessThan(qual.search(/ruta_referral_shares(_document)?\(/));
+    const fast = await read();
+    expect(fast.victims).toBeGreaterThan(ROWS / 50);
+    expect(fast.victims).toBeLessThanOrEqual(ours.length);
+    expect(fast.shareCalls).toBe(0);
+
+    const runner = statsSource.createQueryRunner();
+    try {
+      const migration = new (MIGRATIONS.find((m) => m.name === 'ReferralSharingLast1764406200000')!)();
+      await migration.down(runner);
+      expect((await policies()).map((p) => p.policyname)).toEqual([
+        'case_documents_select',
+        'case_documents_select_referral',
+        'trafficking_events_select',
+        'trafficking_events_select_referral',
+        'victims_select',
+        'victims_select_referral',
+      ]);
+      // Two policies, as before the migration: PostgreSQL asked the referrals first, for every row.
+      const split = await read();
+      expect(split.victims).toBe(fast.victims);
+      expect(split.shareCalls).toBeGreaterThanOrEqual(fast.victims);
+      await migration.up(runner);
+      expect(await policies()).toEqual(joined);
+      expect(await read()).toEqual(fast);
+    } finally {
+      await runner.release();
+    }
+  });
+
   it('puts the function calls back on the way down, and takes them out again on the way up', async () => {
     const calls = async () =>
       Number(

@@ -10,7 +10,8 @@ import { ReferralsService } from './referrals.service';
 
 /**
  * What of a case crosses to the receiving institution: only the sections its referral shares, read through the
- * row-level security policies that open exactly those (`*_select_referral`, `ruta_referral_case()`); and, for the
+ * row-level security that opens exactly those (the `ruta_referral_shares()` arm of the victims', events' and
+ * documents' SELECT policies, `ruta_referral_case()`); and, for the
  * sending side, the disclosure record of who received what (Law 1581/2012).
  */
 @Injectable()

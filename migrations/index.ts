@@ -31,6 +31,7 @@ import { AuditTrailByTime1764405900000 } from './1764405900000-AuditTrailByTime'
 import { ProceedingHistoryIndex1764406000000 } from './1764406000000-ProceedingHistoryIndex';
 import { IndicatorSnapshots1764406100000 } from './1764406100000-IndicatorSnapshots';
 import { ReferralSharingLast1764406200000 } from './1764406200000-ReferralSharingLast';
+import { ReferralBoxTotals1764406300000 } from './1764406300000-ReferralBoxTotals';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -67,6 +68,7 @@ export const MIGRATIONS = [
   ProceedingHistoryIndex1764406000000,
   IndicatorSnapshots1764406100000,
   ReferralSharingLast1764406200000,
+  ReferralBoxTotals1764406300000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { JUSTICE_INDICATOR_SQL, PROCEEDING_HISTORY_SQL } from '@ruta/prosecutions';
-import { CaseProceedingSummary, CreateCaseResponse, JusticeIndicators, LinkGraph, ProceedingView } from '@ruta/shared';
+import { CaseProceedingSummary, CreateCaseResponse, JusticeIndicators, LinkGraph, LIST_COUNT_CAP, ProceedingView } from '@ruta/shared';
 import { asAppRole, sessionOf } from '../../support/app-role';
 import { newCaseRequest, ownerQuery } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
@@ -168,7 +168,7 @@ describe('prosecutions', () => {
     expect(view.pseudonymised).toBe(true);
     expect(view.defendants.map((d) => [d.trafficker, d.stage])).toEqual([[null, 'acusacion'], [null, 'sentencia_condenatoria']]);
     expect(JSON.stringify(view)).not.toContain('Ficticio Prueba');
-    expect((await coordinator.get('/api/traffickers').expect(200)).body).toMatchObject({ items: [], total: 0 });
+    expect((await coordinator.get('/api/traffickers').expect(200)).body).toMatchObject({ items: [], total: { count: 0, more: false } });
   });
 
   it('gives the IOM caseworker only the stage summary of the proceeding linked to their case, and nothing of others', async () => {
@@ -272,7 +272,8 @@ describe('prosecutions', () => {
         const page = (await session.get(`${path}?limit=2&order=${order}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200)).body;
         seen.push(...page.items.map((i: { id: string; reportedOn?: string; occurredOn?: string; name?: string }) => ({ id: i.id, k: i.reportedOn ?? i.occurredOn ?? i.name! })));
         cursor = page.nextCursor;
-        expect(page.total).toBeGreaterThanOrEqual(seen.length);
+        expect(page.total.more).toBe(false);
+        expect(page.total.count).toBeGreaterThanOrEqual(seen.length);
       } while (cursor);
       return seen;
     };
@@ -332,5 +333,21 @@ describe('prosecutions', () => {
     expect(seqScans(plans.history)).not.toContain('defendant_stage_events');
     // The numbers of 2019 are those of the fixture still.
     expect((await prosecutor.get('/api/prosecution-indicators?year=2019').expect(200)).body).toMatchObject({ investigationsOpened: 1, charged: 2, accused: 1, convicted: 1 });
+  });
+
+  it('counts a list total up to 10,000 and then says there are more; below the cap the count is exact', async () => {
+    const [{ institutionId }] = await ownerQuery<{ institutionId: string }>(`SELECT "institutionId" FROM users WHERE email = 'prosecutor@fiscalia.demo'`);
+    const [{ n }] = await ownerQuery<{ n: number }>(`SELECT count(*)::int AS n FROM alleged_traffickers WHERE "institutionId" = $1`, [institutionId]);
+    await ownerQuery(
+      `INSERT INTO alleged_traffickers ("institutionId", "createdById", kind, name)
+       SELECT u."institutionId", u.id, 'person', 'Tope ' || g FROM generate_series(1, $1::int) g, users u WHERE u.email = 'prosecutor@fiscalia.demo'`,
+      [Math.max(0, LIST_COUNT_CAP + 5 - n)],
+    );
+    const traffickers = (await prosecutor.get('/api/traffickers?limit=5').expect(200)).body;
+    expect(traffickers.total).toEqual({ count: LIST_COUNT_CAP, more: true });
+    expect(traffickers.items).toHaveLength(5);
+    const [{ proceedings }] = await ownerQuery<{ proceedings: number }>(`SELECT count(*)::int AS proceedings FROM proceedings WHERE "institutionId" = $1`, [institutionId]);
+    expect(proceedings).toBeLessThan(LIST_COUNT_CAP);
+    expect((await prosecutor.get('/api/proceedings?limit=5').expect(200)).body.total).toEqual({ count: proceedings, more: false });
   });
 });

@@ -1,5 +1,5 @@
 import { CalendarDate } from '../common/calendar-date';
-import { Page, PageQuery } from '../common/paging';
+import { LIST_COUNT_CAP, ListTotal, Page, PageQuery } from '../common/paging';
 import { CaseSummaryView } from './case-core-api';
 import { CaseStatus } from './case-status';
 import { ExploitationPurpose } from './situation-options';
@@ -18,11 +18,11 @@ export function caseSortParts(sort: CaseSort): { column: CaseSortColumn; directi
 }
 
 /** A first page counts the matching cases up to this many; beyond it the list says "more than 10,000". */
-export const CASE_COUNT_CAP = 10_000;
+export const CASE_COUNT_CAP = LIST_COUNT_CAP;
 
 /** A page of the case list; the first page (no cursor) also carries how many cases match. */
 export interface CaseSearchPage extends Page<CaseSummaryView> {
-  total?: { count: number; more: boolean };
+  total?: ListTotal;
 }
 
 /** Search filters travel in a POST body so that names and document numbers never reach URLs or access logs. */

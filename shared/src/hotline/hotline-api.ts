@@ -1,3 +1,4 @@
+import { LIST_COUNT_CAP, ListTotal } from '../common/paging';
 import { UserRef } from '../common/refs';
 import { CreateCaseRequest } from '../cases/intake-api';
 import { ExploitationPurpose } from '../cases/situation-options';
@@ -70,12 +71,12 @@ export interface HotlineContactListItem {
 }
 
 /** A list's total counts the matching contacts up to this many; beyond it the list says "more than 10,000". */
-export const HOTLINE_COUNT_CAP = 10_000;
+export const HOTLINE_COUNT_CAP = LIST_COUNT_CAP;
 
 export interface HotlineContactPage {
   items: HotlineContactListItem[];
   /** How many contacts match, up to HOTLINE_COUNT_CAP (`more` when there are more). */
-  total: { count: number; more: boolean };
+  total: ListTotal;
   limit: number;
   nextCursor?: string;
 }

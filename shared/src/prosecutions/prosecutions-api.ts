@@ -2,11 +2,11 @@ import type { InstitutionRef } from '../common/refs';
 import type { DefendantStage, Shortcut } from './defendant-stage';
 import type { Appellant, AppealDecision, DefendantSex, HearingType, Offence, OperationType, ProceedingVictimRole, ProtectionMeasure, TraffickerKind, TraffickerRole } from './prosecution-options';
 
-import type { Page } from '../common/paging';
+import type { ListTotal, Page } from '../common/paging';
 
-/** A keyset page with the total of what the reader may see. */
+/** A keyset page with the total of what the reader may see, counted up to LIST_COUNT_CAP. */
 export interface CountedPage<T> extends Page<T> {
-  total: number;
+  total: ListTotal;
 }
 
 /** A police or DAS operation. */

@@ -6,6 +6,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { DEFENDANT_STAGE } from '@ruta/shared';
 import { OptionLabelPipe } from '../cases/option-label.pipe';
 import { FormError } from '../core/http/form-error';
+import { CountedTotal } from './counted-total';
 import { PagedList } from './paged-list';
 import { ProsecutionsApi } from './prosecutions.api';
 
@@ -13,12 +14,12 @@ import { ProsecutionsApi } from './prosecutions.api';
 @Component({
   selector: 'ruta-home-prosecutions',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatIconModule, TranslatePipe, OptionLabelPipe, FormError],
+  imports: [CountedTotal, RouterLink, MatButtonModule, MatIconModule, TranslatePipe, OptionLabelPipe, FormError],
   template: `
     <section aria-labelledby="home-prosecutions-title" data-testid="home-prosecutions" [attr.data-loaded]="list.loaded()">
       <h2 id="home-prosecutions-title" class="section-title">{{ 'prosecutions.home.title' | translate }}</h2>
       <ruta-form-error [message]="list.error()" />
-      <p>{{ 'prosecutions.total' | translate: { count: list.total() } }}</p>
+      <p><ruta-counted-total [total]="list.total()" /></p>
       <ul class="stack">
         @for (p of list.items(); track p.id) {
           <li><a [routerLink]="['/judicializacion/procesos', p.id]">{{ p.nunc }}</a> @for (s of p.stages; track $index) { · {{ s | rutaOption: stages }} }</li>

@@ -1,12 +1,12 @@
 import { signal } from '@angular/core';
-import { CountedPage } from '@ruta/shared';
+import { CountedPage, ListTotal } from '@ruta/shared';
 import { Observable } from 'rxjs';
 import { ErrorMessage, problemMessage } from '../core/http/problem';
 
 /** A keyset-paged list: the items so far, the total, the next page on demand, the error of the last load. */
 export class PagedList<T> {
   readonly items = signal<T[]>([]);
-  readonly total = signal(0);
+  readonly total = signal<ListTotal>({ count: 0, more: false });
   readonly loaded = signal(false);
   readonly more = signal(false);
   readonly error = signal<ErrorMessage | null>(null);

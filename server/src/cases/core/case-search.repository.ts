@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SelectQueryBuilder, ValueTransformer } from 'typeorm';
-import { CaseSort, CaseStatus, ExploitationPurpose } from '@ruta/shared';
+import { CaseSort, CaseStatus, ExploitationPurpose, ListTotal, listTotal } from '@ruta/shared';
 import { activeBlindIndexKey, blindIndex, nameQueryParameters, RepositoryBase } from '@ruta/platform';
 import { ScopeCondition } from './case-scope';
 import { CaseEntity } from './case.entity';
@@ -72,10 +72,10 @@ export class CaseSearchRepository extends RepositoryBase {
    * How many cases the filters match, counted up to `cap` (then `more`): a first page says "42 casos" without counting
    * a million rows for a coordinator. The count walks the same indexes as the page.
    */
-  async count(query: CaseSearchQuery, cap: number): Promise<{ count: number; more: boolean }> {
+  async count(query: CaseSearchQuery, cap: number): Promise<ListTotal> {
     const [sql, params] = this.countStatement(query, cap);
     const [row] = await this.manager.query<{ n: number }[]>(sql, params);
-    return { count: Math.min(row.n, cap), more: row.n > cap };
+    return listTotal(row.n, cap);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { HOTLINE_COUNT_CAP, HotlineCallType, HotlineStatus } from '@ruta/shared';
+import { HOTLINE_COUNT_CAP, HotlineCallType, HotlineStatus, ListTotal } from '@ruta/shared';
 import { encryptedText, RepositoryBase } from '@ruta/platform';
 import { HotlineContactEntity } from './hotline-contact.entity';
 
@@ -80,7 +80,7 @@ export class HotlineContactsRepository extends RepositoryBase {
    * One keyset page, newest first by default, and the total of the filter counted up to the cap on the same index
    * (an uncapped count would read every row of a million, with the row-level check on each).
    */
-  async page(filter: HotlineListFilter): Promise<{ rows: HotlineListRow[]; total: { count: number; more: boolean } }> {
+  async page(filter: HotlineListFilter): Promise<{ rows: HotlineListRow[]; total: ListTotal }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -90,11 +90,7 @@ export class HotlineContactsRepository extends RepositoryBase {
     if (filter.status) add(`h.status = ?`, filter.status);
     if (filter.callType) add(`h."callType" = ?`, filter.callType);
     const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ n }]: { n: number }[] = await this.manager.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM hotline_contacts h ${filterSql} ORDER BY h."startedAt" DESC, h.id DESC LIMIT ${HOTLINE_COUNT_CAP + 1}) capped`,
-      params,
-    );
-    const total = { count: Math.min(n, HOTLINE_COUNT_CAP), more: n > HOTLINE_COUNT_CAP };
+    const total = await this.countUpTo(`SELECT 1 FROM hotline_contacts h ${filterSql} ORDER BY h."startedAt" DESC, h.id DESC`, params, HOTLINE_COUNT_CAP);
     const pageWhere = [...where];
     const pageParams = [...params];
     if (filter.after) {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { LIST_COUNT_CAP, ListTotal, listTotal } from '@ruta/shared';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { TransactionRunner } from './transaction-runner';
 
 /**
  * What every repository shares, and nothing more: the request transaction's EntityManager (row-level security and
- * audit see the acting user), inserts that do not read back, and optimistic locking. A repository owns its tables;
+ * audit see the acting user), inserts that do not read back, optimistic locking and capped list totals. A repository owns its tables;
  * it extends this class rather than injecting other repositories.
  */
 @Injectable()
@@ -26,6 +27,15 @@ export abstract class RepositoryBase {
     const id = (values as { id?: string }).id ?? randomUUID();
     await this.manager.createQueryBuilder().insert().into(entity).values({ ...values, id } as QueryDeepPartialEntity<T>).updateEntity(false).execute();
     return id;
+  }
+
+  /**
+   * A list's total: the rows `select` answers (any SELECT of the rows to count, best in the page's index order), counted
+   * up to `cap` — a LIMIT, so a million visible rows cost `cap` index entries, not a million row checks.
+   */
+  protected async countUpTo(select: string, params: unknown[], cap = LIST_COUNT_CAP): Promise<ListTotal> {
+    const [{ n }]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM (${select} LIMIT ${cap + 1}) capped`, params);
+    return listTotal(n, cap);
   }
 
   /** Several rows in one statement, same rules as `insertRow`. */

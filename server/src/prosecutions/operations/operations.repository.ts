@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ListOrder, OperationListItem, OperationType, OperationView } from '@ruta/shared';
+import { ListOrder, ListTotal, OperationListItem, OperationType, OperationView } from '@ruta/shared';
 import { RepositoryBase } from '@ruta/platform';
 import { openNames } from '../traffickers/trafficker-identity';
 import { OperationEntity } from './operation.entity';
@@ -64,9 +64,9 @@ export class OperationsRepository extends RepositoryBase {
   }
 
   /** A keyset page by date (newest first unless `asc`), with the total of what the actor may see. */
-  async page(limit: number, after?: { k: string; id: string }, order: ListOrder = 'desc'): Promise<{ rows: OperationListItem[]; total: number }> {
+  async page(limit: number, after?: { k: string; id: string }, order: ListOrder = 'desc'): Promise<{ rows: OperationListItem[]; total: ListTotal }> {
     const rows = await this.manager.query(OPERATIONS_PAGE_SQL(order), [after?.k ?? null, after?.id ?? null, limit + 1]);
-    const [{ total }] = await this.manager.query(`SELECT count(*)::int AS total FROM operations`);
+    const total = await this.countUpTo(`SELECT 1 FROM operations o`, []);
     return { rows: rows.map(({ description: _d, ...r }: OperationRow & { cases: number; traffickers: number }) => r), total };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppealView, CaseProceedingSummary, DefendantStage, HearingView, ProceedingListItem, ProceedingVictimView, StageEventView } from '@ruta/shared';
+import { AppealView, CaseProceedingSummary, DefendantStage, HearingView, ListTotal, ProceedingListItem, ProceedingVictimView, StageEventView } from '@ruta/shared';
 import { RepositoryBase } from '@ruta/platform';
 import { openNames } from '../traffickers/trafficker-identity';
 
@@ -199,7 +199,7 @@ export class ProceedingsRepository extends RepositoryBase {
   }
 
   /** A keyset page, newest report first, with each proceeding's defendants' stages; `caseId` narrows to one case. */
-  async page(limit: number, after?: { k: string; id: string }, caseId?: string, order: 'asc' | 'desc' = 'desc'): Promise<{ rows: (ProceedingListItem & { k: string })[]; total: number }> {
+  async page(limit: number, after?: { k: string; id: string }, caseId?: string, order: 'asc' | 'desc' = 'desc'): Promise<{ rows: (ProceedingListItem & { k: string })[]; total: ListTotal }> {
     const ofCase = (n: number) => `($${n}::uuid IS NULL OR EXISTS (SELECT 1 FROM proceeding_victims v WHERE v."proceedingId" = p.id AND v."caseId" = $${n}))`;
     const rows = await this.manager.query(
       `SELECT p.id, p.nunc, ${day('p."reportedOn"')} AS "reportedOn", ${day('p."reportedOn"')} AS k, p."prosecutorUnit", p.offences,
@@ -211,7 +211,8 @@ export class ProceedingsRepository extends RepositoryBase {
        ORDER BY p."reportedOn" ${order === 'asc' ? 'ASC' : 'DESC'}, p.id ${order === 'asc' ? 'ASC' : 'DESC'} LIMIT $3`,
       [after?.k ?? null, after?.id ?? null, limit + 1, caseId ?? null],
     );
-    const [{ total }] = await this.manager.query(`SELECT count(*)::int AS total FROM proceedings p WHERE ${ofCase(1)}`, [caseId ?? null]);
+    // Counted in the page's order (newest report first), so the cap is reached along the same index.
+    const total = await this.countUpTo(`SELECT 1 FROM proceedings p WHERE ${ofCase(1)} ORDER BY p."reportedOn" DESC, p.id DESC`, [caseId ?? null]);
     return { rows, total };
   }
 

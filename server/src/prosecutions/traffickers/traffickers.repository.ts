@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ListOrder, TraffickerDuplicate, TraffickerListItem, TraffickerView } from '@ruta/shared';
+import { ListOrder, ListTotal, TraffickerDuplicate, TraffickerListItem, TraffickerView } from '@ruta/shared';
 import { RepositoryBase } from '@ruta/platform';
 import {
   activeTraffickerIndexKey,
@@ -112,7 +112,7 @@ export class TraffickersRepository extends RepositoryBase {
    * (row-level security shows nobody another's); the keyset is written without a row comparison, which is not
    * leakproof and could not be an index condition under row-level security.
    */
-  async page(institutionId: string, limit: number, after?: { k: string; id: string }, search?: string, order: ListOrder = 'desc'): Promise<{ rows: (TraffickerListItem & { k: string })[]; total: number }> {
+  async page(institutionId: string, limit: number, after?: { k: string; id: string }, search?: string, order: ListOrder = 'desc'): Promise<{ rows: (TraffickerListItem & { k: string })[]; total: ListTotal }> {
     const [op, opOrEqual, direction] = order === 'desc' ? ['<', '<=', 'DESC'] : ['>', '>=', 'ASC'];
     const filter = searchFilter(search, 5);
     const rows: StoredListRow[] = await this.manager.query(
@@ -125,8 +125,8 @@ export class TraffickersRepository extends RepositoryBase {
       [institutionId, after?.k ?? null, after?.id ?? null, limit + 1, ...(filter?.params ?? [])],
     );
     const count = searchFilter(search, 2);
-    const [{ total }] = await this.manager.query(
-      `SELECT count(*)::int AS total FROM alleged_traffickers t WHERE t."institutionId" = $1::uuid ${count ? `AND ${count.sql}` : ''}`,
+    const total = await this.countUpTo(
+      `SELECT 1 FROM alleged_traffickers t WHERE t."institutionId" = $1::uuid ${count ? `AND ${count.sql}` : ''}`,
       [institutionId, ...(count?.params ?? [])],
     );
     return { rows: rows.map((r) => ({ ...r, name: openTraffickerField('name', r.name)!, aliases: openTraffickerAliases(r.aliases) })), total };

@@ -1,9 +1,9 @@
 import { signal } from '@angular/core';
-import { Page } from '@ruta/shared';
+import { ListTotal, Page } from '@ruta/shared';
 import { Observable } from 'rxjs';
 
 /** How many items a list's filters match, as an API gives it: a number, or a count capped at some size (`more`). */
-export type ListTotal = { count: number; more: boolean };
+export type { ListTotal };
 
 /**
  * A list read page by page with the API's opaque cursors ("load more"), with the total a first page may carry.

@@ -22,6 +22,7 @@ export const prosecutionsEn: Dictionary<typeof prosecutionsEs> = {
     openProceeding: 'Open the proceeding',
     openFromCase: 'Open a criminal proceeding from this case',
     total: '{{count}} in total',
+    totalMore: 'More than {{count}} in total',
     newestFirst: 'newest first',
     byName: 'by name',
     more: 'Show more',

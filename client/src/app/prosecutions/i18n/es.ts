@@ -19,6 +19,7 @@ export const prosecutionsEs = {
     openProceeding: 'Abrir el proceso',
     openFromCase: 'Abrir un proceso penal desde este caso',
     total: '{{count}} en total',
+    totalMore: 'Más de {{count}} en total',
     newestFirst: 'más recientes primero',
     byName: 'por nombre',
     more: 'Ver más',

@@ -8,6 +8,7 @@ import { PlaceNamePipe } from '../../cases/place-name.pipe';
 import { FormError } from '../../core/http/form-error';
 import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
 import { ListOrderSelect } from '../list-order';
+import { CountedTotal } from '../counted-total';
 import { PagedList } from '../paged-list';
 import { ProsecutionsApi } from '../prosecutions.api';
 
@@ -15,10 +16,10 @@ import { ProsecutionsApi } from '../prosecutions.api';
 @Component({
   selector: 'ruta-operations-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ListOrderSelect, RouterLink, MatButtonModule, TranslatePipe, OptionLabelPipe, PlaceNamePipe, CalendarDatePipe, FormError],
+  imports: [CountedTotal, ListOrderSelect, RouterLink, MatButtonModule, TranslatePipe, OptionLabelPipe, PlaceNamePipe, CalendarDatePipe, FormError],
   template: `
     <ruta-form-error [message]="list.error()" />
-    <p class="muted" data-testid="operations-total">{{ 'prosecutions.total' | translate: { count: list.total() } }}</p>
+    <p class="muted" data-testid="operations-total"><ruta-counted-total [total]="list.total()" /></p>
     <ruta-list-order by="date" testId="operations-order" [order]="order()" (orderChange)="reorder($event)" />
     <ul class="stack" data-testid="operations-list" [attr.data-loaded]="list.loaded()">
       @for (o of list.items(); track o.id) {

@@ -7,6 +7,7 @@ import { OptionLabelPipe, OptionLabelsPipe } from '../../cases/option-label.pipe
 import { FormError } from '../../core/http/form-error';
 import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
 import { ListOrderSelect } from '../list-order';
+import { CountedTotal } from '../counted-total';
 import { PagedList } from '../paged-list';
 import { ProsecutionsApi } from '../prosecutions.api';
 
@@ -14,10 +15,10 @@ import { ProsecutionsApi } from '../prosecutions.api';
 @Component({
   selector: 'ruta-proceedings-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ListOrderSelect, RouterLink, MatButtonModule, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, CalendarDatePipe, FormError],
+  imports: [CountedTotal, ListOrderSelect, RouterLink, MatButtonModule, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, CalendarDatePipe, FormError],
   template: `
     <ruta-form-error [message]="list.error()" />
-    <p class="muted" data-testid="proceedings-total">{{ 'prosecutions.total' | translate: { count: list.total() } }}</p>
+    <p class="muted" data-testid="proceedings-total"><ruta-counted-total [total]="list.total()" /></p>
     <ruta-list-order by="date" testId="proceedings-order" [order]="order()" (orderChange)="reorder($event)" />
     <ul class="stack" data-testid="proceedings-list" [attr.data-loaded]="list.loaded()">
       @for (p of list.items(); track p.id) {

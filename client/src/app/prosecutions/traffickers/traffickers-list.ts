@@ -9,6 +9,7 @@ import { TRAFFICKER_KIND, TRAFFICKER_ROLE, ListOrder } from '@ruta/shared';
 import { OptionLabelPipe, OptionLabelsPipe } from '../../cases/option-label.pipe';
 import { FormError } from '../../core/http/form-error';
 import { ListOrderSelect } from '../list-order';
+import { CountedTotal } from '../counted-total';
 import { PagedList } from '../paged-list';
 import { ProsecutionsApi } from '../prosecutions.api';
 
@@ -19,7 +20,7 @@ import { ProsecutionsApi } from '../prosecutions.api';
 @Component({
   selector: 'ruta-traffickers-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ListOrderSelect, RouterLink, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, FormError],
+  imports: [CountedTotal, ListOrderSelect, RouterLink, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, FormError],
   template: `
     <form (ngSubmit)="list.load()" class="filter">
       <mat-form-field>
@@ -29,7 +30,7 @@ import { ProsecutionsApi } from '../prosecutions.api';
       <button mat-stroked-button type="submit">{{ 'prosecutions.search' | translate }}</button>
     </form>
     <ruta-form-error [message]="list.error()" />
-    <p class="muted" data-testid="traffickers-total">{{ 'prosecutions.total' | translate: { count: list.total() } }}</p>
+    <p class="muted" data-testid="traffickers-total"><ruta-counted-total [total]="list.total()" /></p>
     <ruta-list-order by="date" testId="traffickers-order" [order]="order()" (orderChange)="reorder($event)" />
     <ul class="stack" data-testid="traffickers-list" [attr.data-loaded]="list.loaded()">
       @for (t of list.items(); track t.id) {

@@ -1,0 +1,29 @@
+import { TestBed } from '@angular/core/testing';
+import { ListTotal } from '@ruta/shared';
+import { provideTestI18n } from '../core/i18n/i18n.testing';
+import { CountedTotal } from './counted-total';
+
+jest.setTimeout(30_000);
+
+// In English: the number pipe needs no registered locale (en-US is built in; es-CO's data is an ES module jest cannot load).
+describe('CountedTotal', () => {
+  async function render(total: ListTotal): Promise<string> {
+    TestBed.configureTestingModule({ providers: [provideTestI18n('en')] });
+    const fixture = TestBed.createComponent(CountedTotal);
+    fixture.componentRef.setInput('total', total);
+    await fixture.whenStable();
+    return (fixture.nativeElement as HTMLElement).textContent!.trim();
+  }
+
+  it('gives an exact total with the locale\u2019s digit grouping', async () => {
+    expect(await render({ count: 1234, more: false })).toBe('1,234 in total');
+  });
+
+  it('gives an empty list\u2019s total as zero', async () => {
+    expect(await render({ count: 0, more: false })).toBe('0 in total');
+  });
+
+  it('says there are more than the cap when the count stopped there', async () => {
+    expect(await render({ count: 10_000, more: true })).toBe('More than 10,000 in total');
+  });
+});

@@ -42,3 +42,4 @@ export * from './lifecycle/ports';
 export * from './lifecycle/request-drain';
 export * from './database/production-checks';
 export * from './time/clock';
+export * from './jobs/background-job';

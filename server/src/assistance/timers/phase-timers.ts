@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, BeforeApplicationShutdown, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { phaseDeadline, phaseOfStatus, resumedDeadline } from '@ruta/shared';
-import { errorFacts, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
+import { JobTimer, runUnderJobLock, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
 import { CaseTransitionHooks } from '@ruta/cases';
 import { Clock } from '@ruta/platform';
 import { AssistanceRepository } from '../assistance.repository';
@@ -33,9 +33,8 @@ export interface PhaseRun {
  * mark or alert twice. The clock is injected (tests move it).
  */
 @Injectable()
-export class PhaseTimers implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(PhaseTimers.name);
-  private timer?: NodeJS.Timeout;
+export class PhaseTimers implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly timer = new JobTimer(new Logger(PhaseTimers.name), 'Assistance phase job');
 
   constructor(
     private readonly hooks: CaseTransitionHooks,
@@ -66,21 +65,18 @@ export class PhaseTimers implements OnModuleInit, OnApplicationBootstrap, OnAppl
     // The referral deadline job's interval: one setting for the deadline jobs.
     const seconds = this.config.REFERRAL_DEADLINE_CHECK_SECONDS;
     if (seconds > 0) {
-      // PostgreSQL's code and constraint only: an error message can echo the values of a row.
-      this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => this.logger.warn(`Assistance phase job failed: ${errorFacts(error)}`)), seconds * 1000);
-      this.timer.unref();
+      this.timer.start(seconds * 1000, () => this.runOnce());
     }
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Stops the timer; a run in progress finishes before the connection pools close. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.timer.stop();
   }
 
   async runOnce(now: Date = this.clock.now()): Promise<PhaseRun> {
     const mails: { code: string; emails: string[] }[] = [];
-    const run = await this.transactions.runAsSystem(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [ASSISTANCE_PHASE_LOCK]);
-      if (!locked) return { ran: false, marked: [] };
+    const run = await runUnderJobLock(this.transactions, ASSISTANCE_PHASE_LOCK, async (manager) => {
       const [marked]: [{ id: string; caseId: string }[], number] = await manager.query(
         `UPDATE assistance_phase_timers SET "overdueAt" = $1, version = version + 1, "updatedAt" = now()
           WHERE "overdueAt" IS NULL AND "endedAt" IS NULL AND "deadlineAt" < $1
@@ -98,6 +94,6 @@ export class PhaseTimers implements OnModuleInit, OnApplicationBootstrap, OnAppl
     });
     // Mailed once the marks are committed: a run that failed sends nothing.
     for (const mail of mails) this.mailer.send(mail.emails, mail.code);
-    return run;
+    return run ?? { ran: false, marked: [] };
   }
 }

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HotlineImportField, HotlineImportRejection } from '@ruta/shared';
-import { activeFieldCipher, AuditService, errorFacts, SECRET_BOX, SecretBox, TransactionRunner } from '@ruta/platform';
+import { activeFieldCipher, AuditService, errorFacts, JobTimer, runUnderJobLock, SECRET_BOX, SecretBox, TransactionRunner } from '@ruta/platform';
 import { CallerPhone } from '../contacts/caller-phone';
 import { CallLogRow, PlaceIndex, validateCallLogRow } from './call-log-rows';
 import { countCallLogRows, readCallLog, unpackCallLog } from './call-log-file';
@@ -21,9 +21,9 @@ const POLL_MS = 1_000;
  * progress is written from separate short transactions, so the progress bar moves while it runs.
  */
 @Injectable()
-export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class HotlineImportJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(HotlineImportJob.name);
-  private timer?: NodeJS.Timeout;
+  private readonly timer = new JobTimer(this.logger, 'Hotline import job');
   private running = false;
 
   constructor(
@@ -34,13 +34,12 @@ export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    // The error's class, code and constraint only (errorFacts): a message can echo a row's values.
-    this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => this.logger.warn(`Hotline import job failed: ${errorFacts(error)}`)), POLL_MS);
-    this.timer.unref();
+    this.timer.start(POLL_MS, () => this.runOnce());
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Stops polling; an import in progress finishes (all of its valid rows or none) before the connection pools close. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.timer.stop();
   }
 
   /** Claims and runs one waiting import, if any; true when one ran. */
@@ -48,11 +47,7 @@ export class HotlineImportJob implements OnApplicationBootstrap, OnApplicationSh
     if (this.running) return false;
     this.running = true;
     try {
-      const claimed = await this.transactions.runAsSystem(async (manager) => {
-        const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [HOTLINE_IMPORT_LOCK]);
-        if (!locked) return null;
-        return HotlineImportsRepository.claimNext(manager);
-      });
+      const claimed = await runUnderJobLock(this.transactions, HOTLINE_IMPORT_LOCK, (manager) => HotlineImportsRepository.claimNext(manager));
       if (!claimed) return false;
       try {
         await this.process(claimed.id, claimed.createdById, claimed.fileName, claimed.mapping, claimed.contentSealed ?? '');

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Clock, errorFacts, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Clock, JobTimer, runUnderJobLock, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
 import { exportCells, exportHeaders, ExportFileWriter } from './export-file';
 import { ClaimedExport, ExportJobsRepository } from './export-jobs.repository';
 import { exportFileName, ExportsService } from './exports.service';
@@ -24,9 +24,9 @@ class LeaseLost extends Error {}
  * lease commit after each chunk, fenced by the attempt. Expired files are dropped. The clock is injected (tests move it).
  */
 @Injectable()
-export class ExportJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ExportJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ExportJob.name);
-  private timer?: NodeJS.Timeout;
+  private readonly timer = new JobTimer(this.logger, 'Export job');
   private running = false;
 
   constructor(
@@ -38,15 +38,12 @@ export class ExportJob implements OnApplicationBootstrap, OnApplicationShutdown 
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.RUTA_EXPORT_JOB === 'off') return;
-    const tick = () => void this.runOnce().catch((error: unknown) => this.logger.warn(`Export job failed: ${errorFacts(error)}`));
-    setImmediate(tick);
-    this.timer = setInterval(tick, EVERY_SECONDS * 1000);
-    this.timer.unref();
+    if (this.config.RUTA_EXPORT_JOB !== 'off') this.timer.start(EVERY_SECONDS * 1000, () => this.runOnce(), { atStart: true });
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Stops the timer; an export being built finishes before the connection pools close. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.timer.stop();
   }
 
   /** Builds at most one queued export; answers its id, or null when there was none (or another instance held the lock). */
@@ -54,9 +51,7 @@ export class ExportJob implements OnApplicationBootstrap, OnApplicationShutdown 
     if (this.running) return null;
     this.running = true;
     try {
-      const job = await this.transactions.runAsSystem(async (manager) => {
-        const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [EXPORT_JOB_LOCK]);
-        if (!locked) return null;
+      const job = await runUnderJobLock(this.transactions, EXPORT_JOB_LOCK, async (manager) => {
         await this.jobs.purgeExpired(manager, now);
         const recovered = await this.jobs.recoverStale(manager, new Date(now.getTime() - EXPORT_LEASE_MS), EXPORT_MAX_ATTEMPTS);
         if (recovered.requeued || recovered.failed) this.logger.warn(`Export jobs left running by a stopped worker: ${recovered.requeued} queued again, ${recovered.failed} failed`);

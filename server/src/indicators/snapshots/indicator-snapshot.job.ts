@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Clock, errorFacts, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
+import { Clock, JobTimer, RUTA_CONFIG, RutaConfig, runUnderJobLock, TransactionRunner } from '@ruta/platform';
 import { bogotaDate, RoleDashboardsService } from '../dashboards/role-dashboards.service';
 import { IndicatorsService } from '../indicators.service';
 import { COORDINATOR_DASHBOARD_KEY, IndicatorSnapshots, SnapshotKey, yearSnapshotKey } from './indicator-snapshots';
@@ -24,8 +24,7 @@ export interface SnapshotRun {
  */
 @Injectable()
 export class IndicatorSnapshotJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(IndicatorSnapshotJob.name);
-  private timer?: NodeJS.Timeout;
+  private readonly timer = new JobTimer(new Logger(IndicatorSnapshotJob.name), 'Indicator snapshot job');
   private running: Promise<SnapshotRun> | null = null;
 
   constructor(
@@ -39,16 +38,12 @@ export class IndicatorSnapshotJob implements OnApplicationBootstrap, BeforeAppli
 
   onApplicationBootstrap(): void {
     const seconds = this.config.INDICATOR_SNAPSHOT_SECONDS;
-    if (seconds <= 0) return;
-    const tick = () => void this.runOnce().catch((error: unknown) => this.logger.warn(`Indicator snapshot job failed: ${errorFacts(error)}`));
-    setImmediate(tick);
-    this.timer = setInterval(tick, seconds * 1000);
-    this.timer.unref();
+    if (seconds > 0) this.timer.start(seconds * 1000, () => this.runOnce(), { atStart: true });
   }
 
   /** Stops the timer; a run in progress finishes (its work is one transaction) before the connection pools close. */
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    await this.timer.stop();
     await this.running?.catch(() => undefined);
   }
 
@@ -57,10 +52,8 @@ export class IndicatorSnapshotJob implements OnApplicationBootstrap, BeforeAppli
     return this.running;
   }
 
-  private compute(): Promise<SnapshotRun> {
-    return this.transactions.runAsSystem(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [INDICATOR_SNAPSHOT_LOCK]);
-      if (!locked) return { ran: false, keys: [] };
+  private async compute(): Promise<SnapshotRun> {
+    const run = await runUnderJobLock(this.transactions, INDICATOR_SNAPSHOT_LOCK, async () => {
       const today = bogotaDate(this.clock.now());
       const year = Number(today.slice(0, 4));
       const keys: SnapshotKey[] = [];
@@ -80,5 +73,6 @@ export class IndicatorSnapshotJob implements OnApplicationBootstrap, BeforeAppli
       });
       return { ran: true, keys };
     });
+    return run ?? { ran: false, keys: [] };
   }
 }

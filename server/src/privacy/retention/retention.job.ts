@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { RetentionRunResult } from '@ruta/shared';
-import { AuditService, Clock, errorFacts, RUTA_CONFIG, RutaConfig, todayInColombia, TransactionRunner } from '@ruta/platform';
+import { AuditService, Clock, JobTimer, runUnderJobLock, RUTA_CONFIG, RutaConfig, todayInColombia, TransactionRunner } from '@ruta/platform';
 
 /** The key of the transaction-level advisory lock that lets one instance at a time run the retention job. */
 export const PRIVACY_RETENTION_LOCK = 718_090_020;
@@ -17,9 +17,8 @@ const RUN_EVERY_MS = 60 * 60 * 1000;
  * ever), so two instances never list twice. Each listing is audited (the case or contact id, never an identity).
  */
 @Injectable()
-export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RetentionJob.name);
-  private timer?: NodeJS.Timeout;
+export class RetentionJob implements BeforeApplicationShutdown, OnApplicationBootstrap {
+  private readonly timer = new JobTimer(new Logger(RetentionJob.name), 'Retention job');
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -31,20 +30,18 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
   onApplicationBootstrap(): void {
     // One switch for the scheduled jobs: the deadline jobs' setting (0 turns them off, as tests do).
     if (this.config.REFERRAL_DEADLINE_CHECK_SECONDS > 0) {
-      this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => this.logger.warn(`Retention job failed: ${errorFacts(error)}`)), RUN_EVERY_MS);
-      this.timer.unref();
+      this.timer.start(RUN_EVERY_MS, () => this.runOnce());
     }
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Stops the timer; a run in progress finishes before the connection pools close. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.timer.stop();
   }
 
   async runOnce(now: Date = this.clock.now()): Promise<RetentionRunResult> {
     const today = todayInColombia(now);
-    return this.transactions.runAsSystem(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [PRIVACY_RETENTION_LOCK]);
-      if (!locked) return { ran: false, listed: 0, reopened: 0 };
+    const run = await runUnderJobLock(this.transactions, PRIVACY_RETENTION_LOCK, async (manager) => {
       const cases: { caseId: string; recordType: string }[] = await manager.query(
         `WITH ended AS (
            SELECT c.id, c.code, c."ownerInstitutionId",
@@ -94,5 +91,6 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
       ]);
       return { ran: true, listed: cases.length + contacts.length, reopened: reopened.length };
     });
+    return run ?? { ran: false, listed: 0, reopened: 0 };
   }
 }

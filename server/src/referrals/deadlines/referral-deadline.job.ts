@@ -1,6 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { errorFacts, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
-import { Clock } from '@ruta/platform';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Clock, JobTimer, runUnderJobLock, RUTA_CONFIG, RutaConfig, TransactionRunner } from '@ruta/platform';
 import { ReferralMailer } from '../notifications/referral-mailer';
 
 /** The key of the transaction-level advisory lock that lets one instance at a time run the job. */
@@ -19,9 +18,8 @@ export interface DeadlineRun {
  * referral is marked, and notified, exactly once. The clock is injected (tests move it).
  */
 @Injectable()
-export class ReferralDeadlineJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ReferralDeadlineJob.name);
-  private timer?: NodeJS.Timeout;
+export class ReferralDeadlineJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly timer = new JobTimer(new Logger(ReferralDeadlineJob.name), 'Referral deadline job');
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -32,21 +30,17 @@ export class ReferralDeadlineJob implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationBootstrap(): void {
     const seconds = this.config.REFERRAL_DEADLINE_CHECK_SECONDS;
-    if (seconds > 0) {
-      this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => this.logger.warn(`Referral deadline job failed: ${errorFacts(error)}`)), seconds * 1000);
-      this.timer.unref();
-    }
+    if (seconds > 0) this.timer.start(seconds * 1000, () => this.runOnce());
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Stops the timer; a run in progress finishes before the connection pools close. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.timer.stop();
   }
 
   async runOnce(now: Date = this.clock.now()): Promise<DeadlineRun> {
     const mails: { emails: string[]; caseCode: string; referralId: string }[] = [];
-    const run = await this.transactions.runAsSystem(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [REFERRAL_DEADLINE_LOCK]);
-      if (!locked) return { ran: false, marked: [] };
+    const run = await runUnderJobLock(this.transactions, REFERRAL_DEADLINE_LOCK, async (manager) => {
       // TypeORM answers an UPDATE ... RETURNING with [rows, count].
       const [marked]: [{ id: string; caseCode: string; toInstitutionId: string; fromInstitutionId: string }[], number] = await manager.query(
         `UPDATE referrals SET "overdueAt" = $1
@@ -66,6 +60,6 @@ export class ReferralDeadlineJob implements OnApplicationBootstrap, OnApplicatio
       return { ran: true, marked: marked.map((m) => m.id) };
     });
     for (const mail of mails) this.mailer.send(mail.emails, { kind: 'referral_overdue', caseCode: mail.caseCode, referralId: mail.referralId });
-    return run;
+    return run ?? { ran: false, marked: [] };
   }
 }

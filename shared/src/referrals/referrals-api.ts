@@ -1,5 +1,5 @@
 import { CalendarDate } from '../common/calendar-date';
-import { PageQuery, Page } from '../common/paging';
+import { ListTotal, PageQuery, Page } from '../common/paging';
 import { InstitutionRef, UserRef } from '../common/refs';
 import { AgeBand } from '../cases/case-options';
 import { CaseStatus } from '../cases/case-status';
@@ -114,7 +114,8 @@ export interface ReferralListQuery extends PageQuery {
 }
 
 export interface ReferralPage extends Page<ReferralListItem> {
-  total: number;
+  /** How many referrals the box and filters hold, counted up to LIST_COUNT_CAP. */
+  total: ListTotal;
 }
 
 export interface ReferralMoveBody {

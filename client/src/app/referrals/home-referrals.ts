@@ -1,25 +1,29 @@
+import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { REFERRAL_PURPOSE, ReferralListItem } from '@ruta/shared';
+import { ListTotal, REFERRAL_PURPOSE, ReferralListItem } from '@ruta/shared';
 import { OptionLabelPipe } from '../cases/option-label.pipe';
 import { FormError } from '../core/http/form-error';
 import { ErrorMessage, problemMessage } from '../core/http/problem';
+import { LanguageService, LOCALES } from '../core/i18n/language.service';
 import { ReferralsApi } from './referrals.api';
 
 /** On a partner's home: the referrals received by its institution, newest first, with how many are new and overdue. */
 @Component({
   selector: 'ruta-home-referrals',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatIconModule, TranslatePipe, OptionLabelPipe, FormError],
+  imports: [DecimalPipe, RouterLink, MatButtonModule, MatIconModule, TranslatePipe, OptionLabelPipe, FormError],
   template: `
     <section aria-labelledby="home-referrals-title" data-testid="home-referrals" [attr.data-loaded]="loaded()">
       <h2 id="home-referrals-title" class="section-title">{{ 'referrals.home.title' | translate }}</h2>
       <ruta-form-error [message]="error()" />
       @if (loaded() && !error()) {
-        <p data-testid="home-referrals-summary">{{ 'referrals.home.summary' | translate: { total: total(), fresh: fresh(), overdue: overdue() } }}</p>
+        <p data-testid="home-referrals-summary">@let t = total();
+          @let count = t.count | number: '1.0-0' : locales[language.current()];
+          {{ (t.more ? 'referrals.home.summaryMore' : 'referrals.home.summary') | translate: { total: count, fresh: fresh(), overdue: overdue() } }}</p>
       }
       <ul class="stack">
         @for (r of items(); track r.id) {
@@ -40,7 +44,9 @@ export class HomeReferrals implements OnInit {
   private readonly api = inject(ReferralsApi);
   protected readonly purposes = REFERRAL_PURPOSE;
   protected readonly items = signal<ReferralListItem[]>([]);
-  protected readonly total = signal(0);
+  protected readonly total = signal<ListTotal>({ count: 0, more: false });
+  protected readonly language = inject(LanguageService);
+  protected readonly locales = LOCALES;
   protected readonly loaded = signal(false);
   protected readonly error = signal<ErrorMessage | null>(null);
   /** Not opened yet. */

@@ -5,6 +5,11 @@ import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { TransactionRunner } from './transaction-runner';
 
+/** The statement `countUpTo` runs for `select` (the plan tests EXPLAIN the very same text). */
+export function cappedCount(select: string, cap = LIST_COUNT_CAP): string {
+  return `SELECT count(*)::int AS n FROM (${select} LIMIT ${cap + 1}) capped`;
+}
+
 /**
  * What every repository shares, and nothing more: the request transaction's EntityManager (row-level security and
  * audit see the acting user), inserts that do not read back, optimistic locking and capped list totals. A repository owns its tables;
@@ -34,7 +39,7 @@ export abstract class RepositoryBase {
    * up to `cap` — a LIMIT, so a million visible rows cost `cap` index entries, not a million row checks.
    */
   protected async countUpTo(select: string, params: unknown[], cap = LIST_COUNT_CAP): Promise<ListTotal> {
-    const [{ n }]: { n: number }[] = await this.manager.query(`SELECT count(*)::int AS n FROM (${select} LIMIT ${cap + 1}) capped`, params);
+    const [{ n }]: { n: number }[] = await this.manager.query(cappedCount(select, cap), params);
     return listTotal(n, cap);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { ReferralListQuery, ReferralSort, ReferralUrgency } from '@ruta/shared';
+import { ListTotal, ReferralListQuery, ReferralSort, ReferralUrgency } from '@ruta/shared';
 import { RepositoryBase } from '@ruta/platform';
 import { CaseDocumentEntity } from '@ruta/cases';
 import { UserEntity } from '@ruta/identity';
@@ -240,16 +240,16 @@ export class ReferralsRepository extends RepositoryBase {
     return query.addSelect(`(${key})::text`, 'cursor_key').orderBy(key, direction).addOrderBy('r.id', direction).limit(filter.limit + 1);
   }
 
-  /** The total of a filter: one count over the same conditions, on the box's index. */
+  /** The rows a filter's total counts (up to LIST_COUNT_CAP: `countUpTo`), over the same conditions, on the box's index. */
   countQuery(filter: Omit<ListFilter, 'after' | 'limit'>): SelectQueryBuilder<ReferralEntity> {
-    return this.filtered(filter).select('count(*)::int', 'total');
+    return this.filtered(filter).select('1');
   }
 
   /** One keyset page and the total of the filter. */
-  async page(filter: ListFilter): Promise<{ rows: ReferralEntity[]; keys: string[]; total: number }> {
-    const counted = await this.countQuery(filter).getRawOne<{ total: number }>();
+  async page(filter: ListFilter): Promise<{ rows: ReferralEntity[]; keys: string[]; total: ListTotal }> {
+    const total = await this.countUpTo(...this.countQuery(filter).getQueryAndParameters());
     const { entities, raw } = await this.pageQuery(filter).getRawAndEntities<{ cursor_key: string }>();
-    return { rows: entities, keys: raw.map((r) => r.cursor_key), total: counted?.total ?? 0 };
+    return { rows: entities, keys: raw.map((r) => r.cursor_key), total };
   }
 
   async inboxCounts(institutionId: string, now: Date): Promise<{ newCount: number; overdueCount: number }> {

@@ -103,6 +103,7 @@ export const referralsEn: Dictionary<typeof referralsEs> = {
     home: {
       title: 'Referrals received',
       summary: '{{total}} in total; of the latest, {{fresh}} not opened and {{overdue}} overdue.',
+      summaryMore: 'More than {{total}} in total; of the latest, {{fresh}} not opened and {{overdue}} overdue.',
       all: 'See all referrals',
     },
     refer: {

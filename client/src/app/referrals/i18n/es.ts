@@ -100,6 +100,7 @@ export const referralsEs = {
     home: {
       title: 'Remisiones recibidas',
       summary: '{{total}} en total; de las últimas, {{fresh}} sin abrir y {{overdue}} vencidas.',
+      summaryMore: 'Más de {{total}} en total; de las últimas, {{fresh}} sin abrir y {{overdue}} vencidas.',
       all: 'Ver todas las remisiones',
     },
     refer: {

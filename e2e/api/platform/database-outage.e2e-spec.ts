@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request, { Response, Test } from 'supertest';
 import { DataSource } from 'typeorm';
+import { TransactionRunner } from '@ruta/server/platform/database/transaction-runner';
 import { newCaseRequest } from '../../support/case-factory';
 import { ApiSession, loginAs } from '../../support/sessions';
 import { StallingProxy } from '../../support/stalling-proxy';
@@ -70,6 +71,17 @@ describe('database outage: timeouts, liveness and readiness, 503 instead of a ha
   it('opens every connection of the application with the statement and idle-in-transaction timeouts', async () => {
     const [settings] = await app.get(DataSource).query(`SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`);
     expect(settings).toEqual({ statement: '1s', idle: '3s' });
+  });
+
+  it('lets a background job\u2019s transaction run longer statements than a request may, and only that transaction', async () => {
+    const runner = app.get(TransactionRunner);
+    const sleep = (seconds: number, options?: { statementTimeoutMs: number }) => runner.runAsSystem((manager) => manager.query(`SELECT 1 AS done FROM pg_sleep(${seconds})`), options);
+    // A request's limit (1 s) cancels it.
+    await expect(sleep(1.5)).rejects.toMatchObject({ code: '57014' });
+    // A job's longer limit: PostgreSQL and the client's read timeout (1 s + 1 s margin) both wait past 2 s.
+    await expect(sleep(2.5, { statementTimeoutMs: 6000 })).resolves.toEqual([{ done: 1 }]);
+    // Every connection of the pool is back to the request's limit afterwards.
+    for (let i = 0; i < 3; i++) await expect(sleep(1.5)).rejects.toMatchObject({ code: '57014' });
   });
 
   it('answers 503 problem+json within the statement timeout while a table the request needs is locked', async () => {

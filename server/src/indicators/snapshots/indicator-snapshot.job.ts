@@ -53,6 +53,9 @@ export class IndicatorSnapshotJob implements OnApplicationBootstrap, BeforeAppli
   }
 
   private async compute(): Promise<SnapshotRun> {
+    // A run is a handful of whole-centre aggregates: at 1,000,000 cases, under a full load, one statement can outlast
+    // a request's timeout. It may take as long as the interval (the snapshot it replaces stays served for two).
+    const statementTimeoutMs = Math.max(this.config.DATABASE_STATEMENT_TIMEOUT_MS, this.config.INDICATOR_SNAPSHOT_SECONDS * 1000);
     const run = await runUnderJobLock(this.transactions, INDICATOR_SNAPSHOT_LOCK, async () => {
       const today = bogotaDate(this.clock.now());
       const year = Number(today.slice(0, 4));
@@ -72,7 +75,7 @@ export class IndicatorSnapshotJob implements OnApplicationBootstrap, BeforeAppli
         return { periodFrom: dashboard.from, periodTo: dashboard.to, data: dashboard };
       });
       return { ran: true, keys };
-    });
+    }, { statementTimeoutMs });
     return run ?? { ran: false, keys: [] };
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { UnauthenticatedError } from '../http/errors';
+import { longerStatementTimeout } from './database-timeouts';
 
 /** The TypeORM connection of system work: the `ruta_system` database role (DatabaseModule). */
 export const SYSTEM_CONNECTION = 'system';
@@ -48,9 +49,15 @@ export class TransactionRunner {
     });
   }
 
-  /** Internal work with no user behind it, as the system role. */
-  runAsSystem<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.systemDataSource.transaction((manager) => this.storage.run({ manager, context: {}, system: true }, () => work(manager)));
+  /**
+   * Internal work with no user behind it, as the system role. `statementTimeoutMs` lets a background job's statements
+   * run longer than a request's (`DATABASE_STATEMENT_TIMEOUT_MS`), for this transaction only.
+   */
+  runAsSystem<T>(work: (manager: EntityManager) => Promise<T>, options: { statementTimeoutMs?: number } = {}): Promise<T> {
+    return this.systemDataSource.transaction(async (manager) => {
+      if (options.statementTimeoutMs) await manager.query(longerStatementTimeout(options.statementTimeoutMs));
+      return this.storage.run({ manager, context: {}, system: true }, () => work(manager));
+    });
   }
 
   /** System work: in the system transaction in progress, or in one of its own. */

@@ -48,11 +48,16 @@ export class JobTimer {
 /**
  * One run of a job that only one instance may do at a time: `work` in one system transaction that first takes the
  * transaction-level advisory lock `key` without waiting (`pg_try_advisory_xact_lock`, released at commit or rollback).
- * `null` when another instance holds it: that instance is doing this run.
+ * `null` when another instance holds it: that instance is doing this run. `statementTimeoutMs`: see `runAsSystem`.
  */
-export function runUnderJobLock<T>(transactions: TransactionRunner, key: number, work: (manager: EntityManager) => Promise<T>): Promise<T | null> {
+export function runUnderJobLock<T>(
+  transactions: TransactionRunner,
+  key: number,
+  work: (manager: EntityManager) => Promise<T>,
+  options: { statementTimeoutMs?: number } = {},
+): Promise<T | null> {
   return transactions.runAsSystem(async (manager) => {
     const [{ locked }]: { locked: boolean }[] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [key]);
     return locked ? work(manager) : null;
-  });
+  }, options);
 }

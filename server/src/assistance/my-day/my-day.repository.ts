@@ -69,18 +69,21 @@ export const MY_DAY_SQL = {
    * risk) come from one pass over those cases — each with its latest follow-up and latest risk assessment, one index
    * probe apiece — instead of six passes that each work out the scope again; the same rules as `sources()` (a case
    * without a follow-up or an assessment counts in neither). Services, closures and timers are joined from their own
-   * open rows.
+   * open rows. `ownCases` (the `assigned` scope: a caseworker's own and assigned cases, a few thousand at most) works the
+   * scope out once, into a materialised set that every count reads; a whole institution's scope is left to each count's
+   * own indexes instead.
    */
-  counts(scope: MyDayScope, userId: string, today: string, now: Date): [string, unknown[]] {
+  counts(scope: MyDayScope, userId: string, today: string, now: Date, options: { ownCases?: boolean } = {}): [string, unknown[]] {
     const p = new Params();
-    const s = sources(TODAY, p.scope(scope));
     const inScope = p.scope(scope);
-    const count = (sql: string) => `(SELECT count(*)::int FROM (${sql}) x)`;
-    const sql = `WITH active AS (
+    const mine = options.ownCases ? `mine AS MATERIALIZED (SELECT c.id, c.status FROM cases c WHERE ${inScope}),` : '';
+    // Every count reads its cases from `scoped` (alias c): the materialised set, or the cases under the scope condition.
+    const [scoped, where] = options.ownCases ? ['mine c', 'true'] : ['cases c', inScope];
+    const sql = `WITH ${mine} active AS (
         SELECT c.status,
           (SELECT f."nextOn" FROM assistance_follow_ups f WHERE f."caseId" = c.id ORDER BY f."createdAt" DESC LIMIT 1) AS "nextOn",
           (SELECT r.level FROM risk_assessments r WHERE r."caseId" = c.id ORDER BY r."assessedAt" DESC LIMIT 1) AS risk
-        FROM cases c WHERE c.status IN ${ACTIVE} AND ${inScope}
+        FROM ${scoped} WHERE c.status IN ${ACTIVE} AND ${where}
       ), phases AS (
         SELECT count(*) FILTER (WHERE a.status = 'immediate_assistance')::int AS immediate,
           count(*) FILTER (WHERE a.status = 'medium_term_assistance')::int AS "mediumTerm",
@@ -91,9 +94,12 @@ export const MY_DAY_SQL = {
         FROM active a
       )
       SELECT ph.immediate, ph."mediumTerm", ph."followUp", ph."followUpsDueToday", ph."followUpsOverdue",
-              ${count(s.services_overdue)} AS "servicesOverdue", ph."highRisk", ${count(s.closures_pending)} AS "closuresPending",
-              (SELECT count(*)::int FROM cases c JOIN assistance_phase_timers t ON t."caseId" = c.id AND t."endedAt" IS NULL AND (t."overdueAt" IS NOT NULL OR t."deadlineAt" < ${p.add(now)})
-                WHERE ${inScope}) AS "overduePhases",
+              (SELECT count(*)::int FROM ${scoped} JOIN assistance_services s ON s."caseId" = c.id AND s.status IN ('planned', 'in_progress') AND s."dueOn" < ${TODAY}
+                WHERE ${where}) AS "servicesOverdue",
+              ph."highRisk",
+              (SELECT count(*)::int FROM ${scoped} JOIN assistance_closure_requests q ON q."caseId" = c.id AND q.status = 'pending' WHERE ${where}) AS "closuresPending",
+              (SELECT count(*)::int FROM ${scoped} JOIN assistance_phase_timers t ON t."caseId" = c.id AND t."endedAt" IS NULL AND (t."overdueAt" IS NOT NULL OR t."deadlineAt" < ${p.add(now)})
+                WHERE ${where}) AS "overduePhases",
               (SELECT count(*)::int FROM assistance_alerts a WHERE a."userId" = ${p.add(userId)} AND a."readAt" IS NULL) AS "unreadAlerts"
       FROM phases ph`;
     return [p.today(sql, today), p.values];
@@ -115,8 +121,8 @@ export const MY_DAY_SQL = {
 
 @Injectable()
 export class MyDayRepository extends RepositoryBase {
-  async counts(scope: MyDayScope, userId: string, today: string, now: Date): Promise<MyDay> {
-    const [row] = await this.manager.query(...MY_DAY_SQL.counts(scope, userId, today, now));
+  async counts(scope: MyDayScope, userId: string, today: string, now: Date, options: { ownCases?: boolean } = {}): Promise<MyDay> {
+    const [row] = await this.manager.query(...MY_DAY_SQL.counts(scope, userId, today, now, options));
     const { immediate, mediumTerm, followUp, ...rest } = row;
     return { byPhase: { immediate, mediumTerm, followUp }, ...rest };
   }

@@ -18,7 +18,7 @@ export class MyDayService {
 
   async counts(actor: Actor): Promise<MyDay> {
     const now = this.clock.now();
-    const counts = await this.myDay.counts(caseScopeCondition(actor), actor.userId, todayInColombia(now), now);
+    const counts = await this.myDay.counts(caseScopeCondition(actor), actor.userId, todayInColombia(now), now, { ownCases: actor.scope === 'assigned' });
     await this.audit.record({ action: 'read', entityType: 'case_stats', details: { section: 'assistance_my_day' } });
     return counts;
   }

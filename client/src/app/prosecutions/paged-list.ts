@@ -3,6 +3,9 @@ import { CountedPage, ListTotal } from '@ruta/shared';
 import { Observable } from 'rxjs';
 import { ErrorMessage, problemMessage } from '../core/http/problem';
 
+/** How a prosecutions list's total reads ("1.234 en total", "Más de 10.000 en total"). */
+export const PROSECUTIONS_TOTAL = { one: 'prosecutions.total', other: 'prosecutions.total', more: 'prosecutions.totalMore' };
+
 /** A keyset-paged list: the items so far, the total, the next page on demand, the error of the last load. */
 export class PagedList<T> {
   readonly items = signal<T[]>([]);

@@ -1,10 +1,9 @@
-import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ListTotal } from '../http/cursor-list';
-import { LanguageService, LOCALES } from '../i18n/language.service';
+import { ListTotalNouns, ListTotalText } from './list-total';
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -16,12 +15,11 @@ export type PageSize = (typeof PAGE_SIZES)[number];
 @Component({
   selector: 'ruta-list-summary',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DecimalPipe, MatFormFieldModule, MatSelectModule, TranslatePipe],
+  imports: [ListTotalText, MatFormFieldModule, MatSelectModule, TranslatePipe],
   template: `
     <span class="list-total" data-testid="list-total">
       @if (total(); as t) {
-        @let count = t.count | number: '1.0-0' : locales[language.current()];
-        {{ (t.more ? nouns().more : t.count === 1 ? nouns().one : nouns().other) | translate: { count } }}
+        <ruta-list-total [total]="t" [nouns]="nouns()" />
       }
     </span>
     <mat-form-field class="page-size" subscriptSizing="dynamic">
@@ -36,11 +34,9 @@ export type PageSize = (typeof PAGE_SIZES)[number];
   host: { class: 'list-summary' },
 })
 export class ListSummary {
-  protected readonly language = inject(LanguageService);
-  protected readonly locales = LOCALES;
   protected readonly sizes = PAGE_SIZES;
   readonly total = input.required<ListTotal | null>();
-  readonly nouns = input.required<{ one: string; other: string; more: string }>();
+  readonly nouns = input.required<ListTotalNouns>();
   readonly pageSize = input.required<PageSize>();
   readonly pageSizeChange = output<PageSize>();
 }

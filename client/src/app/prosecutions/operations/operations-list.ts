@@ -8,18 +8,18 @@ import { PlaceNamePipe } from '../../cases/place-name.pipe';
 import { FormError } from '../../core/http/form-error';
 import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
 import { ListOrderSelect } from '../list-order';
-import { CountedTotal } from '../counted-total';
-import { PagedList } from '../paged-list';
+import { ListTotalText } from '../../core/layout/list-total';
+import { PagedList, PROSECUTIONS_TOTAL } from '../paged-list';
 import { ProsecutionsApi } from '../prosecutions.api';
 
 /** Police and DAS operations, newest first. */
 @Component({
   selector: 'ruta-operations-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [CountedTotal, ListOrderSelect, RouterLink, MatButtonModule, TranslatePipe, OptionLabelPipe, PlaceNamePipe, CalendarDatePipe, FormError],
+  imports: [ListTotalText, ListOrderSelect, RouterLink, MatButtonModule, TranslatePipe, OptionLabelPipe, PlaceNamePipe, CalendarDatePipe, FormError],
   template: `
     <ruta-form-error [message]="list.error()" />
-    <p class="muted" data-testid="operations-total"><ruta-counted-total [total]="list.total()" /></p>
+    <p class="muted" data-testid="operations-total"><ruta-list-total [total]="list.total()" [nouns]="totalNouns" /></p>
     <ruta-list-order by="date" testId="operations-order" [order]="order()" (orderChange)="reorder($event)" />
     <ul class="stack" data-testid="operations-list" [attr.data-loaded]="list.loaded()">
       @for (o of list.items(); track o.id) {
@@ -41,6 +41,7 @@ export class OperationsList implements OnInit {
   private readonly api = inject(ProsecutionsApi);
   protected readonly types = OPERATION_TYPE;
   protected readonly order = signal<ListOrder>('desc');
+  protected readonly totalNouns = PROSECUTIONS_TOTAL;
   protected readonly list = new PagedList((cursor) => this.api.operations({ cursor, limit: 25, order: this.order() }));
 
   protected reorder(order: ListOrder): void {

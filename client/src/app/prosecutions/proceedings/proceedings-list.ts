@@ -7,18 +7,18 @@ import { OptionLabelPipe, OptionLabelsPipe } from '../../cases/option-label.pipe
 import { FormError } from '../../core/http/form-error';
 import { CalendarDatePipe } from '../../core/i18n/calendar-date.pipe';
 import { ListOrderSelect } from '../list-order';
-import { CountedTotal } from '../counted-total';
-import { PagedList } from '../paged-list';
+import { ListTotalText } from '../../core/layout/list-total';
+import { PagedList, PROSECUTIONS_TOTAL } from '../paged-list';
 import { ProsecutionsApi } from '../prosecutions.api';
 
 /** Proceedings, newest noticia criminal first, with the stage of each defendant. */
 @Component({
   selector: 'ruta-proceedings-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [CountedTotal, ListOrderSelect, RouterLink, MatButtonModule, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, CalendarDatePipe, FormError],
+  imports: [ListTotalText, ListOrderSelect, RouterLink, MatButtonModule, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, CalendarDatePipe, FormError],
   template: `
     <ruta-form-error [message]="list.error()" />
-    <p class="muted" data-testid="proceedings-total"><ruta-counted-total [total]="list.total()" /></p>
+    <p class="muted" data-testid="proceedings-total"><ruta-list-total [total]="list.total()" [nouns]="totalNouns" /></p>
     <ruta-list-order by="date" testId="proceedings-order" [order]="order()" (orderChange)="reorder($event)" />
     <ul class="stack" data-testid="proceedings-list" [attr.data-loaded]="list.loaded()">
       @for (p of list.items(); track p.id) {
@@ -42,6 +42,7 @@ export class ProceedingsList implements OnInit {
   protected readonly stages = DEFENDANT_STAGE;
   protected readonly offences = OFFENCE;
   protected readonly order = signal<ListOrder>('desc');
+  protected readonly totalNouns = PROSECUTIONS_TOTAL;
   protected readonly list = new PagedList((cursor) => this.api.proceedings({ cursor, limit: 25, order: this.order() }));
 
   protected reorder(order: ListOrder): void {

@@ -9,8 +9,8 @@ import { TRAFFICKER_KIND, TRAFFICKER_ROLE, ListOrder } from '@ruta/shared';
 import { OptionLabelPipe, OptionLabelsPipe } from '../../cases/option-label.pipe';
 import { FormError } from '../../core/http/form-error';
 import { ListOrderSelect } from '../list-order';
-import { CountedTotal } from '../counted-total';
-import { PagedList } from '../paged-list';
+import { ListTotalText } from '../../core/layout/list-total';
+import { PagedList, PROSECUTIONS_TOTAL } from '../paged-list';
 import { ProsecutionsApi } from '../prosecutions.api';
 
 /**
@@ -20,7 +20,7 @@ import { ProsecutionsApi } from '../prosecutions.api';
 @Component({
   selector: 'ruta-traffickers-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [CountedTotal, ListOrderSelect, RouterLink, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, FormError],
+  imports: [ListTotalText, ListOrderSelect, RouterLink, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, OptionLabelPipe, OptionLabelsPipe, FormError],
   template: `
     <form (ngSubmit)="list.load()" class="filter">
       <mat-form-field>
@@ -30,7 +30,7 @@ import { ProsecutionsApi } from '../prosecutions.api';
       <button mat-stroked-button type="submit">{{ 'prosecutions.search' | translate }}</button>
     </form>
     <ruta-form-error [message]="list.error()" />
-    <p class="muted" data-testid="traffickers-total"><ruta-counted-total [total]="list.total()" /></p>
+    <p class="muted" data-testid="traffickers-total"><ruta-list-total [total]="list.total()" [nouns]="totalNouns" /></p>
     <ruta-list-order by="date" testId="traffickers-order" [order]="order()" (orderChange)="reorder($event)" />
     <ul class="stack" data-testid="traffickers-list" [attr.data-loaded]="list.loaded()">
       @for (t of list.items(); track t.id) {
@@ -56,6 +56,7 @@ export class TraffickersList implements OnInit {
   protected readonly roles = TRAFFICKER_ROLE;
   protected readonly query = new FormControl('', { nonNullable: true });
   protected readonly order = signal<ListOrder>('desc');
+  protected readonly totalNouns = PROSECUTIONS_TOTAL;
   protected readonly list = new PagedList((cursor) => this.api.traffickers({ cursor, limit: 25, order: this.order(), q: this.query.value.trim() || undefined }));
 
   protected reorder(order: ListOrder): void {

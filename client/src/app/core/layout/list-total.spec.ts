@@ -1,16 +1,18 @@
 import { TestBed } from '@angular/core/testing';
 import { ListTotal } from '@ruta/shared';
-import { provideTestI18n } from '../core/i18n/i18n.testing';
-import { CountedTotal } from './counted-total';
+import { PROSECUTIONS_TOTAL } from '../../prosecutions/paged-list';
+import { provideTestI18n } from '../i18n/i18n.testing';
+import { ListTotalNouns, ListTotalText } from './list-total';
 
 jest.setTimeout(30_000);
 
 // In English: the number pipe needs no registered locale (en-US is built in; es-CO's data is an ES module jest cannot load).
-describe('CountedTotal', () => {
-  async function render(total: ListTotal): Promise<string> {
+describe('ListTotalText', () => {
+  async function render(total: ListTotal, nouns: ListTotalNouns = PROSECUTIONS_TOTAL): Promise<string> {
     TestBed.configureTestingModule({ providers: [provideTestI18n('en')] });
-    const fixture = TestBed.createComponent(CountedTotal);
+    const fixture = TestBed.createComponent(ListTotalText);
     fixture.componentRef.setInput('total', total);
+    fixture.componentRef.setInput('nouns', nouns);
     await fixture.whenStable();
     return (fixture.nativeElement as HTMLElement).textContent!.trim();
   }
@@ -25,5 +27,9 @@ describe('CountedTotal', () => {
 
   it('says there are more than the cap when the count stopped there', async () => {
     expect(await render({ count: 10_000, more: true })).toBe('More than 10,000 in total');
+  });
+
+  it('reads the singular key for one item', async () => {
+    expect(await render({ count: 1, more: false }, { one: 'referrals.totalOne', other: 'referrals.total', more: 'referrals.totalMore' })).toMatch(/^1 referral\b/i);
   });
 });

@@ -1,6 +1,5 @@
 import { TestBed } from '@angular/core/testing';
 import { ListTotal } from '@ruta/shared';
-import { PROSECUTIONS_TOTAL } from '../../prosecutions/paged-list';
 import { provideTestI18n } from '../i18n/i18n.testing';
 import { ListTotalNouns, ListTotalText } from './list-total';
 
@@ -8,7 +7,10 @@ jest.setTimeout(30_000);
 
 // In English: the number pipe needs no registered locale (en-US is built in; es-CO's data is an ES module jest cannot load).
 describe('ListTotalText', () => {
-  async function render(total: ListTotal, nouns: ListTotalNouns = PROSECUTIONS_TOTAL): Promise<string> {
+  /** The prosecutions lists' keys: '{{count}} in total', 'More than {{count}} in total'. */
+  const inTotal: ListTotalNouns = { one: 'prosecutions.total', other: 'prosecutions.total', more: 'prosecutions.totalMore' };
+
+  async function render(total: ListTotal, nouns: ListTotalNouns = inTotal): Promise<string> {
     TestBed.configureTestingModule({ providers: [provideTestI18n('en')] });
     const fixture = TestBed.createComponent(ListTotalText);
     fixture.componentRef.setInput('total', total);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SelectQueryBuilder, ValueTransformer } from 'typeorm';
-import { CaseSort, CaseStatus, ExploitationPurpose, ListTotal, listTotal } from '@ruta/shared';
-import { activeBlindIndexKey, blindIndex, nameQueryParameters, RepositoryBase } from '@ruta/platform';
+import { CaseSort, CaseStatus, ExploitationPurpose, ListTotal } from '@ruta/shared';
+import { activeBlindIndexKey, blindIndex, cappedCount, nameQueryParameters, RepositoryBase } from '@ruta/platform';
 import { ScopeCondition } from './case-scope';
 import { CaseEntity } from './case.entity';
 import { VictimEntity } from './victim.entity';
@@ -73,9 +73,8 @@ export class CaseSearchRepository extends RepositoryBase {
    * a million rows for a coordinator. The count walks the same indexes as the page.
    */
   async count(query: CaseSearchQuery, cap: number): Promise<ListTotal> {
-    const [sql, params] = this.countStatement(query, cap);
-    const [row] = await this.manager.query<{ n: number }[]>(sql, params);
-    return listTotal(row.n, cap);
+    const [sql, params] = this.filtered(query).select('c.id').getQueryAndParameters();
+    return this.countUpTo(sql, params, cap);
   }
 
   /**
@@ -109,8 +108,8 @@ export class CaseSearchRepository extends RepositoryBase {
 
   /** The count's SQL, also used by the EXPLAIN test. */
   countStatement(query: CaseSearchQuery, cap: number): [string, unknown[]] {
-    const [sql, params] = this.filtered(query).select('c.id').limit(cap + 1).getQueryAndParameters();
-    return [`SELECT count(*)::int AS n FROM (${sql}) counted`, params];
+    const [sql, params] = this.filtered(query).select('c.id').getQueryAndParameters();
+    return [cappedCount(sql, cap), params];
   }
 
   /** The query itself, also used by the EXPLAIN test. */

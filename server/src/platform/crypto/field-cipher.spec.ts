@@ -14,7 +14,7 @@ describe('FieldCipher', () => {
     const b = cipher.encryptText('victims', 'phone', '+57 300 123 4567');
     expect(a).not.toBe(b);
     expect(a).toMatch(/^enc:[A-Za-z0-9_-]+$/);
-    expect(Buffer.from(a.slice(4), 'base64url').toString('latin1')).not.toContain('300');
+    expect(Buffer.from(a.slice(4), 'base64url').toString('latin1')).not.toContain('300 123 4567');
     expect(cipher.decryptText('victims', 'phone', a)).toBe('+57 300 123 4567');
     expect(cipher.decryptText('victims', 'phone', cipher.encryptText('victims', 'phone', ''))).toBe('');
     const file = randomBytes(1000);

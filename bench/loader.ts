@@ -4,6 +4,7 @@ import {
   AGE_BAND, CASE_DOCUMENT_KIND, CASE_SCOPE, CASE_SOURCE, CASE_STATUS, CLOSE_REASON, DEMO_ACCOUNTS, DOCUMENT_TYPE, EXPLOITATION_PURPOSE,
   LABOUR_SECTOR, SCREENING_RESULT, SEX, TRAFFICKING_STATUS,
 } from '@ruta/shared';
+import { memberCountsFromScratch } from '@ruta/migrations';
 import { sealHash } from '@ruta/server/platform/audit/audit-chain';
 import { birthDateIndex, BLIND_INDEX_KEY_PURPOSE, blindIndex, nameWords, normalizeDocument, wordTokens } from '@ruta/server/platform/crypto/blind-index';
 import { TEXT_PREFIX } from '@ruta/server/platform/crypto/field-cipher';
@@ -121,18 +122,11 @@ async function recountSummaries(db: Client, log: (line: string) => void): Promis
   await db.query(`TRUNCATE case_counts, case_member_counts, case_member_days`);
   await db.query(`INSERT INTO case_counts ("ownerInstitutionId", status, slot, total, minors)
     SELECT "ownerInstitutionId", status, 0, count(*), count(*) FILTER (WHERE "minorAtIdentification") FROM cases GROUP BY 1, 2`);
-  await db.query(`WITH m AS (
-      SELECT "caseId", "userId", bool_or(assigned) AS assigned FROM (
-        SELECT id AS "caseId", "createdById" AS "userId", false AS assigned FROM cases WHERE "createdById" IS NOT NULL
-        UNION ALL SELECT "caseId", "userId", true FROM case_assignments WHERE "unassignedAt" IS NULL
-      ) x GROUP BY 1, 2
-    ), joined AS (SELECT m."userId", m.assigned, c.status, c."identifiedOn", c."minorAtIdentification" FROM m JOIN cases c ON c.id = m."caseId"),
-    counts AS (
-      INSERT INTO case_member_counts ("userId", status, total, minors, assigned)
-      SELECT "userId", status, count(*), count(*) FILTER (WHERE "minorAtIdentification"), count(*) FILTER (WHERE assigned) FROM joined GROUP BY 1, 2
-    )
+  await db.query(memberCountsFromScratch(true));
+  await db.query(`WITH m AS (SELECT id AS "caseId", "createdById" AS "userId" FROM cases WHERE "createdById" IS NOT NULL
+      UNION SELECT "caseId", "userId" FROM case_assignments WHERE "unassignedAt" IS NULL)
     INSERT INTO case_member_days ("userId", "identifiedOn", status, total)
-    SELECT "userId", "identifiedOn", status, count(*) FROM joined WHERE "identifiedOn" IS NOT NULL GROUP BY 1, 2, 3`);
+    SELECT m."userId", c."identifiedOn", c.status, count(*) FROM m JOIN cases c ON c.id = m."caseId" WHERE c."identifiedOn" IS NOT NULL GROUP BY 1, 2, 3`);
   await db.query('COMMIT');
   log(`Home-count summaries recounted (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }

@@ -32,6 +32,7 @@ import { ProceedingHistoryIndex1764406000000 } from './1764406000000-ProceedingH
 import { IndicatorSnapshots1764406100000 } from './1764406100000-IndicatorSnapshots';
 import { ReferralSharingLast1764406200000 } from './1764406200000-ReferralSharingLast';
 import { ReferralBoxTotals1764406300000 } from './1764406300000-ReferralBoxTotals';
+import { MemberCountsByInstitution1764406400000 } from './1764406400000-MemberCountsByInstitution';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -69,7 +70,9 @@ export const MIGRATIONS = [
   IndicatorSnapshots1764406100000,
   ReferralSharingLast1764406200000,
   ReferralBoxTotals1764406300000,
+  MemberCountsByInstitution1764406400000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';
 export { parseCsv } from './csv';
+export { memberCountsFromScratch } from './1764406400000-MemberCountsByInstitution';

@@ -302,9 +302,12 @@ describe('cases: list and search use indexes at scale (EXPLAIN)', () => {
     const text = JSON.stringify(plan);
     expect(text).toContain('case_counts');
     expect(text).toContain('IDX_cases_institution_identified_status');
+    // "Assigned to me, active" from her rows of case_member_counts, not a look-up of each assigned case.
+    expect(text).toContain('PK_case_member_counts');
     expectNoSeqScan({ nodes: nodes(plan.Plan) });
     const sorted = (rows: { status: string }[]) => [...rows].sort((a, b) => a.status.localeCompare(b.status));
     expect(sorted(fast)).toEqual(sorted(live));
+    expect(fast.reduce((n, r) => n + r.assignedToMeActive, 0)).toBeGreaterThan(0);
   });
 
   it('applies the case scope of row-level security once per statement (InitPlans), not as a function call per row', async () => {

@@ -64,9 +64,9 @@ export class CaseStatsRepository extends RepositoryBase {
 
   /**
    * The summary path in one statement, also used by the EXPLAIN test: totals and minors from `case_counts`, the recent
-   * ones index-only on IDX_cases_(institution_)identified_status, the actor's active assignments through
-   * ruta_my_assigned_cases() (the request's user: `query.userId` must be the actor). Row-level security applies to
-   * each part.
+   * ones index-only on IDX_cases_(institution_)identified_status, the actor's active assignments from her rows of
+   * `case_member_counts` (`query.userId` must be the actor: that table's row-level security shows her own rows only).
+   * Row-level security applies to each part.
    */
   buildSummary(query: CaseStatsQuery, summary: { institutionId?: string }): [string, unknown[]] {
     const params: unknown[] = [query.since, [...query.activeStatuses]];
@@ -77,16 +77,17 @@ export class CaseStatsRepository extends RepositoryBase {
       counts = `WHERE k."ownerInstitutionId" = $3`;
       cases = `AND c."ownerInstitutionId" = $3`;
     }
-    // The actor's own live assignments come from ruta_my_assigned_cases() (the request's user, past the assignments'
-    // row-level security, which would check every one against its case again: 31 ms for an investigator holding 2,800
-    // assignments at 1,000,000 cases); the cases' own row-level security still applies.
+    // The actor's own live assignments to the scope's active cases: her rows of `case_member_counts` (per case
+    // institution and status, kept by triggers, migration 1764406400000), a few rows of its primary key instead of a
+    // look-up of every assigned case (2,797 for an investigator at 1,000,000 cases, 24 ms). The scopes that come here
+    // see whole institutions, so every case counted there is one the cases' row-level security shows.
+    params.push(query.userId);
     const sql = `SELECT k.status, sum(k.total)::int AS total, sum(k.minors)::int AS minors, 0 AS recent, 0 AS mine FROM case_counts k ${counts} GROUP BY k.status
       UNION ALL
       SELECT c.status, 0, 0, count(*)::int, 0 FROM cases c WHERE c."identifiedOn" >= CAST($1 AS date) ${cases} GROUP BY c.status
       UNION ALL
-      SELECT c.status, 0, 0, 0, count(*)::int FROM cases c
-      WHERE c.id IN (SELECT ma.case_id FROM ruta_my_assigned_cases() ma(case_id))
-        AND c.status = ANY($2::varchar[]) ${cases} GROUP BY c.status`;
+      SELECT m.status, 0, 0, 0, sum(m.assigned)::int FROM case_member_counts m
+      WHERE m."userId" = $${params.length} AND m.status = ANY($2::varchar[]) ${summary.institutionId ? 'AND m."institutionId" = $3' : ''} GROUP BY m.status`;
     return [sql, params];
   }
 

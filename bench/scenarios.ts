@@ -107,13 +107,14 @@ export const SCENARIOS: Scenario[] = [
     actor: 'investigator',
     request: (_c, i) => ({ method: 'POST', path: '/api/cases/search', body: { name: searchTerm(i) } }),
     minimal: {
-      // The blind-index search without RLS or framework: each word's tokens (`&&`, one per word, on the institution's
-      // entries of IDX_victims_name_tokens), the terms being two words (searchTerm); then the page, newest first.
+      // The blind-index search without RLS or framework: each word's tokens keyed by the institution (`&&`, one per
+      // word, on IDX_victims_scoped_name_tokens), the terms being two words (searchTerm); then the page, newest first.
       // The candidates first (materialised: left to itself the planner walks every case newest first, hoping to meet 26
       // matches early, and takes seconds), then their newest page.
       statements: [
         `WITH m AS MATERIALIZED (SELECT v."caseId" FROM victims v
-           WHERE v."ownerInstitutionId" = $1 AND v."nameTokens" && ($2::bigint[])[1:1] AND v."nameTokens" && ($2::bigint[])[2:2])
+           WHERE v."scopedNameTokens" && ruta_scoped_name_tokens(($2::bigint[])[1:1], $1::uuid)
+             AND v."scopedNameTokens" && ruta_scoped_name_tokens(($2::bigint[])[2:2], $1::uuid) AND v."ownerInstitutionId" = $1)
          SELECT c.id, c.code FROM m JOIN cases c ON c.id = m."caseId" ORDER BY c."createdAt" DESC LIMIT 26`,
       ],
       params: (c, i) => [c.actors.investigator.institutionId, nameQueryParameters(c.blindIndexKey, searchTerm(i))!.words],

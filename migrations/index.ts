@@ -33,6 +33,7 @@ import { IndicatorSnapshots1764406100000 } from './1764406100000-IndicatorSnapsh
 import { ReferralSharingLast1764406200000 } from './1764406200000-ReferralSharingLast';
 import { ReferralBoxTotals1764406300000 } from './1764406300000-ReferralBoxTotals';
 import { MemberCountsByInstitution1764406400000 } from './1764406400000-MemberCountsByInstitution';
+import { InstitutionNameTokens1764406500000 } from './1764406500000-InstitutionNameTokens';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const MIGRATIONS = [
@@ -71,6 +72,7 @@ export const MIGRATIONS = [
   ReferralSharingLast1764406200000,
   ReferralBoxTotals1764406300000,
   MemberCountsByInstitution1764406400000,
+  InstitutionNameTokens1764406500000,
 ];
 
 export { APP_ROLE, SYSTEM_ROLE, enableRowLevelSecurity, disableRowLevelSecurity, makeAppendOnly } from './rls';

@@ -24,6 +24,7 @@ const encryptedAliases: ValueTransformer = {
  */
 @Entity({ name: 'victims' })
 @Index('IDX_victims_name_tokens', { synchronize: false })
+@Index('IDX_victims_scoped_name_tokens', { synchronize: false })
 // Partial, of the rows not yet tokenised (the start-up step's batches): managed by the migration.
 @Index('IDX_victims_unindexed', { synchronize: false })
 @Index('IDX_victims_document_hash', ['documentNumberHash'])
@@ -105,6 +106,10 @@ export class VictimEntity {
   /** Blind-index tokens of the names and aliases (blind-index.ts `nameTokens`); NULL until indexed (bulk SQL rows). */
   @Column({ type: 'bigint', array: true, nullable: true, select: false })
   nameTokens!: string[] | null;
+
+  /** The same tokens keyed by the case's institution, kept by a trigger (an institution's search reads only its own). */
+  @Column({ type: 'bigint', array: true, nullable: true, select: false, insert: false, update: false })
+  scopedNameTokens!: string[] | null;
 
   /** The case's institution, kept by triggers: the first column of the name index. */
   @Column({ type: 'uuid', insert: false, update: false, select: false })

@@ -38,6 +38,7 @@ export const ERASURE_COLUMNS: Readonly<Record<string, Readonly<Record<string, Co
     birthDateHash: erase('victim_identity'),
     nameTokens: erase('victim_identity'),
     searchName: 'derived',
+    scopedNameTokens: 'derived', // ruta_scoped_name_tokens(nameTokens, institution), by trigger: erasing nameTokens empties it
     genderIdentity: erase('victim_profile'),
     languages: erase('victim_profile'),
     ethnicity: erase('victim_profile'),

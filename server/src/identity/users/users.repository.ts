@@ -19,8 +19,12 @@ export class UsersRepository extends RepositoryBase {
     return this.manager.getRepository(UserEntity);
   }
 
+  /**
+   * A user with institution and role, in one statement: `findOne` with relations sends two (a DISTINCT of the ids to
+   * apply its LIMIT over the joins, then the rows), and this runs on every "who am I".
+   */
   findById(id: string): Promise<UserEntity | null> {
-    return this.repo.findOne({ where: { id }, relations: { institution: true, role: true } });
+    return this.withRelations().where('u.id = :id', { id }).getOne();
   }
 
   /**
@@ -40,7 +44,12 @@ export class UsersRepository extends RepositoryBase {
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
-    return this.repo.findOne({ where: { email: email.toLowerCase() }, relations: { institution: true, role: true } });
+    return this.withRelations().where('u.email = :email', { email: email.toLowerCase() }).getOne();
+  }
+
+  /** Users with their institution and role (each user has one of each: one row per user, no LIMIT needed). */
+  private withRelations() {
+    return this.repo.createQueryBuilder('u').leftJoinAndSelect('u.institution', 'institution').leftJoinAndSelect('u.role', 'role');
   }
 
   /** Whether any of these users holds the role now. */

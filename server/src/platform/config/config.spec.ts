@@ -91,12 +91,12 @@ describe('loadConfig: quotas', () => {
 
 describe('loadConfig: database timeouts', () => {
   it('defaults to 10 s per statement, 5 s to get a connection and 15 s idle in a transaction', () => {
-    expect(loadConfig({}).databaseTimeouts).toEqual({ statementMs: 10_000, acquireMs: 5_000, idleInTransactionMs: 60_000 });
+    expect(loadConfig({}).databaseTimeouts).toEqual({ statementMs: 10_000, acquireMs: 5_000, idleInTransactionMs: 60_000, poolIdleMs: 300_000 });
   });
 
   it('takes each from the environment', () => {
-    const config = loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '1000', DATABASE_ACQUIRE_TIMEOUT_MS: '500', DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '3000' });
-    expect(config.databaseTimeouts).toEqual({ statementMs: 1000, acquireMs: 500, idleInTransactionMs: 3000 });
+    const config = loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '1000', DATABASE_ACQUIRE_TIMEOUT_MS: '500', DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '3000', DATABASE_POOL_IDLE_TIMEOUT_MS: '60000' });
+    expect(config.databaseTimeouts).toEqual({ statementMs: 1000, acquireMs: 500, idleInTransactionMs: 3000, poolIdleMs: 60_000 });
   });
 
   it.each([
@@ -105,6 +105,7 @@ describe('loadConfig: database timeouts', () => {
     ['DATABASE_ACQUIRE_TIMEOUT_MS', '-1'],
     ['DATABASE_ACQUIRE_TIMEOUT_MS', '600000'],
     ['DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', '1.5'],
+    ['DATABASE_POOL_IDLE_TIMEOUT_MS', '500'],
   ])('refuses %s=%s with a line naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} must be a whole number of milliseconds`));
   });

@@ -87,12 +87,20 @@ export class RutaConfig {
   @Max(3_600_000, { message: 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 3600000' })
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
+  /** How long an unused pooled connection stays open (a new one starts with cold caches and unprepared statements). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 300_000 : Number(value)))
+  @IsInt({ message: 'DATABASE_POOL_IDLE_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 86400000' })
+  @Min(1000, { message: 'DATABASE_POOL_IDLE_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 86400000' })
+  @Max(86_400_000, { message: 'DATABASE_POOL_IDLE_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 86400000' })
+  DATABASE_POOL_IDLE_TIMEOUT_MS = 300_000;
+
   /** The three database timeouts, as the application's connection pools take them. */
   get databaseTimeouts(): DatabaseTimeouts {
     return {
       statementMs: this.DATABASE_STATEMENT_TIMEOUT_MS,
       acquireMs: this.DATABASE_ACQUIRE_TIMEOUT_MS,
       idleInTransactionMs: this.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      poolIdleMs: this.DATABASE_POOL_IDLE_TIMEOUT_MS,
     };
   }
 

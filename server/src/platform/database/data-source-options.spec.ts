@@ -3,7 +3,7 @@ import { QUERY_TIMEOUT_MARGIN_MS, StallSafeClient } from './database-timeouts';
 import { PreparingClient, statementName } from './preparing-client';
 
 describe('dataSourceOptions: timeouts', () => {
-  const timeouts = { statementMs: 10_000, acquireMs: 5_000, idleInTransactionMs: 15_000 };
+  const timeouts = { statementMs: 10_000, acquireMs: 5_000, idleInTransactionMs: 15_000, poolIdleMs: 300_000 };
 
   it('hands the application pool the pg options that bound every wait', () => {
     const options = dataSourceOptions('postgres://a:b@h/d', { timeouts }) as { extra?: Record<string, unknown> };
@@ -12,6 +12,7 @@ describe('dataSourceOptions: timeouts', () => {
       statement_timeout: 10_000,
       idle_in_transaction_session_timeout: 15_000,
       query_timeout: 10_000 + QUERY_TIMEOUT_MARGIN_MS,
+      idleTimeoutMillis: 300_000,
       Client: PreparingClient,
     });
     expect(new PreparingClient()).toBeInstanceOf(StallSafeClient);

@@ -13,7 +13,7 @@ import { seedDatabase } from '@ruta/server/seeds';
 import { AREAS } from './areas';
 import { openBenchDatabase } from './database';
 import { blindIndexKeyOf, loadCases, openSession, topUpVictimIdentities } from './loader';
-import { explainPlan, freshValues, Measured, paramsFor, replayPlan, runConcurrently } from './replay';
+import { asServerSends, explainPlan, freshValues, Measured, paramsFor, replayPlan, runConcurrently } from './replay';
 import { ACTORS, ActorKey, Scenario, SCENARIOS, ScenarioContext } from './scenarios';
 import { CAPTURE_HEADER, CapturedStatement } from './capture';
 
@@ -24,6 +24,8 @@ const HELP = `npm run bench -- [options]
   --audit-per-case K    audit events per case (default 10)
   --duration S          seconds per measurement (default 20); each request is measured three times (Ruta, same SQL, minimal)
   --connections C       concurrent connections (default 50)
+  --warmup S            seconds of the same load before each measurement, not counted (default 3): every connection
+                        of the server's pool and of the replay has run the request's statements before the clock starts
   --only a,b            only these scenarios (${SCENARIOS.map((s) => s.name).join(', ')})
   --data-dir DIR        keep the embedded cluster in DIR (a second run reuses and tops up what is loaded)
   --json FILE           also write the results as JSON
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
       'audit-per-case': { type: 'string' },
       duration: { type: 'string' },
       connections: { type: 'string' },
+      warmup: { type: 'string' },
       only: { type: 'string' },
       'data-dir': { type: 'string' },
       json: { type: 'string' },
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
   const auditPerCase = Number(values['audit-per-case'] ?? 10);
   const duration = Number(values.duration ?? 20);
   const connections = Number(values.connections ?? 50);
+  const warmup = Number(values.warmup ?? 3);
   const scenarios = values.only ? SCENARIOS.filter((s) => values.only!.split(',').includes(s.name)) : SCENARIOS;
 
   const database = await openBenchDatabase({ dataDir: values['data-dir'], log });
@@ -97,7 +101,7 @@ async function main(): Promise<void> {
       if (loaded) (await seedDatabase(database.ownerUrl, config)).forEach((line) => log(`seed: ${line.split('\n')[0]}`));
       log(`Database holds ${total.toLocaleString('en')} cases (load ${((Date.now() - started) / 1000).toFixed(0)} s)`);
       if (values['load-only']) continue;
-      results.push(await benchmark(database.ownerUrl, database.secret, cases, scenarios, { duration, connections, explain: Boolean(values.explain) }));
+      results.push(await benchmark(database.ownerUrl, database.secret, cases, scenarios, { duration, connections, warmup, explain: Boolean(values.explain) }));
       printTable(results[results.length - 1], connections, duration);
     }
     const earlier: SizeResult[] = values.compare ? JSON.parse(readFileSync(values.compare, 'utf8')).results : [];
@@ -115,17 +119,30 @@ async function main(): Promise<void> {
   }
 }
 
+/** The database's clock (the snapshots' `computedAt` is stamped by it). */
+async function databaseNow(ownerUrl: string): Promise<Date> {
+  const owner = new Client({ connectionString: ownerUrl });
+  await owner.connect();
+  try {
+    return (await owner.query(`SELECT now() AS now`)).rows[0].now;
+  } finally {
+    await owner.end();
+  }
+}
+
 /**
  * Waits (up to 10 minutes) for the server's indicator snapshot job to finish its start-up run, so that the coordinator's
- * reads are measured as production serves them (from the snapshot) whatever the scenarios' order.
+ * reads are measured as production serves them (from the snapshot) whatever the scenarios' order, and so that the run
+ * itself (tens of seconds of whole-centre aggregates at 1,000,000 cases) is over before the first measurement: snapshots
+ * an earlier run left do not count.
  */
-async function snapshotsReady(ownerUrl: string): Promise<void> {
+async function snapshotsReady(ownerUrl: string, since: Date): Promise<void> {
   const owner = new Client({ connectionString: ownerUrl });
   await owner.connect();
   const started = Date.now();
   try {
     for (;;) {
-      const [{ n }] = (await owner.query(`SELECT count(*)::int AS n FROM indicator_snapshots WHERE "computedAt" > now() - interval '10 minutes'`)).rows;
+      const [{ n }] = (await owner.query(`SELECT count(*)::int AS n FROM indicator_snapshots WHERE "computedAt" >= $1`, [since])).rows;
       if (n >= 3) {
         log(`Indicator snapshots ready (${((Date.now() - started) / 1000).toFixed(0)} s after start-up)`);
         return;
@@ -141,7 +158,7 @@ async function snapshotsReady(ownerUrl: string): Promise<void> {
   }
 }
 
-async function benchmark(ownerUrl: string, secret: string, cases: number, scenarios: Scenario[], run: { duration: number; connections: number; explain?: boolean }): Promise<SizeResult> {
+async function benchmark(ownerUrl: string, secret: string, cases: number, scenarios: Scenario[], run: { duration: number; connections: number; warmup: number; explain?: boolean }): Promise<SizeResult> {
   const { appUrl, systemUrl } = await provisionAppRole(ownerUrl);
   const actors = {} as ScenarioContext['actors'];
   for (const [key, email] of Object.entries(ACTORS)) actors[key as ActorKey] = await openSession(ownerUrl, email);
@@ -158,6 +175,7 @@ async function benchmark(ownerUrl: string, secret: string, cases: number, scenar
   }
 
   const port = 20000 + Math.floor(Math.random() * 20000);
+  const serverStarted = await databaseNow(ownerUrl);
   const server = await startServer({ ownerUrl, appUrl, systemUrl, port, secret });
   let maxRss = 0;
   const sampler = setInterval(() => {
@@ -165,8 +183,8 @@ async function benchmark(ownerUrl: string, secret: string, cases: number, scenar
   }, 250);
   const results: ScenarioResult[] = [];
   try {
-    await snapshotsReady(ownerUrl);
-    log(`Server up on port ${port} (${rssMb(server.pid!).toFixed(0)} MB); ${run.connections} connections, ${run.duration} s per measurement`);
+    await snapshotsReady(ownerUrl, serverStarted);
+    log(`Server up on port ${port} (${rssMb(server.pid!).toFixed(0)} MB); ${run.connections} connections, ${run.duration} s per measurement after ${run.warmup} s of warm-up`);
     await drive(port, context, scenarios[0], { duration: Math.min(3, run.duration), connections: run.connections }); // warm-up
     for (const scenario of run.explain ? scenarios : []) {
       const plan = replayPlan(await capture(server, port, context, scenario), Boolean(scenario.write));
@@ -186,6 +204,8 @@ async function benchmark(ownerUrl: string, secret: string, cases: number, scenar
       }
     }
     for (const scenario of run.explain ? [] : scenarios) {
+      // The same load first, not counted: every pooled connection has run (and prepared) this request's statements.
+      if (run.warmup > 0) await drive(port, context, scenario, { duration: run.warmup, connections: run.connections });
       const alone = await oneAtATime(port, context, scenario, 10);
       const ruta = await drive(port, context, scenario, run);
       const statements = await capture(server, port, context, scenario).catch((error: Error) => {
@@ -198,13 +218,13 @@ async function benchmark(ownerUrl: string, secret: string, cases: number, scenar
       const roles = [...new Set(plan.map((g) => g.user))];
       if (process.env.BENCH_DEBUG === 'plan') log(JSON.stringify(plan.map((g) => ({ user: g.user, statements: g.statements.map((x) => x.text.slice(0, 80)) }))));
       const fresh = freshValues(plan, Object.values(context.actors).flatMap((a) => [a.userId, a.institutionId]));
-      const sameSql = await runConcurrently(roles.map(urlOf), run.connections, run.duration, async (clients) => {
+      const sameSql = await runConcurrently(roles.map(urlOf), run.connections, run.duration, run.warmup, async (clients) => {
         const swap = scenario.write ? fresh() : (value: unknown) => value;
-        for (const group of plan) for (const s of group.statements) await clients[roles.indexOf(group.user)].query(s.text, s.values.map(swap));
+        for (const group of plan) for (const s of group.statements) await asServerSends(clients[roles.indexOf(group.user)], s.text, s.values.map(swap));
       });
-      const minimal = await runConcurrently([ownerUrl], run.connections, run.duration, async ([client], i) => {
+      const minimal = await runConcurrently([ownerUrl], run.connections, run.duration, run.warmup, async ([client], i) => {
         const params = scenario.minimal.params(context, i);
-        for (const text of scenario.minimal.statements) await client.query(text, paramsFor(text, params));
+        for (const text of scenario.minimal.statements) await asServerSends(client, text, paramsFor(text, params));
       });
       results.push({ name: scenario.name, label: scenario.label, aloneMs: alone, ruta, sameSql, minimal, statements: plan.reduce((n, g) => n + g.statements.length, 0) });
       log(`${scenario.label}: ${ruta.perSecond.toFixed(0)} req/s, p99 ${ruta.p99.toFixed(0)} ms (same SQL ${sameSql.perSecond.toFixed(0)}/s, minimal ${minimal.perSecond.toFixed(0)}/s)${ruta.errors ? `, ${ruta.errors} errors: ${ruta.firstError}` : ''}${sameSql.errors ? `; replay errors: ${sameSql.firstError}` : ''}`);

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { statementName } from '@ruta/server/platform/database/preparing-client';
 import type { CapturedStatement } from './capture';
 
 export interface Measured {
@@ -9,6 +10,14 @@ export interface Measured {
   p99: number;
   errors: number;
   firstError?: string;
+}
+
+/**
+ * A statement as the server sends it: with parameters, as a named prepared statement (PreparingClient), so that the
+ * replay plans it once per connection as the product does instead of at every execution; without, as it is.
+ */
+export function asServerSends(client: Client, text: string, values: unknown[]): Promise<unknown> {
+  return values.length ? client.query({ name: statementName(text), text, values }) : client.query(text);
 }
 
 /** Only the parameters a statement refers to ($1…$n), so that BEGIN or a one-parameter statement can share a list. */
@@ -23,13 +32,14 @@ export function percentile(sorted: Float64Array, p: number): number {
 }
 
 /**
- * Runs `iteration` on `concurrency` workers (each with its own connections) for `seconds`, and measures how many
- * complete per second and their latency: the raw-SQL counterpart of an autocannon run.
+ * Runs `iteration` on `concurrency` workers (each with its own connections) for `warmupSeconds` uncounted, then for
+ * `seconds`, and measures how many complete per second and their latency: the raw-SQL counterpart of an autocannon run.
  */
 export async function runConcurrently(
   urls: string[],
   concurrency: number,
   seconds: number,
+  warmupSeconds: number,
   iteration: (clients: Client[], i: number) => Promise<void>,
 ): Promise<Measured> {
   const workers: Client[][] = [];
@@ -41,10 +51,19 @@ export async function runConcurrently(
     await Promise.all(clients.map((c) => c.connect()));
     workers.push(clients);
   }
+  let counter = 0;
+  // The warm-up: the same iterations on the same connections, not counted (each connection prepares its statements).
+  const warm = performance.now() + warmupSeconds * 1000;
+  await Promise.all(
+    workers.map(async (clients) => {
+      while (performance.now() < warm) {
+        await iteration(clients, counter++).catch(() => Promise.all(clients.map((c) => c.query('ROLLBACK').catch(() => undefined))));
+      }
+    }),
+  );
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
-  let counter = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(

@@ -71,6 +71,15 @@ function intakeBody(i: number): unknown {
 /** The main reads and writes of cases, then of each area (bench/areas). */
 export const SCENARIOS: Scenario[] = [
   {
+    // The floor: an authenticated request that reads one user row and no victim data (session check, request context,
+    // one transaction). What the stack itself costs on this machine, against which the other reads compare.
+    name: 'floor_me',
+    label: 'the floor: who am I (GET /api/auth/me)',
+    actor: 'investigator',
+    request: () => ({ method: 'GET', path: '/api/auth/me' }),
+    minimal: { statements: [`SELECT u.id, u.email, u.name, u.language FROM users u WHERE u.id = $1`], params: (c) => [c.actors.investigator.userId] },
+  },
+  {
     name: 'list_investigator',
     label: 'case list, investigator',
     actor: 'investigator',

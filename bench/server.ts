@@ -76,6 +76,8 @@ async function main(): Promise<void> {
     DATABASE_SYSTEM_URL: process.env.BENCH_SYSTEM_URL,
     RUTA_SECRET_KEY: process.env.BENCH_SECRET,
     AUDIT_ANCHOR_FILE: join(tmpdir(), `ruta-bench-anchors-${process.pid}.jsonl`),
+    // BENCH_INDICATOR_SNAPSHOT_SECONDS: how often the server computes the indicator snapshots again (default as deployed).
+    INDICATOR_SNAPSHOT_SECONDS: process.env.BENCH_INDICATOR_SNAPSHOT_SECONDS,
   });
   const app = await createApp(config, { app: process.env.BENCH_APP_URL!, system: process.env.BENCH_SYSTEM_URL! }, { logs: config.LOG_LEVEL !== 'silent' });
   app.use((request: Request, response: Response, next: NextFunction) => {

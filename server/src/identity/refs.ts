@@ -3,7 +3,7 @@ import { InstitutionEntity } from './institutions/institution.entity';
 import { UserEntity } from './users/user.entity';
 
 // How an institution and a user appear inside another area's API response (never the entity itself).
-export function institutionRef(i: InstitutionEntity): InstitutionRef {
+export function institutionRef(i: Pick<InstitutionEntity, 'id' | 'code' | 'name'>): InstitutionRef {
   return { id: i.id, code: i.code, name: i.name };
 }
 

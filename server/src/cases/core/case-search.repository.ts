@@ -32,12 +32,48 @@ export interface CaseSearchQuery {
   withNames?: boolean;
 }
 
+/** What a list shows of a case: the summary's columns, read as raw rows (no entity is built for a list). */
+export type CaseListItem = Pick<
+  CaseEntity,
+  'id' | 'code' | 'status' | 'traffickingStatus' | 'ageBand' | 'minorAtIdentification' | 'minorAtExploitation' | 'childWelfareFlag' | 'purposes' | 'departmentCode' | 'identifiedOn' | 'createdAt' | 'updatedAt'
+> & { ownerInstitution: { id: string; code: string; name: string } };
+
 export interface CaseSearchRow {
-  entity: CaseEntity;
+  item: CaseListItem;
   cursorAt: string;
   /** Given and family names (opened by the columns' own transformers), when `withNames`; null if hidden or absent. */
   victimName: string | null;
 }
+
+/**
+ * The summary's columns and their SQL. A list page reads these and nothing else, as raw rows: mapping every column of
+ * a case and its institution into entities cost the server more CPU than the database spent on the page (issue 15).
+ */
+const LIST_COLUMNS = {
+  id: 'c.id',
+  code: 'c.code',
+  status: 'c.status',
+  traffickingStatus: 'c."traffickingStatus"',
+  ageBand: 'c."ageBand"',
+  minorAtIdentification: 'c."minorAtIdentification"',
+  minorAtExploitation: 'c."minorAtExploitation"',
+  childWelfareFlag: 'c."childWelfareFlag"',
+  purposes: 'c.purposes',
+  departmentCode: 'c."departmentCode"',
+  // As text: pg would read a date as a Date at local midnight; the entity's column is the ISO day.
+  identifiedOn: 'c."identifiedOn"::text',
+  createdAt: 'c."createdAt"',
+  updatedAt: 'c."updatedAt"',
+  owner_id: 'owner.id',
+  owner_code: 'owner.code',
+  owner_name: 'owner.name',
+} as const;
+
+type ListRaw = { [K in keyof typeof LIST_COLUMNS]: K extends keyof CaseListItem ? CaseListItem[K] : string } & {
+  cursor_at: string;
+  victim_given?: string | null;
+  victim_family?: string | null;
+};
 
 type SortColumn = 'createdAt' | 'updatedAt' | 'code';
 const SORTS: Record<CaseSort, { column: SortColumn; direction: 'ASC' | 'DESC' }> = {
@@ -58,13 +94,14 @@ const SORT_TYPES: Record<SortColumn, 'timestamptz' | 'text'> = { createdAt: 'tim
 @Injectable()
 export class CaseSearchRepository extends RepositoryBase {
   async search(query: CaseSearchQuery): Promise<CaseSearchRow[]> {
-    const { entities, raw } = await this.build(query).getRawAndEntities<{ cursor_at: string; victim_given?: string | null; victim_family?: string | null }>();
-    // The raw columns open through the entity's own transformers (the same decryption as a VictimEntity read).
+    const rows = await this.build(query).getRawMany<ListRaw>();
+    // The names open through the entity's own transformers (the same decryption as a VictimEntity read).
     const victims = this.manager.connection.getMetadata(VictimEntity);
     const [given, family] = (['givenNames', 'familyNames'] as const).map((p) => victims.findColumnWithPropertyName(p)!.transformer as ValueTransformer);
-    return entities.map((entity, i) => {
-      const name = query.withNames ? [raw[i].victim_given && given.from(raw[i].victim_given), raw[i].victim_family && family.from(raw[i].victim_family)].filter(Boolean).join(' ') : '';
-      return { entity, cursorAt: raw[i].cursor_at, victimName: name || null };
+    return rows.map((row) => {
+      const name = query.withNames ? [row.victim_given && given.from(row.victim_given), row.victim_family && family.from(row.victim_family)].filter(Boolean).join(' ') : '';
+      const { owner_id, owner_code, owner_name, cursor_at, victim_given: _given, victim_family: _family, ...item } = row;
+      return { item: { ...item, ownerInstitution: { id: owner_id, code: owner_code, name: owner_name } }, cursorAt: cursor_at, victimName: name || null };
     });
   }
 
@@ -115,9 +152,9 @@ export class CaseSearchRepository extends RepositoryBase {
   /** The query itself, also used by the EXPLAIN test. */
   build(query: CaseSearchQuery): SelectQueryBuilder<CaseEntity> {
     const sort = SORTS[query.sort];
-    const qb = this.filtered(query)
-      .innerJoinAndSelect('c.ownerInstitution', 'owner')
-      .addSelect(`c."${sort.column}"::text`, 'cursor_at')
+    const qb = this.filtered(query).innerJoin('c.ownerInstitution', 'owner');
+    Object.entries(LIST_COLUMNS).forEach(([alias, sql], i) => (i === 0 ? qb.select(sql, alias) : qb.addSelect(sql, alias)));
+    qb.addSelect(`c."${sort.column}"::text`, 'cursor_at')
       .orderBy(`c.${sort.column}`, sort.direction)
       .addOrderBy('c.id', sort.direction)
       .limit(query.limit);

@@ -54,13 +54,13 @@ export class CaseSearchService {
     const page = rows.slice(0, limit);
     const used = Object.keys(dto).filter((k) => !['cursor', 'limit', 'sort'].includes(k) && (dto as Record<string, unknown>)[k] !== undefined);
     // One event per page read, naming every case shown (a case opened from the list is an event of its own).
-    await this.audit.record({ action: 'search', entityType: 'case', details: { filters: used, sort, results: page.length, identity, caseIds: page.map((r) => r.entity.id) } });
+    await this.audit.record({ action: 'search', entityType: 'case', details: { filters: used, sort, results: page.length, identity, caseIds: page.map((r) => r.item.id) } });
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => toCaseSummary(r.entity, r.victimName)),
+      items: page.map((r) => toCaseSummary(r.item, r.victimName)),
       limit,
       ...(total ? { total } : {}),
-      ...(rows.length > limit && last ? { nextCursor: encodeCursor({ s: sort, t: last.cursorAt, i: last.entity.id }) } : {}),
+      ...(rows.length > limit && last ? { nextCursor: encodeCursor({ s: sort, t: last.cursorAt, i: last.item.id }) } : {}),
     };
   }
 

@@ -15,7 +15,13 @@ import { VictimEntity } from './victim.entity';
 
 /** API views of case records: entities never leave the server as they are. */
 
-export function toCaseSummary(c: CaseEntity, victimName: string | null): CaseSummaryView {
+/** A case's summary, from its entity (detail) or from a list's raw row (CaseListItem): the same fields either way. */
+export type CaseSummarySource = Pick<
+  CaseEntity,
+  'code' | 'status' | 'traffickingStatus' | 'ageBand' | 'minorAtIdentification' | 'minorAtExploitation' | 'childWelfareFlag' | 'purposes' | 'departmentCode' | 'identifiedOn' | 'createdAt' | 'updatedAt'
+> & { ownerInstitution?: { id: string; code: string; name: string } };
+
+export function toCaseSummary(c: CaseSummarySource, victimName: string | null): CaseSummaryView {
   return {
     code: c.code,
     status: c.status,

@@ -185,7 +185,8 @@ async function benchmark(ownerUrl: string, secret: string, cases: number, scenar
   try {
     await snapshotsReady(ownerUrl, serverStarted);
     log(`Server up on port ${port} (${rssMb(server.pid!).toFixed(0)} MB); ${run.connections} connections, ${run.duration} s per measurement after ${run.warmup} s of warm-up`);
-    await drive(port, context, scenarios[0], { duration: Math.min(3, run.duration), connections: run.connections }); // warm-up
+    // Each measurement has its own warm-up; --explain and --warmup 0 get this one.
+    if (run.explain || run.warmup === 0) await drive(port, context, scenarios[0], { duration: Math.min(3, run.duration), connections: run.connections });
     for (const scenario of run.explain ? scenarios : []) {
       const plan = replayPlan(await capture(server, port, context, scenario), Boolean(scenario.write));
       const roles = [...new Set(plan.map((g) => g.user))];

@@ -20,6 +20,11 @@ export function asServerSends(client: Client, text: string, values: unknown[]): 
   return values.length ? client.query({ name: statementName(text), text, values }) : client.query(text);
 }
 
+/** After a failed iteration: each connection out of whatever transaction it was left in. */
+async function rollBack(clients: Client[]): Promise<void> {
+  await Promise.all(clients.map((c) => c.query('ROLLBACK').catch(() => undefined)));
+}
+
 /** Only the parameters a statement refers to ($1…$n), so that BEGIN or a one-parameter statement can share a list. */
 export function paramsFor(text: string, params: unknown[]): unknown[] {
   const used = [...text.matchAll(/\$(\d+)/g)].reduce((max, m) => Math.max(max, Number(m[1])), 0);
@@ -57,7 +62,7 @@ export async function runConcurrently(
   await Promise.all(
     workers.map(async (clients) => {
       while (performance.now() < warm) {
-        await iteration(clients, counter++).catch(() => Promise.all(clients.map((c) => c.query('ROLLBACK').catch(() => undefined))));
+        await iteration(clients, counter++).catch(() => rollBack(clients));
       }
     }),
   );
@@ -77,7 +82,7 @@ export async function runConcurrently(
         } catch (error) {
           errors += 1;
           firstError ??= error instanceof Error ? error.message : String(error);
-          await Promise.all(clients.map((c) => c.query('ROLLBACK').catch(() => undefined)));
+          await rollBack(clients);
         }
       }
     }),

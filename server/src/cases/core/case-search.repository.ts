@@ -3,6 +3,7 @@ import { SelectQueryBuilder, ValueTransformer } from 'typeorm';
 import { CaseSort, CaseStatus, ExploitationPurpose, ListTotal } from '@ruta/shared';
 import { activeBlindIndexKey, blindIndex, cappedCount, nameQueryParameters, RepositoryBase } from '@ruta/platform';
 import { ScopeCondition } from './case-scope';
+import { CaseSummarySource } from './case-views';
 import { CaseEntity } from './case.entity';
 import { VictimEntity } from './victim.entity';
 
@@ -32,11 +33,8 @@ export interface CaseSearchQuery {
   withNames?: boolean;
 }
 
-/** What a list shows of a case: the summary's columns, read as raw rows (no entity is built for a list). */
-export type CaseListItem = Pick<
-  CaseEntity,
-  'id' | 'code' | 'status' | 'traffickingStatus' | 'ageBand' | 'minorAtIdentification' | 'minorAtExploitation' | 'childWelfareFlag' | 'purposes' | 'departmentCode' | 'identifiedOn' | 'createdAt' | 'updatedAt'
-> & { ownerInstitution: { id: string; code: string; name: string } };
+/** What a list shows of a case: the summary's fields and the id, read as raw rows (no entity is built for a list). */
+export type CaseListItem = CaseSummarySource & Pick<CaseEntity, 'id'> & Required<Pick<CaseSummarySource, 'ownerInstitution'>>;
 
 export interface CaseSearchRow {
   item: CaseListItem;
@@ -67,7 +65,7 @@ const LIST_COLUMNS = {
   owner_id: 'owner.id',
   owner_code: 'owner.code',
   owner_name: 'owner.name',
-} as const;
+} as const satisfies Record<Exclude<keyof CaseListItem, 'ownerInstitution'> | 'owner_id' | 'owner_code' | 'owner_name', string>;
 
 type ListRaw = { [K in keyof typeof LIST_COLUMNS]: K extends keyof CaseListItem ? CaseListItem[K] : string } & {
   cursor_at: string;

@@ -1,6 +1,7 @@
 import {
   CaseAssignmentView,
   CaseSummaryView,
+  InstitutionRef,
   ScreeningView,
   TraffickingEventView,
   VictimView,
@@ -19,7 +20,7 @@ import { VictimEntity } from './victim.entity';
 export type CaseSummarySource = Pick<
   CaseEntity,
   'code' | 'status' | 'traffickingStatus' | 'ageBand' | 'minorAtIdentification' | 'minorAtExploitation' | 'childWelfareFlag' | 'purposes' | 'departmentCode' | 'identifiedOn' | 'createdAt' | 'updatedAt'
-> & { ownerInstitution?: { id: string; code: string; name: string } };
+> & { ownerInstitution?: InstitutionRef };
 
 export function toCaseSummary(c: CaseSummarySource, victimName: string | null): CaseSummaryView {
   return {

@@ -162,9 +162,7 @@ export class AuthService {
 
   /** Who am I: no secret column is needed for the answer, so none is read (no system transaction on every page load). */
   async me(actor: Actor, stage: LoginStage): Promise<MeResponse> {
-    const user = await this.users.findById(actor.userId);
-    if (!user) throw new NotFoundError('user');
-    return toMe(user, stage);
+    return toMe(await this.findUser(actor), stage);
   }
 
   async updateLanguage(actor: Actor, language: 'es' | 'en', stage: LoginStage): Promise<MeResponse> {
@@ -172,10 +170,15 @@ export class AuthService {
     return this.me(actor, stage);
   }
 
-  private async requireUser(actor: Actor): Promise<UserEntity> {
+  private async findUser(actor: Actor): Promise<UserEntity> {
     const user = await this.users.findById(actor.userId);
     if (!user) throw new NotFoundError('user');
-    return this.users.withSecrets(user);
+    return user;
+  }
+
+  /** The user with the secret columns (password hash, TOTP secret, recovery codes), read as system work. */
+  private async requireUser(actor: Actor): Promise<UserEntity> {
+    return this.users.withSecrets(await this.findUser(actor));
   }
 
   private actorRef(user: UserEntity) {

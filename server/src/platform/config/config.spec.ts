@@ -90,7 +90,7 @@ describe('loadConfig: quotas', () => {
 });
 
 describe('loadConfig: database timeouts', () => {
-  it('defaults to 10 s per statement, 5 s to get a connection and 15 s idle in a transaction', () => {
+  it('defaults to 10 s per statement, 5 s to get a connection, 60 s idle in a transaction and 5 min for an unused pooled connection', () => {
     expect(loadConfig({}).databaseTimeouts).toEqual({ statementMs: 10_000, acquireMs: 5_000, idleInTransactionMs: 60_000, poolIdleMs: 300_000 });
   });
 

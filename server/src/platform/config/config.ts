@@ -94,7 +94,7 @@ export class RutaConfig {
   @Max(86_400_000, { message: 'DATABASE_POOL_IDLE_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 86400000' })
   DATABASE_POOL_IDLE_TIMEOUT_MS = 300_000;
 
-  /** The three database timeouts, as the application's connection pools take them. */
+  /** The database timeouts, as the application's connection pools take them. */
   get databaseTimeouts(): DatabaseTimeouts {
     return {
       statementMs: this.DATABASE_STATEMENT_TIMEOUT_MS,

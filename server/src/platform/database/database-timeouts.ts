@@ -11,9 +11,9 @@ export interface DatabaseTimeouts {
   /**
    * How long a pooled connection may go unused before the pool closes it. A new PostgreSQL backend starts with empty
    * caches and prepares every statement again (under row-level security the first statements of a connection cost tens
-   * of milliseconds), so connections are kept for minutes, not pg-pool's 10 s. Optional: pg-pool's default without.
+   * of milliseconds), so connections are kept for minutes, not pg-pool's 10 s.
    */
-  poolIdleMs?: number;
+  poolIdleMs: number;
 }
 
 /** How much longer than statement_timeout the client waits for an answer before it gives the connection up. */
@@ -92,7 +92,7 @@ export function poolTimeoutOptions(timeouts: DatabaseTimeouts): Record<string, u
     statement_timeout: timeouts.statementMs,
     idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
     query_timeout: timeouts.statementMs + QUERY_TIMEOUT_MARGIN_MS,
-    ...(timeouts.poolIdleMs ? { idleTimeoutMillis: timeouts.poolIdleMs } : {}),
+    idleTimeoutMillis: timeouts.poolIdleMs,
     Client: StallSafeClient,
   };
 }
